@@ -1,0 +1,34 @@
+# wirewatch: `make demo` sets everything up and runs the pipeline on example articles;
+# `make test` sets up and runs the test suite. Both work on a fresh machine with Python 3.11.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+SHARED ?= ../shared
+STAMP := $(VENV)/.installed
+
+.PHONY: setup demo test bench clean
+
+setup: $(STAMP) src/wirewatch/geo/_data/gazetteer.sqlite
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check uv
+	$(UV) pip install -q --python $(PY) -r requirements.lock
+	$(UV) pip install -q --python $(PY) --no-deps -e .
+	touch $(STAMP)
+
+src/wirewatch/geo/_data/gazetteer.sqlite: $(STAMP) $(wildcard src/wirewatch/geo/*.py)
+	$(VENV)/bin/wirewatch setup
+
+demo: setup
+	@$(VENV)/bin/wirewatch extract examples/articles/*.txt $(wildcard $(SHARED)/fixtures/ganja/article.txt)
+
+test: setup
+	$(VENV)/bin/pytest
+
+bench: setup
+	$(VENV)/bin/wirewatch bench
+
+clean:
+	rm -rf $(VENV) src/wirewatch/geo/_data build *.egg-info

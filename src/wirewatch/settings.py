@@ -1,0 +1,29 @@
+"""All knobs in one place, passed down instead of threaded through as flags."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def _data_dir() -> Path:
+    return Path(os.environ.get("WIREWATCH_DATA", Path(__file__).parent / "geo" / "_data"))
+
+
+@dataclass
+class Settings:
+    db: str = field(default_factory=lambda: os.environ.get("WIREWATCH_DB", "wirewatch.db"))
+    data_dir: Path = field(default_factory=_data_dir)        # gazetteer index lives here
+    max_bytes: int = 20 * 1024 * 1024                         # larger inputs are rejected
+    min_words: int = 20                                       # shorter bodies are "no article body"
+    allow_private: bool = False                               # fetching loopback/private hosts
+    fetch_timeout: float = 20.0
+    rate_limit_s: float = 1.0                                 # per-host politeness delay
+    user_agent: str = "wirewatch/0.1 (+https://example.org/wirewatch)"
+    api_token: str | None = field(default_factory=lambda: os.environ.get("WIREWATCH_TOKEN"))
+    tile_url: str | None = field(default_factory=lambda: os.environ.get("WIREWATCH_TILE_URL"))
+    batch_size: int = 32
+
+    @property
+    def gazetteer_path(self) -> Path:
+        return self.data_dir / "gazetteer.sqlite"
