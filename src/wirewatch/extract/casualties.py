@@ -1,0 +1,203 @@
+"""Casualty figures: killed and injured as low / best / high.
+
+Numbers come in digits or words, approximate ("dozens", "at least", "more than", "up to",
+"between 5 and 7"), and in many shapes ("12 civilians were killed", "killing 3",
+"left two dead", "N fatalities", "the death toll rose to 13", "no casualties").
+Cumulative totals ("since the fighting began", "so far this year") are flagged so the caller
+keeps them off single events.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "zero": 0, "no": 0, "none": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12, "dozen": 12, "a couple of": 2, "couple": 2,
+    "both": 2,
+}
+# Vague quantities: (low, best, high). ACLED codes "dozens" as 12 and "several" as 3 or so.
+_VAGUE = {
+    "dozens": (24, 12, 99), "dozens of": (24, 12, 99), "scores": (40, 40, 99), "scores of": (40, 40, 99),
+    "hundreds": (200, 100, 999), "hundreds of": (200, 100, 999), "several": (3, 3, 9), "a few": (3, 3, 5),
+    "some": (2, 2, 9), "many": (10, 10, None), "a number of": (3, 3, None), "numerous": (10, 10, None),
+    "thousands": (2000, 2000, None), "thousands of": (2000, 2000, None),
+}
+
+_WORDNUM = r"(?:a\s+dozen|a\s+couple\s+of|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a|an|single|both)"
+_VAGUEP = r"(?:dozens(?:\s+of)?|scores(?:\s+of)?|hundreds(?:\s+of)?|thousands(?:\s+of)?|several|a\s+few|a\s+number\s+of|numerous|many)"
+_DIG = r"\d{1,3}(?:,\d{3})+|\d+"
+_QUAL = r"(?:at\s+least|more\s+than|over|nearly|almost|around|about|approximately|some|up\s+to|as\s+many\s+as|an\s+estimated|roughly|fewer\s+than|less\s+than|a\s+total\s+of|another|other|further|a\s+further)"
+NUM = rf"(?:(?P<qual>{_QUAL})\s+)?(?:(?P<r1>{_DIG})\s*(?:-|–|to|or)\s*(?P<r2>{_DIG})|between\s+(?P<b1>{_DIG}|{_WORDNUM})\s+and\s+(?P<b2>{_DIG}|{_WORDNUM})|(?P<vague>{_VAGUEP})|(?P<num>{_DIG}|{_WORDNUM}))"
+
+_PEOPLE = r"(?:(?!(?:and|or|but|were|was|in|at|on|after|when)\b)[\w'-]+\s+){0,4}?(?:people|persons?|civilians?|soldiers?|troops|servicem[ae]n|personnel|officers?|policem[ae]n|police\s+officers?|militants?|rebels?|fighters?|insurgents?|attackers?|assailants?|gunmen|members?|children|child|women|woman|men|man|villagers?|residents?|worke?rs?|students?|protesters?|demonstrators?|others?|individuals?|pilgrims|worshippers|passengers?|farmers?|herders?|boys?|girls?|guards?|employees?|staff|journalists?|teachers?|doctors?|nurses?|victims?|migrants?|refugees?|suspects?|bodies|body|militiam[ae]n|jihadists?|terrorists?|security\s+forces|forces|members|family\s+members|relatives|youths?|teenagers?|elders?|chiefs?|leaders?|commanders?|officials?|customers|traders|shoppers|inmates|prisoners|detainees|recruits|cadets|hostages|Palestinians|Israelis|Afghans|Syrians|Iraqis|Nigerians)"
+
+_KILLED = r"(?:killed|dead|died|perished|slain|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|were\s+shot\s+dead|shot\s+dead|murdered|executed|beheaded|burned\s+to\s+death|massacred|fatalities|deaths|lives|bodies|casualties)"
+_INJURED = r"(?:injured|wounded|hurt|injuries|hospitali[sz]ed|wounds)"
+
+_SINGULAR = r"(?:man|woman|boy|girl|child|baby|soldier|officer|policeman|policewoman|civilian|person|victim|driver|farmer|student|teenager|youth|resident|villager|worker|journalist|trader|herder|militant|rebel|fighter|attacker|assailant|gunman|member|leader|commander|official|guard|suspect|teacher|doctor|priest|imam|chief|elder|pilot|passenger|protester|demonstrator|employee|migrant|refugee|prisoner|hostage)"
+_PATTERNS = [
+    # "the man died", "a 25-year-old woman was shot dead": one victim
+    ("k", re.compile(rf"\b(?:the|a|an|one)\s+(?:[\w'-]+\s+){{0,2}}?(?P<num>{_SINGULAR})\s+(?:(?:was|has|had|been|later|also|reportedly)\s+)*(?P<verb>killed|died|shot\s+dead|murdered|slain|beheaded|executed|lynched)\b", re.I)),
+    ("i", re.compile(rf"\b(?:the|a|an|one)\s+(?:[\w'-]+\s+){{0,2}}?(?P<num>{_SINGULAR})\s+(?:(?:was|has|had|been|later|also|reportedly|seriously|critically|badly|slightly)\s+)*(?P<verb>injured|wounded|hurt)\b", re.I)),
+    # "12 civilians were killed", "two soldiers died", "3 dead", "5 fatalities"
+    ("k", re.compile(rf"\b{NUM}\s+{_PEOPLE}?\s*(?:(?:were|was|have\s+been|had\s+been|are|got|been|reportedly|also|later|all)\s+)*(?:\w+ly\s+)?(?P<verb>{_KILLED})\b", re.I)),
+    ("i", re.compile(rf"\b{NUM}\s+{_PEOPLE}?\s*(?:(?:were|was|have\s+been|had\s+been|are|got|been|reportedly|also|later|all|seriously|critically|badly|slightly)\s+)*(?P<verb>{_INJURED})\b", re.I)),
+    # "killing 3", "killed two people", "left 4 dead", "claimed 5 lives"
+    ("k", re.compile(rf"\b(?:killing|killed|kill|kills|slaying|leaving|left|claiming|claimed)\s+{NUM}(?:\s+{_PEOPLE})?(?:\s+(?P<dead>dead|lives))?\b", re.I)),
+    ("i", re.compile(rf"\b(?:injuring|injured|wounding|wounded|injure|wound|hurting)\s+{NUM}(?:\s+{_PEOPLE})?\b", re.I)),
+    # "the death toll rose to 13", "toll of 5"
+    ("k", re.compile(rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities))\b[^.;]{{0,80}}?\b(?:to|at|of|is|was|stands\s+at|reached|hit)\s+{NUM}\b", re.I)),
+    ("i", re.compile(rf"\bnumber\s+of\s+(?:injured|wounded)\b[^.;]{{0,40}}?\b(?:to|at|of|is|was)\s+{NUM}\b", re.I)),
+    # "with more than 50 people injured" is covered above; "N others injured" also.
+]
+_NONE = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|injuries|one\s+was\s+(?:killed|hurt|injured))|no\s+(?:one|body)\s+(?:was|were)\s+(?:killed|hurt|injured|harmed)|without\s+(?:casualties|injuries)|no\s+(?:\w+\s+)?(?:were|was)\s+(?:harmed|hurt|killed|injured)|(?:nobody|none)\s+(?:was|were)\s+(?:killed|hurt|injured|harmed))\b", re.I)
+_NO_DEATHS = re.compile(r"\bno\s+(?:fatalities|deaths)\b|\bno\s+(?:one|body)\s+(?:was|were)\s+killed\b|\bno\s+(?:\w+\s+)?(?:were|was)\s+killed\b", re.I)
+_NOT_INJ = re.compile(r"\bno\s+injur", re.I)
+_CUMULATIVE = re.compile(
+    r"\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak|conflict|war|fighting|january|february|march|april|may|june|july|august|september|october|november|december|\d{4}|last\s+\w+)|"
+    r"so\s+far|to\s+date|in\s+total|overall|in\s+the\s+(?:latest|current|ongoing)\s+(?:conflict|fighting|war|round)|"
+    r"of\s+(?:their|its|our)\s+personnel|total\s+(?:death\s+toll|number)|cumulative|this\s+year|since\s+then|over\s+the\s+past|in\s+the\s+past\s+\w+\s+(?:days|weeks|months|years)|throughout\s+the)\b", re.I)
+
+
+@dataclass
+class Figure:
+    low: int | None
+    best: int | None
+    high: int | None
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Casualties:
+    killed: Figure | None = None
+    injured: Figure | None = None
+    cumulative: bool = False
+
+
+def _word_value(w: str) -> int | None:
+    w = re.sub(r"\s+", " ", w.lower().strip())
+    if w in _UNITS:
+        return _UNITS[w]
+    if "-" in w or " " in w:
+        parts = re.split(r"[\s-]", w)
+        if all(p in _UNITS for p in parts):
+            return sum(_UNITS[p] for p in parts)
+    return None
+
+
+def _value(s: str) -> int | None:
+    s = s.strip()
+    if re.fullmatch(_SINGULAR, s, re.I):
+        return 1
+    if re.fullmatch(_DIG, s):
+        return int(s.replace(",", ""))
+    return _word_value(s)
+
+
+def _figure(m: re.Match[str]) -> Figure | None:
+    g = m.groupdict()
+    qual = (g.get("qual") or "").lower()
+    if g.get("r1") or g.get("b1"):
+        a = _value(g.get("r1") or g["b1"])
+        b = _value(g.get("r2") or g["b2"])
+        if a is None or b is None or a > b:
+            return None
+        return Figure(a, b, b, m.start(), m.end(), m.group(0))
+    if g.get("vague"):
+        low, best, high = _VAGUE[re.sub(r"\s+", " ", g["vague"].lower())]
+        return Figure(low, best, high, m.start(), m.end(), m.group(0))
+    if not g.get("num"):
+        return None
+    n = _value(g["num"])
+    if n is None:
+        return None
+    if g["num"].lower() in ("a", "an", "single") and g.get("verb", "").lower() in ("fatalities", "deaths", "casualties", "lives", "bodies"):
+        return None
+    low, best, high = n, n, n
+    if qual in ("at least", "more than", "over", "a total of") or qual.startswith("a further") or qual in ("another", "further", "other"):
+        high = None
+    elif qual in ("up to", "as many as", "fewer than", "less than"):
+        low = 0 if qual.startswith(("fewer", "less")) else 1
+    elif qual in ("nearly", "almost", "around", "about", "approximately", "some", "an estimated", "roughly"):
+        low, high = int(n * 0.9), int(n * 1.1 + 0.5)
+    return Figure(low, best, high, m.start(), m.end(), m.group(0))
+
+
+def _bad_context(text: str, m: re.Match[str]) -> bool:
+    """Numbers that are not head counts: years, ages, hours, distances."""
+    num = m.groupdict().get("num") or m.groupdict().get("r1") or ""
+    if re.fullmatch(r"(?:19|20)\d\d", num or ""):
+        return True
+    after = text[m.start("num") if m.groupdict().get("num") else m.start():m.end()]
+    if re.search(r"\b(?:years?|hours?|km|kilomet|miles?|percent|%|days?|weeks?|months?)\b", after, re.I):
+        return True
+    return False
+
+
+def find_casualties(text: str) -> Casualties:
+    """Killed and injured figures in one sentence or short passage."""
+    out = Casualties(cumulative=bool(_CUMULATIVE.search(text)))
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            if _bad_context(text, m):
+                continue
+            fig = _figure(m)
+            if fig is None:
+                continue
+            verb = (m.groupdict().get("verb") or m.groupdict().get("dead") or "").lower()
+            if verb == "casualties":  # "casualties" may mean killed and injured: count as killed only when alone
+                pass
+            if kind == "k":
+                if out.killed is None or fig.start < out.killed.start:
+                    # Two killed-figures in one sentence ("2 soldiers and 3 civilians were killed") add up.
+                    if out.killed is not None and not _overlap(out.killed, fig):
+                        out.killed = _add(out.killed, fig)
+                    else:
+                        out.killed = fig
+                elif not _overlap(out.killed, fig) and _joined(text, out.killed, fig):
+                    out.killed = _add(out.killed, fig)
+            else:
+                if out.injured is None:
+                    out.injured = fig
+                elif not _overlap(out.injured, fig) and _joined(text, out.injured, fig):
+                    out.injured = _add(out.injured, fig)
+    if out.killed is None and _NO_DEATHS.search(text):
+        m = _NO_DEATHS.search(text)
+        assert m
+        out.killed = Figure(0, 0, 0, m.start(), m.end(), m.group(0))
+    if _NONE.search(text) and not _NO_DEATHS.search(text):
+        m = _NONE.search(text)
+        assert m
+        if out.killed is None and re.search(r"casualties|harmed", m.group(0), re.I):
+            out.killed = Figure(0, 0, 0, m.start(), m.end(), m.group(0))
+        if out.injured is None and re.search(r"casualties|hurt|injur|harmed", m.group(0), re.I):
+            out.injured = Figure(0, 0, 0, m.start(), m.end(), m.group(0))
+    elif out.injured is None and _NOT_INJ.search(text):
+        m = _NOT_INJ.search(text)
+        assert m
+        out.injured = Figure(0, 0, 0, m.start(), m.end(), m.group(0))
+    return out
+
+
+def _overlap(a: Figure, b: Figure) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _joined(text: str, a: Figure, b: Figure) -> bool:
+    """Two figures of one kind joined by 'and' ("2 soldiers and 3 civilians were killed")."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    between = text[first.end:second.start]
+    return len(between) < 30 and bool(re.fullmatch(r"[\s,]*(?:and|as\s+well\s+as|plus)?[\s,]*", between))
+
+
+def _add(a: Figure, b: Figure) -> Figure:
+    def plus(x: int | None, y: int | None) -> int | None:
+        return None if x is None or y is None else x + y
+    return Figure(plus(a.low, b.low), plus(a.best, b.best), plus(a.high, b.high), min(a.start, b.start),
+                  max(a.end, b.end), a.text + " + " + b.text)

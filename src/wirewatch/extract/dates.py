@@ -1,0 +1,215 @@
+"""Date expressions resolved against the publication day.
+
+Explicit dates ("On 17 October 2020", "October 11", "Oct. 11") go through dateparser; the
+relative and vague ones newsrooms use ("on Saturday", "at dawn", "last week", "this July",
+"earlier this month", "1988-94") are our own rules, because dateparser has no notion of the
+story's own day and resolves weekdays forward.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import dateparser
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], 1)}
+MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+
+# Ordered: longer, more specific forms first. Each yields (kind, match).
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k, p in [
+    ("range_days", rf"\bbetween\s+(?P<d1>{_DAY})(?:\s+(?P<m1>{_MON}))?\s+and\s+(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
+    ("range_days", rf"\bbetween\s+(?P<m1>{_MON})\s+(?P<d1>{_DAY})\s+and\s+(?:(?P<m2>{_MON})\s+)?(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"),
+    ("dmy", rf"\b(?P<d>{_DAY})\s+(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?\b"),
+    ("mdy", rf"\b(?P<m>{_MON})\s+(?P<d>{_DAY})(?:,\s*|\s+)?(?P<y>{_YEAR})?\b(?!\s*(?:km|kilomet|mile|people|civilians|soldiers))"),
+    ("numeric", r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d)\b"),
+    ("iso", r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+    ("year_range", rf"\b(?P<y1>{_YEAR})\s*(?:-|–|to)\s*(?P<y2>(?:1[89]|20)?\d\d)\b"),
+    ("season", rf"\b(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+of\s+(?P<y>{_YEAR})"),
+    ("month_year", rf"\b(?:in\s+|since\s+|of\s+)?(?P<m>{_MON})\s+(?P<y>{_YEAR})\b"),
+    ("this_month", rf"\b(?P<rel>this|last|earlier\s+this|late\s+last|early\s+last)\s+(?P<m>{_MON})\b"),
+    ("rel_month", r"\b(?P<rel>earlier|later|late|early)\s+this\s+month\b|\blast\s+month\b|\bthis\s+month\b"),
+    ("weekday_of", rf"\b(?:on\s+|last\s+|this\s+)?(?P<wd>{_WD})(?:'s)?{_PART}\b"),
+    ("rel_day", r"\b(?:yesterday|today|tonight|last\s+night|overnight|at\s+dawn|this\s+morning|early\s+(?:on\s+)?(?:this\s+)?morning|on\s+the\s+same\s+day|earlier\s+today|this\s+(?:afternoon|evening))\b"),
+    ("days_ago", r"\b(?P<n>\d+|two|three|four|five|six|seven|ten)\s+days\s+(?:ago|earlier)\b"),
+    ("rel_week", r"\b(?:last\s+week|earlier\s+this\s+week|this\s+week|past\s+week|a\s+week\s+ago)\b"),
+    ("year_in", rf"\b(?:in|since|of|during)\s+(?P<y>{_YEAR})\b"),
+]]
+
+_WORDNUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+_SEASON_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int                # offsets within the text given to find_dates
+    end: int
+    date: dt.date
+    precision: int            # 1 day, 2 week / approximate, 3 month or vaguer
+    kind: str
+    text: str
+    end_date: dt.date | None = None  # for ranges
+
+    @property
+    def iso(self) -> str:
+        return self.date.isoformat()
+
+
+def parse_published(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        parsed = _dateparse(value, None)
+        return parsed
+
+
+@lru_cache(maxsize=4096)
+def _dateparse(text: str, base: dt.date | None) -> dt.date | None:
+    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
+    got = dateparser.parse(text, languages=["en"], settings=settings)
+    return got.date() if got else None
+
+
+def _month(m: str) -> int:
+    return MONTHS[m.lower().rstrip(".")[:4] if m.lower().startswith("sept") else m.lower().rstrip(".")[:3]]
+
+
+def _safe(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, pub: dt.date | None) -> int:
+    """A day and month with no year: the latest such date not after publication."""
+    if pub is None:
+        return dt.date.today().year
+    y = pub.year
+    cand = _safe(y, month, min(day, 28) if month == 2 and day > 28 else day)
+    if cand and cand > pub + dt.timedelta(days=1):
+        y -= 1
+    return y
+
+
+def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date, int, dt.date | None] | None:
+    g = m.groupdict()
+    text = m.group(0).lower()
+    if kind in ("dmy", "mdy"):
+        if not g["m"][0].isupper():  # "may 10" the verb, not the month
+            return None
+        month, day = _month(g["m"]), int(re.sub(r"\D", "", g["d"]))
+        if not 1 <= day <= 31:
+            return None
+        year = int(g["y"]) if g.get("y") else _year_for(month, day, pub)
+        d = _safe(year, month, day)
+        return (d, 1, None) if d else None
+    if kind == "numeric":
+        d = _safe(int(g["y"]), int(g["m"]), int(g["d"]))
+        return (d, 1, None) if d else None
+    if kind == "iso":
+        d = _safe(int(g["y"]), int(g["m"]), int(g["d"]))
+        return (d, 1, None) if d else None
+    if kind == "range_days":
+        m2 = _month(g["m2"]) if g.get("m2") else _month(g["m1"])
+        m1 = _month(g["m1"]) if g.get("m1") else m2
+        d1, d2 = int(re.sub(r"\D", "", g["d1"])), int(re.sub(r"\D", "", g["d2"]))
+        y = int(g["y"]) if g.get("y") else _year_for(m2, d2, pub)
+        a, b = _safe(y, m1, d1), _safe(y, m2, d2)
+        if not a or not b:
+            return None
+        return (a, 2 if (b - a).days <= 7 else 3, b)
+    if kind == "year_range":
+        y1 = int(g["y1"])
+        y2s = g["y2"]
+        y2 = int(y2s) if len(y2s) == 4 else int(str(y1)[: 4 - len(y2s)] + y2s)
+        if y2 < y1 or y2 - y1 > 60:
+            return None
+        return (dt.date(y1, 1, 1), 3, dt.date(y2, 12, 31))
+    if kind == "season":
+        return (dt.date(int(g["y"]), _SEASON_MONTH[g["s"].lower()], 1), 3, None)
+    if kind == "month_year":
+        return (dt.date(int(g["y"]), _month(g["m"]), 1), 3, None)
+    if kind == "year_in":
+        return (dt.date(int(g["y"]), 1, 1), 3, None)
+    if pub is None:
+        return None
+    if kind == "this_month":
+        month = _month(g["m"])
+        rel = g["rel"].lower()
+        y = pub.year if month <= pub.month else pub.year - 1
+        if rel.startswith(("last", "late last", "early last")):
+            y = pub.year - 1 if month >= pub.month else pub.year
+        return (dt.date(y, month, 1), 3, None)
+    if kind == "rel_month":
+        if text.startswith("last"):
+            first = pub.replace(day=1) - dt.timedelta(days=1)
+            return (first.replace(day=1), 3, None)
+        return (pub.replace(day=1), 3, None)
+    if kind == "weekday_of":
+        wd = WEEKDAYS.index(g["wd"].lower())
+        back = (pub.weekday() - wd) % 7
+        if text.startswith("last") and back == 0:
+            back = 7
+        return (pub - dt.timedelta(days=back), 1, None)
+    if kind == "rel_day":
+        if "yesterday" in text or "last night" in text:
+            return (pub - dt.timedelta(days=1), 1, None)
+        return (pub, 1, None)
+    if kind == "days_ago":
+        n = g["n"]
+        k = int(n) if n.isdigit() else _WORDNUM[n.lower()]
+        return (pub - dt.timedelta(days=k), 1, None)
+    if kind == "rel_week":
+        if "last" in text or "ago" in text or "past" in text:
+            return (pub - dt.timedelta(days=7), 2, None)
+        return (pub - dt.timedelta(days=pub.weekday()), 2, None)
+    return None
+
+
+_QUALIFIED = re.compile(r"\b(?:on\s+or\s+(?:around|about)|around|about|approximately|circa)\s*$", re.I)
+
+
+def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
+    """All date expressions in `text`, non-overlapping, in text order."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(s < b and e > a for a, b in taken):
+                continue
+            res = _resolve(kind, m, published)
+            if res is None:
+                continue
+            date, precision, end = res
+            if kind in ("dmy", "mdy") and _QUALIFIED.search(text[max(0, s - 20):s]):
+                precision = max(precision, 2)
+            found.append(DateMention(s, e, date, precision, kind, m.group(0), end))
+            taken.append((s, e))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def parse_date_text(text: str, published: dt.date | None = None) -> DateMention | None:
+    """First date in a short string, falling back to dateparser for unusual formats."""
+    got = find_dates(text, published)
+    if got:
+        return got[0]
+    d = _dateparse(text.strip(), published)
+    return DateMention(0, len(text), d, 1, "dateparser", text) if d else None
