@@ -1,0 +1,438 @@
+"""The wire-copy cleaner: what republished agency copy carries besides the story.
+
+A republished wire story arrives wrapped in its agency's habits (a dateline "Baku, Oct 18
+(IANS)", a sign-off "--IANS", editor initials "ksk/") and in the republisher's (a
+"More From This Section" block, a syndication disclaimer). Each habit has one small
+function here; `clean_wire_text` runs them in order and reports what it found, so the
+provenance of `wire_agency`, `dateline_place` and the dateline date can be recorded.
+
+Only structural positions are trusted: a whole line, the start of the first paragraph, the
+end of the last one. A sentence that merely mentions "Reuters reported that..." is kept.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .agencies import AMBIGUOUS, agency_alternation, normalise_agency
+
+_AGENCY = agency_alternation()
+
+# ---------------------------------------------------------------------------------------
+# records
+
+
+@dataclass
+class Dateline:
+    """The "PLACE, DATE (AGENCY) -" prefix of a wire story's first paragraph."""
+
+    raw: str
+    place: str | None = None
+    region: str | None = None          # "Ukraine" in "KYIV, Ukraine (AFP)", "India" in "[India]"
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    agency: str | None = None          # canonical when known, else the literal name
+
+    def resolve_date(self, reference: str | None = None, today: date | None = None) -> str | None:
+        """ISO date of the dateline; a missing year comes from `reference` (ISO) or today."""
+        if self.month is None or self.day is None:
+            return None
+        year = self.year
+        if year is None:
+            ref_year, ref_month = _year_month(reference) or _year_month((today or date.today()).isoformat()) or (None, None)
+            if ref_year is None or ref_month is None:
+                return None
+            year = ref_year
+            # a December dateline on a story published in January belongs to the year before
+            if self.month - ref_month > 6:
+                year -= 1
+        try:
+            return date(year, self.month, self.day).isoformat()
+        except ValueError:
+            return None
+
+
+@dataclass
+class WireText:
+    """What the cleaner made of a text: the clean body and the wire facts found on the way."""
+
+    text: str
+    agency: str | None = None
+    agency_source: str | None = None   # "sign-off" | "dateline" | "byline"
+    dateline: Dateline | None = None
+    byline: str | None = None
+    removed: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------
+# line patterns (whole lines, case-insensitive unless noted)
+
+_RELATED_HEADING = re.compile(
+    r"^(?:more from (?:this|the) section|more from [\w '&-]{1,30}|also read|read also|read more|"
+    r"related(?: news| stories| articles| coverage| content| links| topics| reading)?|"
+    r"recommended(?: for you| stories| reading)?|you (?:may|might) also (?:like|be interested in)|"
+    r"trending(?: now| stories| news)?|top stories|latest news|most read|most popular|popular stories|"
+    r"editor'?s picks?|see also|also see|further reading|more stories|more news|don'?t miss|must read|"
+    r"also watch|watch more|in (?:other|related) news)\s*[:|\-–—]?\s*$",
+    re.I,
+)
+_RELATED_INLINE = re.compile(
+    r"^(?:also read|read also|read more|related|see also|also see|must read|don'?t miss|also watch|"
+    r"watch|listen|read|more)\s*[:|]\s*\S|^(?:also read|read also|read more)\s*[-–—]\s*\S",
+    re.I,
+)
+_PROMO = re.compile(
+    r"^(?:follow us\b.*|follow @\w+.*|follow (?:the )?(?:latest|live updates|our coverage)\b.*|"
+    r"follow [\w .&'’-]{1,40}(?:'s|’s) (?:live )?coverage\b.*|"
+    r"follow [\w .&'’-]{1,40} on (?:twitter|x|facebook|instagram|telegram|whatsapp|linkedin|youtube|"
+    r"google news|threads)\b.*|"
+    r"(?:click|tap) here\b.*|(?:subscribe|sign up) (?:to|for|now)\b.*|join (?:us|our) on\b.*|"
+    r"share(?: this)?(?: article| story| on \w+)?|advertisement|advertising|sponsored(?: content)?|"
+    r"story continues below(?: advertisement)?|continue reading(?: below)?|"
+    r"scroll (?:down )?to continue(?: with content)?|"
+    r"(?:download|get) the [\w .&'’-]{1,40} app\b.*|catch all the [\w ]{1,60} news\b.*|"
+    r"(?:first |last )?(?:published|updated|posted)(?: on| at)?\s*:.*|"
+    r"(?:topics?|tags?|keywords)\s*:.*|(?:file )?(?:photo|image|picture)\s*:.*|"
+    r"(?:representational|representative|file) (?:image|photo|picture)\.?|"
+    r"all rights reserved\.?|our standards\s*:.*|enditem|-{2,}\s*end\s*-{2,}|"
+    r"(?:this material )?may not be published, broadcast, rewritten or redistributed\.?)$",
+    re.I,
+)
+_CLICK_HERE = re.compile(r"\b(?:click|tap) here\b", re.I)
+_DISCLAIMER_START = re.compile(r"^\(?\s*(?:disclaimer|note to readers|editor'?s note)\s*[:\-–—]", re.I)
+_DISCLAIMER_KEYS = re.compile(
+    r"syndicated feed|auto-?generated|has not been edited by|not been edited by|reworked by|"
+    r"wire agency feed|published from a wire|views expressed (?:in|by)|opinions expressed (?:in|by)|"
+    r"(?:are|is) (?:the author'?s|personal) (?:own )?(?:views|opinions)|"
+    r"without modifications? to the text|"
+    r"website contains only a portion of the news stories",
+    re.I,
+)
+_INPUTS = re.compile(
+    r"^\(?\s*(?:with )?(?:additional )?(?:inputs?|reporting|input) (?:from|by) (?P<who>[^)]{1,80})\)?\.?$"
+    r"|^\(?\s*with (?:agency|wire) inputs\s*\)?\.?$|^[-–—(]*\s*agencies\s*\)?$",
+    re.I,
+)
+_CREDITS = re.compile(
+    r"^\(?\s*\*?\s*(?:additional |further )?(?:reporting|writing|editing|compiled|compiling|research|"
+    r"graphics|translated|translation|produced)(?:\s+by\b|\s*:)\s*[^.]{2,}(?:;.*)?\)?\.?$",
+    re.I,
+)
+_CONTRIBUTED = re.compile(
+    r"contributed (?:to )?(?:this |the )?(?:report|reporting|story)\.?\)?$"
+    r"|(?:writers?|reporters?|correspondents?|journalists?|researchers?)\b.{0,120}\bcontributed\.?$",
+    re.I,
+)
+_AP_CONTRIB = re.compile(r"\b(?:the )?associated press\b", re.I)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.I)
+_SEPARATOR = re.compile(r"^[\s_*=~•·#-]{3,}$|^[-–—]+$")
+# editor initials: "ksk/", "ab/cd", "(ksk/ab)", "AFP/ab", "burs-ab/cd" (must contain a slash)
+_INITIALS = re.compile(r"^\(?\s*(?:[A-Za-z]{1,6}[-/]\s*)+[A-Za-z]{0,6}\s*/?\s*\)?$")
+# a line that is only an agency name, maybe dashed or bracketed, maybe followed by desk
+# initials and a time ("PTI ABC DEF", "UNI XR RN 1345", "--IANS", "(AP)")
+_AGENCY_LINE = re.compile(
+    rf"^[-–—\s(*]*(?P<agency>{_AGENCY})\s*\)?\s*(?:[A-Za-z]{{2,4}}\s*){{0,4}}(?:\d{{3,4}})?\s*$"
+)
+_DASHED_NAME_LINE = re.compile(r"^(?:--|—|–)\s*(?P<agency>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3})\s*$")
+# the end of the last paragraph: "... each other. --IANS", "... on Sunday. (Reuters)", "- AFP"
+_TAIL_SIGNOFF = re.compile(
+    rf"(?<=[.!?\"'”’)])\s*(?:(?:--|—|–|-)\s*(?P<a1>{_AGENCY})|\((?P<a2>{_AGENCY})\))\s*$"
+)
+_BYLINE_LINE = re.compile(
+    r"^by\s+(?P<names>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*)"
+    r"(?:\s*[,|]\s*(?P<org>[\w .&'’-]{2,40}))?\s*$",
+    re.I,
+)
+
+# ---------------------------------------------------------------------------------------
+# datelines
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_PARTICLES = r"(?:de|del|da|do|du|des|es|el|al|la|le|of|upon|on|the|an|am|im|sur|en|y|i)"
+_WORD = r"(?:[A-Z][\w.'’]*(?:-[\w.'’]+)*)"
+_PLACE = rf"(?P<place>{_WORD}(?:(?:\s+|/|-)(?:{_PARTICLES}(?:\s+|-))?{_WORD}){{0,4}})"
+_DATELINE = re.compile(
+    rf"^{_PLACE}"
+    rf"(?:\s*\[(?P<bracket>[^\]]{{2,30}})\])?"
+    rf"(?:,\s*(?!(?i:{_MONTH})\b)(?P<region>{_WORD}(?:\s+{_WORD}){{0,2}}))?"
+    rf"(?:,?\s+(?:(?P<mon>(?i:{_MONTH}))\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>(?i:{_MONTH}))\.?)(?:,?\s+(?P<year>(?:19|20)\d\d))?)?"
+    rf"\s*(?:\((?P<agency>[A-Z][\w&.'’ -]{{0,40}}?|dpa)\))?"
+    rf"(?P<sep>\s*(?:--|—|–|-|:|\|)\s*|\s+)"
+    rf"(?=[\"'“‘A-Z0-9])"
+)
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def split_dateline(text: str) -> tuple[Dateline | None, str]:
+    """Split "Baku, Oct 18 (IANS) The death toll..." into the dateline and the rest.
+
+    Accepted only when the structure is unmistakable: an agency in parentheses, or a
+    dash/colon after an ALL-CAPS place ("BEIRUT —") or after a place and date.
+    """
+    head, sep, tail = text.partition("\n")
+    match = _DATELINE.match(head)
+    if not match:
+        return None, text
+    place = match.group("place")
+    agency_raw = match.group("agency")
+    mon = match.group("mon") or match.group("mon2")
+    day = match.group("day") or match.group("day2")
+    hard_sep = match.group("sep").strip() != ""
+    if place.casefold() in _WEEKDAYS or _is_month(place):
+        return None, text
+    if agency_raw is not None:
+        agency = _dateline_agency(agency_raw)
+        if agency is None:
+            return None, text
+        letters = re.sub(r"[^A-Za-z]", "", place)
+        # an unknown name in parentheses is an agency only in a full "PLACE, DATE (NAME)"
+        if normalise_agency(agency) is None and not (mon or letters.isupper()):
+            return None, text
+    else:
+        agency = None
+        letters = re.sub(r"[^A-Za-z]", "", place)
+        if not hard_sep or not (mon or (letters.isupper() and len(letters) >= 3)):
+            return None, text
+    rest = head[match.end():].lstrip()
+    if len(rest.split()) < 3:  # a dateline always introduces a sentence
+        return None, text
+    dateline = Dateline(
+        raw=head[: match.end()].strip(),
+        place=_place_name(place),
+        region=match.group("bracket") or match.group("region"),
+        month=_MONTHS[mon[:3].casefold()] if mon else None,
+        day=int(day) if day else None,
+        year=int(match.group("year")) if match.group("year") else None,
+        agency=agency,
+    )
+    return dateline, rest + sep + tail
+
+
+def _is_month(word: str) -> bool:
+    return re.fullmatch(_MONTH, word.strip("."), re.I) is not None
+
+
+def _dateline_agency(raw: str) -> str | None:
+    """An agency named in dateline parentheses: a known one, or a plausible literal name."""
+    canonical = normalise_agency(raw)
+    if canonical:
+        return canonical
+    words = raw.split()
+    if not 1 <= len(words) <= 4 or any(ch.isdigit() for ch in raw):
+        return None
+    if any(_is_month(w) or w.casefold() in _WEEKDAYS for w in words):
+        return None
+    if not all(w[0].isupper() or w.casefold() in {"of", "the", "and", "de"} for w in words):
+        return None
+    return raw.strip()
+
+
+def _place_name(place: str) -> str:
+    """"KYIV" -> "Kyiv", "UNITED NATIONS" -> "United Nations"; "Kyiv/Moscow" -> "Kyiv"."""
+    first = place.split("/")[0].strip()
+    if first.isupper() and len(first) > 3:
+        first = re.sub(r"[A-Z][A-Z'’]*", lambda m: m.group(0).capitalize(), first)
+    return first
+
+
+def _year_month(iso: str | None) -> tuple[int, int] | None:
+    if not iso:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})", iso)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+# ---------------------------------------------------------------------------------------
+# the steps
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Non-empty paragraphs with whitespace collapsed (one paragraph per line)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u2028", "\n")
+    return [p for p in (re.sub(r"[ \t\f\v\u200b]+", " ", line).strip() for line in text.split("\n")) if p]
+
+
+def _headline_like(line: str) -> bool:
+    """A related-link title: short and not a sentence."""
+    return len(line.split()) <= 16 and not re.search(r"[.!?:;\"'”’)]$", line)
+
+
+def is_boilerplate_line(line: str) -> bool:
+    """True for a whole line that is never story text (related links, promos, disclaimers,
+    editor initials, separators)."""
+    if _RELATED_HEADING.match(line) or _RELATED_INLINE.match(line) or _PROMO.match(line):
+        return True
+    if _CLICK_HERE.search(line) and len(line.split()) <= 25:
+        return True
+    if _DISCLAIMER_START.match(line):
+        return True
+    if _DISCLAIMER_KEYS.search(line) and (line.startswith("(") or len(line.split()) <= 45):
+        return True
+    if _SEPARATOR.match(line):
+        return True
+    if "/" in line and _INITIALS.match(line) and len(line) <= 24:
+        return True
+    return False
+
+
+def strip_boilerplate(text: str) -> str:
+    """Drop related-links blocks, promos, disclaimers, editor initials and separators."""
+    return "\n".join(_strip_boilerplate(split_paragraphs(text), []))
+
+
+def _strip_boilerplate(lines: list[str], removed: list[str]) -> list[str]:
+    kept: list[str] = []
+    in_related = False
+    for line in lines:
+        if _RELATED_HEADING.match(line):
+            in_related = True
+            removed.append(line)
+            continue
+        if in_related and _headline_like(line):
+            removed.append(line)  # a link title under a related-links heading
+            continue
+        in_related = False
+        if is_boilerplate_line(line):
+            removed.append(line)
+            continue
+        kept.append(line)
+    return kept
+
+
+def signoff_agency(line: str) -> tuple[bool, str | None]:
+    """(is this line a sign-off, the agency it names). Sign-offs: a bare agency line,
+    "--NAME", credits ("Reporting by..."), "With inputs from PTI", copyright lines."""
+    m = _AGENCY_LINE.match(line)
+    if m:
+        return True, normalise_agency(m.group("agency"))
+    m = _DASHED_NAME_LINE.match(line)
+    if m:
+        return True, normalise_agency(m.group("agency")) or m.group("agency").strip()
+    m = _INPUTS.match(line)
+    if m:
+        return True, _first_agency(m.group("who") or "")
+    if _COPYRIGHT.match(line) and len(line.split()) <= 40:
+        return True, _first_agency(line)
+    if _CREDITS.match(line) and len(line.split()) <= 40 and not line.rstrip().endswith((".\"", "?", "!")):
+        return True, None
+    if _CONTRIBUTED.search(line) and len(line.split()) <= 40:
+        return True, "AP" if _AP_CONTRIB.search(line) else _first_agency(line)
+    if _DISCLAIMER_KEYS.search(line) and "portion of the news stories" in line.casefold():
+        return True, _first_agency(line)
+    return False, None
+
+
+_AGENCY_WORD = re.compile(rf"(?<![\w-])(?:{_AGENCY})(?![\w-])")
+
+
+def _first_agency(text: str) -> str | None:
+    for m in _AGENCY_WORD.finditer(text):
+        if m.group(0) in AMBIGUOUS:
+            continue
+        canonical = normalise_agency(m.group(0))
+        if canonical:
+            return canonical
+    return None
+
+
+def strip_signoff(text: str) -> tuple[str, str | None]:
+    """Remove agency sign-offs (lines anywhere, and the tail of the last paragraph);
+    return the text and the agency they name (the first named one), if any."""
+    removed: list[str] = []
+    lines, agency = _strip_signoff(split_paragraphs(text), removed)
+    return "\n".join(lines), agency
+
+
+def _strip_signoff(lines: list[str], removed: list[str]) -> tuple[list[str], str | None]:
+    named: list[str] = []
+    credits_seen = False
+    kept: list[str] = []
+    for line in lines:
+        is_signoff, agency = signoff_agency(line)
+        if is_signoff:
+            removed.append(line)
+            if agency:
+                named.append(agency)
+            elif _CREDITS.match(line):
+                credits_seen = True
+            continue
+        kept.append(line)
+    if kept:
+        m = _TAIL_SIGNOFF.search(kept[-1])
+        if m:
+            removed.append(m.group(0).strip())
+            named.append(normalise_agency(m.group("a1") or m.group("a2")) or (m.group("a1") or m.group("a2")))
+            kept[-1] = kept[-1][: m.start()].rstrip()
+    if named:
+        return kept, named[0]
+    # "(Reporting by X; Editing by Y)" with no agency named is Reuters house style
+    return kept, "Reuters" if credits_seen and any(_is_reuters_credit(r) for r in removed) else None
+
+
+def _is_reuters_credit(line: str) -> bool:
+    return bool(re.search(r"editing by", line, re.I) and re.search(r"reporting by|writing by", line, re.I))
+
+
+def split_byline(lines: list[str]) -> tuple[str | None, str | None, list[str]]:
+    """A leading "By Jane Doe, Reuters" line -> (byline, agency, remaining lines)."""
+    if not lines:
+        return None, None, lines
+    m = _BYLINE_LINE.match(lines[0])
+    if not m or len(lines[0].split()) > 12:
+        return None, None, lines
+    names = m.group("names").strip()
+    org = m.group("org")
+    agency = normalise_agency(org) if org else None
+    # "By Reuters" / "By AFP": the agency is the byline
+    whole = normalise_agency(names)
+    if whole:
+        return None, whole, lines[1:]
+    return names, agency, lines[1:]
+
+
+def detect_agency(text: str) -> str | None:
+    """The agency a text's sign-off or dateline names (e.g. "--IANS" -> "IANS"), or None."""
+    return clean_wire_text(text).agency
+
+
+def clean_wire_text(text: str, title: str | list[str] | None = None) -> WireText:
+    """Run every wire step over plain text (or trafilatura output) and report what was found.
+
+    `title`: the headline (or several spellings of it); a first line repeating it is dropped.
+    """
+    removed: list[str] = []
+    lines = split_paragraphs(text)
+    titles = [title] if isinstance(title, str) else [t for t in title or [] if t]
+    if lines and any(_same_text(lines[0], t) for t in titles):
+        removed.append(lines[0])
+        lines = lines[1:]  # extractors repeat the headline as the first line
+    byline, byline_agency, lines = split_byline(lines)
+    lines = _strip_boilerplate(lines, removed)
+    lines, signoff = _strip_signoff(lines, removed)
+    dateline: Dateline | None = None
+    if lines:
+        dateline, first = split_dateline(lines[0])
+        if dateline is not None:
+            lines[0] = first
+            removed.append(dateline.raw)
+    result = WireText(text="\n".join(lines), dateline=dateline, byline=byline, removed=removed)
+    if signoff:
+        result.agency, result.agency_source = signoff, "sign-off"
+    elif dateline is not None and dateline.agency:
+        result.agency, result.agency_source = dateline.agency, "dateline"
+    elif byline_agency:
+        result.agency, result.agency_source = byline_agency, "byline"
+    return result
+
+
+def _same_text(a: str, b: str) -> bool:
+    norm = lambda s: re.sub(r"\W+", " ", s).strip().casefold()  # noqa: E731
+    return norm(a) == norm(b)
