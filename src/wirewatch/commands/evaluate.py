@@ -1,0 +1,96 @@
+"""`wirewatch evaluate`: per-field accuracy of the pipeline on ACLED, GTD or wirewatch gold data."""
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Iterator
+from typing import IO, Any
+
+import click
+
+from ..errors import WirewatchError
+from ..evaluate import KINDS, MATCH_RULES, SPLITS, Report, evaluate as run_evaluate
+from ..settings import Settings
+
+
+@click.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=True))
+@click.option("--kind", type=click.Choice(("auto",) + KINDS), default="auto", show_default=True,
+              help="gold format; auto guesses from the file's columns")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="score only the first N rows (after --split)")
+@click.option("--split", type=click.Choice(SPLITS), default="all", show_default=True,
+              help="held-back split by country (GTD: by province): dev, heldout or all rows")
+@click.option("--match", type=click.Choice(MATCH_RULES), default="first", show_default=True,
+              help="which extracted event a row is scored against: the first 'new' one, or the best (diagnostic)")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--errors", "errors_path", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="write every miss as JSONL (row, field, gold, predicted, text) to this file")
+@click.option("--top", type=click.IntRange(min=0), default=5, show_default=True,
+              help="error patterns shown per field in the table")
+def evaluate(gold: str, kind: str, limit: int | None, split: str, match: str, fmt: str,
+             errors_path: str | None, top: int) -> None:
+    """Run the pipeline on each row of GOLD (ACLED notes, GTD summaries, or a wirewatch gold JSON)
+    and print per-field accuracy with 95% confidence intervals."""
+    settings = Settings()
+    with _open_errors(errors_path) as errors, _progress() as (progress, on_total):
+        try:
+            report = run_evaluate(gold, kind, limit, split=split, match=match, settings=settings,
+                                  errors=errors, progress=progress, on_total=on_total)
+        except WirewatchError as e:
+            click.echo(f"error: {e}", err=True)
+            sys.exit(1)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False))
+    else:
+        print_table(report, top)
+
+
+@contextlib.contextmanager
+def _open_errors(path: str | None) -> Iterator[IO[str] | None]:
+    if path is None:
+        yield None
+        return
+    with open(path, "w", encoding="utf-8") as f:
+        yield f
+
+
+@contextlib.contextmanager
+def _progress() -> Iterator[tuple[Any, Any]]:
+    """A rich progress bar on stderr when it is a terminal; silent callbacks otherwise."""
+    if not sys.stderr.isatty():
+        yield None, None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("evaluating"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("evaluate", total=None)
+        yield (lambda k: bar.advance(task, k)), (lambda n: bar.update(task, total=n))
+
+
+def print_table(report: Report, top: int = 5) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    rate = f", {report.rows / report.seconds:.1f} rows/s" if report.seconds else ""
+    table = Table(title=f"wirewatch evaluate: {report.kind}, split {report.split}, {report.rows} rows{rate}")
+    for name, justify in (("field", "left"), ("accuracy", "right"), ("95% CI", "right"), ("n", "right"),
+                          ("excluded", "right")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for name, score in report.fields.items():
+        acc = "-" if score.accuracy is None else f"{score.accuracy:.1%}"
+        lo, hi = score.ci95
+        ci = "-" if not score.n else f"{lo:.1%} – {hi:.1%}"
+        table.add_row(name, acc, ci, str(score.n), str(score.excluded))
+    console.print(table)
+    if top:
+        for name in report.fields:
+            patterns = report.confusions.top(name, top)
+            if patterns:
+                console.print(f"[bold]{name}[/bold] misses: " + "; ".join(
+                    f"{g} → {p} ×{c}" for g, p, c in patterns), highlight=False)
+    for note in report.notes[:20]:
+        console.print(f"note: {note}", highlight=False)

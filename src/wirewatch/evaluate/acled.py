@@ -1,0 +1,168 @@
+"""ACLED gold rows: the coder's `notes` are the text, the coded columns are the gold.
+
+Text: `notes` with ACLED's bracketed coder tags (`[size=around 15]`, `[women targeted: ...]`)
+removed, since no news report carries them. Publication date: 31 December of the row's
+`event_date` year, so a note's "On 3 May" resolves into the right year without handing the
+pipeline the gold date.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Article, Mention
+from .core import GoldCase, Outcome, choose_mention, count_hits, miss_everything
+from .countries import actor_iso3, country_iso3
+from .metrics import fatalities_hit, fold, iso_date, same_label, same_place_name, within_km
+from .taxonomy import Label, acled_label
+
+CONTRACT_FIELDS = ("event_type", "sub_event_type", "event_date", "location_25km", "admin1", "country",
+                   "fatalities", "fatalities_10pct", "actor1_country", "actor2_country")
+EXTRA_FIELDS = ("event_found", "fatalities_strict", "fatalities_nonzero", "time_precision", "interaction")
+REQUIRED_COLUMNS = ("event_date", "event_type", "notes")
+_CODER_TAG = re.compile(r"\s*\[[a-z][a-z ]*=[^\]]*\]")
+
+
+@dataclass
+class AcledGold:
+    event_date: str | None
+    label: Label
+    latitude: float | None
+    longitude: float | None
+    admin1: str | None
+    country: str | None
+    iso3: str | None
+    fatalities: int | None
+    actor1_iso3: str | None
+    actor2_iso3: str | None
+    time_precision: int | None
+    interaction: int | None
+
+
+def clean_notes(notes: str) -> str:
+    """The note without coder tags: '... took part. [size=no report]' -> '... took part.'"""
+    return _CODER_TAG.sub("", notes).strip()
+
+
+def parse_date(value: str | None) -> str | None:
+    """ACLED dates come as ISO ('2020-05-03') or, in older exports, '03 May 2020' / '03-May-2020'."""
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    iso = iso_date(value)
+    if iso:
+        return iso
+    for fmt in ("%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%d-%b-%Y", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(value, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(float(value)) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _float(value: str | None) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def gold_of(row: dict[str, str]) -> AcledGold:
+    country = (row.get("country") or "").strip() or None
+    return AcledGold(
+        event_date=parse_date(row.get("event_date")),
+        label=acled_label(row.get("event_type"), row.get("sub_event_type")),
+        latitude=_float(row.get("latitude")),
+        longitude=_float(row.get("longitude")),
+        admin1=(row.get("admin1") or "").strip() or None,
+        country=country,
+        iso3=(row.get("iso3") or "").strip().upper() or country_iso3(country),
+        fatalities=_int(row.get("fatalities")),
+        actor1_iso3=actor_iso3(row.get("actor1")),
+        actor2_iso3=actor_iso3(row.get("actor2")),
+        time_precision=_int(row.get("time_precision")),
+        interaction=_int(row.get("interaction")),
+    )
+
+
+class AcledKind:
+    """`--kind acled`: one event per row."""
+
+    name = "acled"
+    fields = CONTRACT_FIELDS + EXTRA_FIELDS
+
+    def load(self, path: Path) -> Iterator[GoldCase]:
+        with path.open(newline="", encoding="utf-8-sig") as f:
+            reader = csv.DictReader(f)
+            missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
+            if missing:
+                raise InputError(str(path), f"not an ACLED file: missing column(s) {', '.join(missing)}")
+            for i, row in enumerate(reader, start=2):  # line numbers as an editor shows them
+                notes = clean_notes(row.get("notes") or "")
+                if not notes:
+                    continue
+                gold = gold_of(row)
+                year = (gold.event_date or "")[:4] or (row.get("year") or "").strip()
+                case_id = (row.get("event_id_cnty") or row.get("data_id") or f"line {i}").strip()
+                article = Article(article_id=f"acled:{case_id}", text=notes,
+                                  published=f"{year}-12-31" if year else None, source=f"{path}:{i}")
+                yield GoldCase(case_id=case_id, article=article, unit=gold.country or "", gold=gold)
+
+    def score(self, case: GoldCase, article: Article, match: str) -> list[Outcome]:
+        gold: AcledGold = case.gold
+        chosen = choose_mention(article.events, match, lambda m: count_hits(score_mention(gold, m)))
+        if chosen is None:
+            return [Outcome("event_found", False)] + miss_everything(score_mention(gold, Mention(event_id="")))
+        return [Outcome("event_found", True)] + score_mention(gold, chosen)
+
+
+def score_mention(gold: AcledGold, m: Mention) -> list[Outcome]:
+    """Every field of one predicted event against one ACLED row."""
+    out: list[Outcome] = []
+
+    def add(name: str, known: bool, hit: bool, g: object = None, p: object = None, cat: bool = False) -> None:
+        out.append(Outcome(name, hit if known else None, g, p, cat))
+
+    label = gold.label
+    add("event_type", label.event_type is not None, same_label(m.event_type, label.event_type),
+        label.event_type, m.event_type, True)
+    add("sub_event_type", label.sub_event_type is not None, same_label(m.sub_event_type, label.sub_event_type),
+        label.sub_event_type, m.sub_event_type, True)
+    pred_date = iso_date(m.event_date)
+    add("event_date", gold.event_date is not None, pred_date == gold.event_date, gold.event_date, pred_date)
+    has_point = gold.latitude is not None and gold.longitude is not None
+    add("location_25km", has_point,
+        has_point and within_km((m.latitude, m.longitude), (gold.latitude or 0.0, gold.longitude or 0.0)),
+        [gold.latitude, gold.longitude], [m.latitude, m.longitude])
+    add("admin1", gold.admin1 is not None, same_place_name(m.admin1, gold.admin1), gold.admin1, m.admin1, True)
+    pred_iso = (m.iso3 or "").upper() or country_iso3(m.country)
+    add("country", gold.iso3 is not None or gold.country is not None,
+        (gold.iso3 is not None and pred_iso == gold.iso3) or (bool(m.country) and fold(m.country) == fold(gold.country)),
+        gold.country, m.country or m.iso3, True)
+    known_f = gold.fatalities is not None
+    gf = gold.fatalities or 0
+    add("fatalities", known_f, fatalities_hit(m.fatalities, gf), gf, m.fatalities)
+    add("fatalities_10pct", known_f, fatalities_hit(m.fatalities, gf, tolerance=0.1), gf, m.fatalities)
+    add("actor1_country", gold.actor1_iso3 is not None, m.actor1_country == gold.actor1_iso3,
+        gold.actor1_iso3, m.actor1_country, True)
+    add("actor2_country", gold.actor2_iso3 is not None, m.actor2_country == gold.actor2_iso3,
+        gold.actor2_iso3, m.actor2_country, True)
+    add("fatalities_strict", known_f, fatalities_hit(m.fatalities, gf, null_is_zero=False), gf, m.fatalities)
+    add("fatalities_nonzero", known_f and gf > 0, fatalities_hit(m.fatalities, gf), gf, m.fatalities)
+    add("time_precision", gold.time_precision is not None, m.time_precision == gold.time_precision,
+        gold.time_precision, m.time_precision, True)
+    add("interaction", gold.interaction is not None, m.interaction == gold.interaction,
+        gold.interaction, m.interaction, True)
+    return out
