@@ -1,0 +1,85 @@
+"""Every SQL statement the store runs, in one place (qmark style; a PostgreSQL store can swap
+`?` for `%s` and override the few SQLite-only ones: FTS5, R*Tree, upserts on rowid)."""
+from __future__ import annotations
+
+ARTICLE_COLUMNS = (
+    "article_id", "url", "canonical_url", "title", "published", "publisher", "wire_agency",
+    "byline", "language", "dateline_place", "syndication_cluster", "relevant", "source",
+    "provenance", "text", "ingested_at",
+)
+
+ARTICLE_EXISTS = "SELECT article_id FROM articles WHERE article_id = ? OR (canonical_url = ? AND ? IS NOT NULL) LIMIT 1"
+INSERT_ARTICLE = f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})"
+SELECT_ARTICLE = f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE article_id = ?"
+ARTICLE_TEXTS = "SELECT article_id, text, syndication_cluster FROM articles WHERE article_id IN ({marks})"
+
+LSH_CANDIDATES = """SELECT article_id, COUNT(*) AS shared FROM lsh_keys WHERE key IN ({marks})
+                    GROUP BY article_id ORDER BY shared DESC LIMIT 20"""
+INSERT_LSH_KEY = "INSERT OR IGNORE INTO lsh_keys (key, article_id) VALUES (?, ?)"
+
+CLUSTER_AGENCY = "SELECT wire_agency FROM syndication_clusters WHERE cluster_id = ?"
+UPSERT_CLUSTER = """INSERT INTO syndication_clusters (cluster_id, wire_agency, size) VALUES (?, ?, 1)
+                    ON CONFLICT (cluster_id) DO UPDATE SET size = size + 1,
+                    wire_agency = COALESCE(syndication_clusters.wire_agency, excluded.wire_agency)"""
+# the agency found on one copy is known for all copies
+SPREAD_AGENCY = "UPDATE articles SET wire_agency = ? WHERE syndication_cluster = ? AND wire_agency IS NULL"
+
+EVENTS_NEAR_DATE = "SELECT data FROM events WHERE event_date BETWEEN ? AND ?"
+EVENT_COLUMNS = ("event_id", "event_date", "event_type", "sub_event_type", "country", "iso3",
+                 "latitude", "longitude", "fatalities", "status", "independent_sources", "data",
+                 "created_at", "updated_at")
+INSERT_EVENT = f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
+UPDATE_EVENT = f"""UPDATE events SET {', '.join(f'{c} = ?' for c in EVENT_COLUMNS[1:] if c != 'created_at')}
+                   WHERE event_id = ?"""
+EVENT_ROWID = "SELECT id FROM events WHERE event_id = ?"
+DELETE_RTREE = "DELETE FROM events_rtree WHERE id = ?"
+INSERT_RTREE = "INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)"
+
+INSERT_MENTION = "INSERT INTO mentions (mention_id, article_id, event_id, data) VALUES (?, ?, ?, ?)"
+EVENT_REPORTS = """SELECT m.data, a.article_id, a.url, a.publisher, a.wire_agency, a.syndication_cluster, a.published
+                   FROM mentions m JOIN articles a ON a.article_id = m.article_id WHERE m.event_id = ?"""
+EVENT_ARTICLES = "SELECT article_id FROM mentions WHERE event_id = ?"
+
+DELETE_CLAIMS = "DELETE FROM claims WHERE event_id = ?"
+CLAIM_COLUMNS = ("event_id", "article_id", "stance", "claimant", "claimant_country", "speaker",
+                 "speaker_role", "quote", "start", '"end"')
+INSERT_CLAIM = f"INSERT INTO claims ({', '.join(CLAIM_COLUMNS)}) VALUES ({', '.join('?' * len(CLAIM_COLUMNS))})"
+INSERT_REVISION = "INSERT INTO revisions (event_id, at, article_id, changes) VALUES (?, ?, ?, ?)"
+
+# reading events back: filtered ids first, then their parts in bulk
+SELECT_EVENTS = "SELECT event_id, data FROM events WHERE {where} ORDER BY event_date, id LIMIT ? OFFSET ?"
+COUNT_EVENTS = "SELECT COUNT(*) FROM events WHERE {where}"
+SOURCES_OF = """SELECT event_id, article_id, url, publisher, wire_agency, syndication_cluster FROM sources
+                WHERE event_id IN ({marks}) ORDER BY published, article_id"""
+CLAIMS_OF = f"SELECT {', '.join(CLAIM_COLUMNS)} FROM claims WHERE event_id IN ({{marks}}) ORDER BY id"
+REVISIONS_OF = "SELECT event_id, at, article_id, changes FROM revisions WHERE event_id IN ({marks}) ORDER BY id"
+MENTION_IDS_OF = "SELECT event_id, mention_id FROM mentions WHERE event_id IN ({marks}) ORDER BY id"
+ARTICLE_MENTIONS = "SELECT data FROM mentions WHERE article_id = ? ORDER BY id"
+
+# filters (combined with AND into {where})
+F_ISO3 = "(iso3 = ? OR lower(country) = lower(?))"
+F_COUNTRY = "lower(country) = lower(?)"
+F_SINCE = "event_date >= ?"
+F_UNTIL = "event_date <= ?"
+F_BBOX = "id IN (SELECT id FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ?)"
+F_EVENT_TYPE = "event_type = ?"
+F_STATUS = "status = ?"
+F_MIN_FATALITIES = "fatalities >= ?"
+F_TEXT = """event_id IN (SELECT m.event_id FROM mentions m JOIN articles a ON a.article_id = m.article_id
+            WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))"""
+
+FETCH_CACHE_GET = "SELECT etag, last_modified FROM fetch_cache WHERE url = ?"
+FETCH_CACHE_SET = """INSERT INTO fetch_cache (url, etag, last_modified, updated_at) VALUES (?, ?, ?, ?)
+                     ON CONFLICT (url) DO UPDATE SET etag = excluded.etag,
+                     last_modified = excluded.last_modified, updated_at = excluded.updated_at"""
+
+STATS = {
+    "articles": "SELECT COUNT(*) FROM articles",
+    "relevant_articles": "SELECT COUNT(*) FROM articles WHERE relevant = 1",
+    "syndication_clusters": "SELECT COUNT(*) FROM syndication_clusters",
+    "mentions": "SELECT COUNT(*) FROM mentions",
+    "events": "SELECT COUNT(*) FROM events",
+    "sources": "SELECT COUNT(*) FROM sources",
+    "claims": "SELECT COUNT(*) FROM claims",
+    "revisions": "SELECT COUNT(*) FROM revisions",
+}

@@ -1,0 +1,357 @@
+"""The SQLite store: WAL, foreign keys, versioned migrations, FTS5 over article text, R*Tree over
+event coordinates. One transaction per article covers the article, its syndication cluster, its
+mentions and every fusion update they cause, so a `kill -9` at any point leaves each article
+either fully stored or absent (and a re-run stores it once)."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import fields
+from datetime import date, datetime, timedelta, timezone
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+
+from .. import dedup, fuse
+from ..errors import StoreError
+from ..model import Article, Claim, Event, Mention, Revision, Source
+from ..settings import Settings
+from . import queries as Q
+from .records import article_from_dict, build, event_from_dict, mention_from_dict, to_dict
+from .types import AddResult, EventFilters
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+_CHUNK = 500  # ids per IN (...) list
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(version, name, sql) of every migration file, in order."""
+    folder = resources.files("wirewatch.store") / "migrations"
+    out = []
+    for item in folder.iterdir():
+        if item.name.endswith(".sql") and item.name[:4].isdigit():
+            out.append((int(item.name[:4]), item.name, item.read_text(encoding="utf-8")))
+    return sorted(out)
+
+
+class SQLiteStore:
+    """A wirewatch database in one SQLite file."""
+
+    dialect = "sqlite"
+
+    def __init__(self, path: str | Path, settings: Settings | None = None):
+        self.path = str(path)
+        self.settings = settings or Settings()
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: cannot open database ({e})") from e
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute("PRAGMA synchronous = NORMAL")  # WAL: a killed process loses nothing committed
+        self.migrate()
+
+    # ------------------------------------------------------------------ schema
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self) -> None:
+        """Apply each migration newer than PRAGMA user_version, each in its own transaction."""
+        for version, name, sql in migrations():
+            if version <= self.schema_version:
+                continue
+            try:
+                self.conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
+            except sqlite3.Error as e:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                if self.schema_version >= version:  # another process migrated it meanwhile
+                    continue
+                raise StoreError(f"{self.path}: migration {name} failed ({e})") from e
+
+    def integrity_check(self) -> str:
+        return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "SQLiteStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ writing
+
+    def has_article(self, article: Article) -> bool:
+        """Stored already, by article_id or by canonical URL."""
+        url = article.canonical_url
+        return self.conn.execute(Q.ARTICLE_EXISTS, (article.article_id, url, url)).fetchone() is not None
+
+    def add_articles(self, articles: Iterable[Article]) -> AddResult:
+        """Store articles not stored yet (each in its own transaction), cluster copies, and fuse
+        their mentions into the events already in the database."""
+        result = AddResult()
+        for article in articles:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                if self.has_article(article):
+                    result.duplicates += 1
+                    self.conn.execute("ROLLBACK")
+                    continue
+                self._add_article(article, result)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            result.new += 1
+            result.article_ids.append(article.article_id)
+        return result
+
+    def _add_article(self, article: Article, result: AddResult) -> None:
+        cluster, agency = self._syndication(article)
+        article.syndication_cluster = cluster
+        article.wire_agency = article.wire_agency or agency
+        self.conn.execute(Q.UPSERT_CLUSTER, (cluster, article.wire_agency))
+        if article.wire_agency:
+            self.conn.execute(Q.SPREAD_AGENCY, (article.wire_agency, cluster))
+        row = {**to_dict(article), "provenance": _json(article.provenance), "ingested_at": _now()}
+        row["relevant"] = None if article.relevant is None else int(article.relevant)
+        self.conn.execute(Q.INSERT_ARTICLE, [row[c] for c in Q.ARTICLE_COLUMNS])
+        self.conn.executemany(Q.INSERT_LSH_KEY, [(int(k), article.article_id) for k in self._keys])
+        source = Source(article_id=article.article_id, url=article.url or article.canonical_url,
+                        publisher=article.publisher, wire_agency=article.wire_agency,
+                        syndication_cluster=cluster)
+        for mention in article.events:
+            self._add_mention(fuse.Report(mention, source, article.published), result)
+
+    def _syndication(self, article: Article) -> tuple[str, str | None]:
+        """(cluster id, wire agency known for the cluster): the cluster of the most similar
+        stored copy confirmed by exact Jaccard, else a new cluster named after this article."""
+        sets = dedup.shingles(article.text)
+        keys = dedup.band_keys(dedup.signatures([sets]))[0]
+        self._keys = keys if len(sets) else keys[:0]
+        if not len(sets):
+            return article.article_id, None
+        marks = ",".join("?" * len(keys))
+        candidates = [r[0] for r in self.conn.execute(Q.LSH_CANDIDATES.format(marks=marks), [int(k) for k in keys])]
+        best: tuple[float, str] | None = None
+        if candidates:
+            rows = self.conn.execute(Q.ARTICLE_TEXTS.format(marks=",".join("?" * len(candidates))), candidates)
+            for _, text, cluster in rows:
+                other = dedup.shingles(text)
+                if dedup.is_copy(sets, other):
+                    score = dedup.similarity(sets, other)[0]
+                    if best is None or score > best[0]:
+                        best = (score, cluster)
+        if best is None:
+            return article.article_id, None
+        agency = self.conn.execute(Q.CLUSTER_AGENCY, (best[1],)).fetchone()
+        return best[1], agency[0] if agency else None
+
+    def _add_mention(self, report: fuse.Report, result: AddResult) -> None:
+        mention, article_id = report.mention, report.source.article_id
+        mention.article_id = article_id
+        mention_id = f"{article_id}:{mention.event_id}"
+        event: Event | None = None
+        if fuse.fusable(mention):
+            event = self._matching_event(mention, article_id)
+            reports = (self._reports(event.event_id) if event else []) + [report]
+            fused = fuse.revise(event, reports, report)
+            self._write_event(fused, reports, created=event is None)
+            if event is None:
+                result.events_new += 1
+            else:
+                result.events_updated += 1
+            event = fused
+        self.conn.execute(Q.INSERT_MENTION, (mention_id, article_id, event.event_id if event else None,
+                                             _json(to_dict(mention))))
+        result.mentions += 1
+
+    def _matching_event(self, mention: Mention, article_id: str) -> Event | None:
+        """The closest stored event this mention describes, among those within the date window
+        that this article does not report already (one mention per event per article)."""
+        day = fuse._day(mention.event_date)
+        if day is None:
+            return None
+        window = (str(day - timedelta(days=fuse.MAX_DAYS)), str(day + timedelta(days=fuse.MAX_DAYS)))
+        best: tuple[float, Event] | None = None
+        for (data,) in self.conn.execute(Q.EVENTS_NEAR_DATE, window).fetchall():
+            event = event_from_dict(json.loads(data))
+            if not fuse.same_event(mention, event):
+                continue
+            if article_id in {r[0] for r in self.conn.execute(Q.EVENT_ARTICLES, (event.event_id,))}:
+                continue
+            score = fuse.closeness(mention, event)
+            if best is None or score < best[0]:
+                best = (score, event)
+        if best is None:
+            return None
+        self._attach({best[1].event_id: best[1]})  # its sources, claims, history: the 'before' of a revision
+        return best[1]
+
+    def _reports(self, event_id: str) -> list[fuse.Report]:
+        out = []
+        for data, article_id, url, publisher, agency, cluster, published in self.conn.execute(Q.EVENT_REPORTS, (event_id,)):
+            source = Source(article_id=article_id, url=url, publisher=publisher, wire_agency=agency,
+                            syndication_cluster=cluster)
+            out.append(fuse.Report(mention_from_dict(json.loads(data)), source, published))
+        return out
+
+    def _write_event(self, event: Event, reports: list[fuse.Report], created: bool) -> None:
+        data = {k: v for k, v in to_dict(event).items() if k not in ("sources", "claims", "history", "mention_ids")}
+        values = {**data, "data": _json(data), "created_at": _now(), "updated_at": _now()}
+        if created:
+            self.conn.execute(Q.INSERT_EVENT, [values[c] for c in Q.EVENT_COLUMNS])
+        else:
+            cols = [c for c in Q.EVENT_COLUMNS[1:] if c != "created_at"]
+            self.conn.execute(Q.UPDATE_EVENT, [values[c] for c in cols] + [event.event_id])
+        rowid = self.conn.execute(Q.EVENT_ROWID, (event.event_id,)).fetchone()[0]
+        self.conn.execute(Q.DELETE_RTREE, (rowid,))
+        if event.latitude is not None and event.longitude is not None:
+            self.conn.execute(Q.INSERT_RTREE, (rowid, event.longitude, event.longitude, event.latitude, event.latitude))
+        self.conn.execute(Q.DELETE_CLAIMS, (event.event_id,))
+        origin = {}
+        for r in reports:
+            for c in r.mention.claims:
+                origin.setdefault(fuse._claim_key(c), r.source.article_id)
+        self.conn.executemany(Q.INSERT_CLAIM, [
+            (event.event_id, origin.get(fuse._claim_key(c)), c.stance, c.claimant, c.claimant_country,
+             c.speaker, c.speaker_role, c.quote, c.start, c.end) for c in event.claims])
+        if event.history:
+            rev = event.history[-1]
+            self.conn.execute(Q.INSERT_REVISION, (event.event_id, rev.at, rev.article_id, _json(rev.changes)))
+
+    # ------------------------------------------------------------------ reading
+
+    def _where(self, filters: EventFilters) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if filters.country:
+            if len(filters.country) == 3 and filters.country.isalpha():
+                clauses.append(Q.F_ISO3)
+                params += [filters.country.upper(), filters.country]
+            else:
+                clauses.append(Q.F_COUNTRY)
+                params.append(filters.country)
+        for clause, value in ((Q.F_SINCE, filters.since), (Q.F_UNTIL, filters.until),
+                              (Q.F_EVENT_TYPE, filters.event_type), (Q.F_STATUS, filters.status),
+                              (Q.F_MIN_FATALITIES, filters.min_fatalities)):
+            if value is not None:
+                clauses.append(clause)
+                params.append(value)
+        if filters.bbox:
+            west, south, east, north = filters.bbox
+            clauses.append(Q.F_BBOX)
+            params += [west, east, south, north]
+        if filters.q:
+            clauses.append(Q.F_TEXT)
+            params.append(filters.fts_query())
+        return (" AND ".join(clauses) or "1 = 1"), params
+
+    def event_records(self, **filters: Any) -> list[Event]:
+        """Fused events matching the filters, with sources, claims and history."""
+        f = EventFilters.parse(**filters)
+        where, params = self._where(f)
+        try:
+            rows = self.conn.execute(Q.SELECT_EVENTS.format(where=where),
+                                     params + [f.limit if f.limit is not None else -1, f.offset or 0]).fetchall()
+        except sqlite3.OperationalError as e:
+            raise StoreError(f"{self.path}: query failed ({e})") from e
+        events = {event_id: event_from_dict(json.loads(data)) for event_id, data in rows}
+        self._attach(events)
+        return list(events.values())
+
+    def _attach(self, events: dict[str, Event]) -> None:
+        ids = list(events)
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i:i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for event_id, *src in self.conn.execute(Q.SOURCES_OF.format(marks=marks), chunk):
+                events[event_id].sources.append(Source(*src))
+            for event_id, article_id, *claim in self.conn.execute(Q.CLAIMS_OF.format(marks=marks), chunk):
+                events[event_id].claims.append(Claim(*claim))
+            for event_id, at, article_id, changes in self.conn.execute(Q.REVISIONS_OF.format(marks=marks), chunk):
+                events[event_id].history.append(Revision(at, article_id, json.loads(changes)))
+            for event_id, mention_id in self.conn.execute(Q.MENTION_IDS_OF.format(marks=marks), chunk):
+                events[event_id].mention_ids.append(mention_id)
+
+    def events(self, **filters: Any) -> "pd.DataFrame":
+        """Fused events as a DataFrame, one row per event (sources, claims, history as lists)."""
+        import pandas as pd
+        from .export import EVENT_FIELDS
+        return pd.DataFrame([to_dict(e) for e in self.event_records(**filters)], columns=list(EVENT_FIELDS))
+
+    def count_events(self, **filters: Any) -> int:
+        where, params = self._where(EventFilters.parse(**filters))
+        return int(self.conn.execute(Q.COUNT_EVENTS.format(where=where), params).fetchone()[0])
+
+    def event(self, event_id: str) -> Event | None:
+        row = self.conn.execute("SELECT event_id, data FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        if row is None:
+            return None
+        events = {row[0]: event_from_dict(json.loads(row[1]))}
+        self._attach(events)
+        return events[row[0]]
+
+    def article(self, article_id: str) -> Article | None:
+        row = self.conn.execute(Q.SELECT_ARTICLE, (article_id,)).fetchone()
+        if row is None:
+            return None
+        data = dict(zip(Q.ARTICLE_COLUMNS, row))
+        data["provenance"] = json.loads(data["provenance"] or "{}")
+        data["relevant"] = None if data["relevant"] is None else bool(data["relevant"])
+        data["events"] = [json.loads(d) for (d,) in self.conn.execute(Q.ARTICLE_MENTIONS, (article_id,))]
+        return article_from_dict(data)
+
+    def stats(self) -> dict[str, int]:
+        return {name: int(self.conn.execute(sql).fetchone()[0]) for name, sql in Q.STATS.items()}
+
+    # ------------------------------------------------------------------ fetch cache
+
+    def fetch_cache(self) -> "SQLiteFetchCache":
+        return SQLiteFetchCache(self)
+
+
+class SQLiteFetchCache:
+    """ETag / Last-Modified per URL for conditional GET (the ingest FetchCache protocol).
+
+    `set` only records; `flush()` writes. The ingest command flushes after the articles of a run
+    are stored: a validator saved before its articles would turn a crashed run's re-run into
+    '304 Not Modified' and lose them."""
+
+    def __init__(self, store: SQLiteStore):
+        self.store = store
+        self.pending: dict[str, tuple[str | None, str | None]] = {}
+
+    def get(self, url: str) -> dict[str, str | None] | None:
+        if url in self.pending:
+            etag, modified = self.pending[url]
+            return {"etag": etag, "last_modified": modified}
+        row = self.store.conn.execute(Q.FETCH_CACHE_GET, (url,)).fetchone()
+        return {"etag": row[0], "last_modified": row[1]} if row else None
+
+    def set(self, url: str, etag: str | None = None, last_modified: str | None = None) -> None:
+        self.pending[url] = (etag, last_modified)
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        with_time = [(url, etag, modified, _now()) for url, (etag, modified) in self.pending.items()]
+        self.store.conn.execute("BEGIN IMMEDIATE")
+        self.store.conn.executemany(Q.FETCH_CACHE_SET, with_time)
+        self.store.conn.execute("COMMIT")
+        self.pending.clear()
