@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import datetime
 from typing import Any
 
 from ..errors import InputError
@@ -48,10 +49,13 @@ def clean_document(doc: Document, settings: Settings) -> Article:
     _check_body(source, wire, provenance["text"] != "plain", settings)
     language = _check_language(source, wire.text, meta.get("language") or page.language, provenance)
 
+    declared = normalise_date(meta.get("published"))
+    if declared and page.published and _same_instant(declared, page.published):
+        declared = None  # the page says the same instant in the publisher's own timezone
     published = _pick(
         provenance, "published",
         (normalise_date(overrides.get("published")), "override"),
-        (normalise_date(meta.get("published")), meta_from),
+        (declared, meta_from),
         (page.published, page.sources.get("published")),
     )
     if published is None and wire.dateline is not None:
@@ -105,6 +109,17 @@ def _pick(provenance: dict[str, str], name: str, *candidates: tuple[Any, str | N
             provenance[name] = source or "unknown"
             return value.strip() if isinstance(value, str) else value
     return None
+
+
+def _same_instant(a: str, b: str) -> bool:
+    """True when two ISO timestamps (both with an offset) name the same minute."""
+    try:
+        x, y = datetime.fromisoformat(a), datetime.fromisoformat(b)
+    except ValueError:
+        return False
+    if x.tzinfo is None or y.tzinfo is None:
+        return False
+    return abs((x - y).total_seconds()) < 60
 
 
 def _http(url: str | None) -> str | None:
