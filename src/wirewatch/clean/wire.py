@@ -140,11 +140,6 @@ _DASHED_NAME_LINE = re.compile(r"^(?:--|—|–)\s*(?P<agency>[A-Z][\w&.'’-]*(
 _TAIL_SIGNOFF = re.compile(
     rf"(?<=[.!?\"'”’)])\s*(?:(?:--|—|–|-)\s*(?P<a1>{_AGENCY})|\((?P<a2>{_AGENCY})\))\s*$"
 )
-_BYLINE_LINE = re.compile(
-    r"^by\s+(?P<names>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*)"
-    r"(?:\s*[,|]\s*(?P<org>[\w .&'’-]{2,40}))?\s*$",
-    re.I,
-)
 
 # ---------------------------------------------------------------------------------------
 # datelines
@@ -300,7 +295,7 @@ def _strip_boilerplate(lines: list[str], removed: list[str]) -> list[str]:
             removed.append(line)  # a link title under a related-links heading
             continue
         in_related = False
-        if is_boilerplate_line(line):
+        if is_boilerplate_line(line) and not signoff_agency(line)[1]:  # sign-offs naming an agency: next step
             removed.append(line)
             continue
         kept.append(line)
@@ -381,21 +376,32 @@ def _is_reuters_credit(line: str) -> bool:
     return bool(re.search(r"editing by", line, re.I) and re.search(r"reporting by|writing by", line, re.I))
 
 
+_BYLINE_PART = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
+
+
 def split_byline(lines: list[str]) -> tuple[str | None, str | None, list[str]]:
-    """A leading "By Jane Doe, Reuters" line -> (byline, agency, remaining lines)."""
+    """A leading "By Jane Doe and John Roe, Reuters" line -> ("Jane Doe, John Roe", "Reuters", rest)."""
     if not lines:
         return None, None, lines
-    m = _BYLINE_LINE.match(lines[0])
-    if not m or len(lines[0].split()) > 12:
+    m = re.match(r"^by\s+(.+?)\s*$", lines[0], re.I)
+    if not m or len(lines[0].split()) > 14 or lines[0].endswith((".", "!", "?")):
         return None, None, lines
-    names = m.group("names").strip()
-    org = m.group("org")
-    agency = normalise_agency(org) if org else None
-    # "By Reuters" / "By AFP": the agency is the byline
-    whole = normalise_agency(names)
-    if whole:
-        return None, whole, lines[1:]
-    return names, agency, lines[1:]
+    people: list[str] = []
+    agency: str | None = None
+    for part in re.split(r"\s*(?:,|\band\b|&|\||;)\s*", m.group(1)):
+        part = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", part.strip())  # "Jane Roe in Kyiv"
+        if not part:
+            continue
+        known = normalise_agency(part)
+        if known:
+            agency = agency or known
+        elif _BYLINE_PART.match(part):
+            people.append(part)
+        else:
+            return None, None, lines  # "By the time rescuers arrived, ..." is a sentence
+    if not people and not agency:
+        return None, None, lines
+    return (", ".join(people) or None), agency, lines[1:]
 
 
 def detect_agency(text: str) -> str | None:

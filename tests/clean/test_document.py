@@ -1,0 +1,141 @@
+"""clean_document on the shared fixtures (read from ../shared) and on bad inputs written here."""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from wirewatch.clean import article_id, clean_document
+from wirewatch.errors import InputError
+from wirewatch.model import Document
+from wirewatch.settings import Settings
+
+EXAMPLE_HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Example: flood barrier breached | Example Gazette</title>
+<meta property="article:published_time" content="2023-05-02T07:30:00+02:00">
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Example: flood barrier breached",
+ "author": [{"@type": "Person", "name": "Mira Example"}], "publisher": {"@type": "Organization", "name": "Example Gazette"}}</script>
+</head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Example: flood barrier breached</h1>
+<p>Riverton, May 2 (Reuters) - Armed men blew up a section of the flood barrier north of the town overnight,
+the regional governor said on Tuesday, forcing hundreds of families to leave their homes.</p>
+<p>No group has claimed responsibility for the blast, which the governor called an act of sabotage.</p>
+<p>Also Read: Example markets rally on rate hopes</p>
+<p>(Reporting by Example Writer; Editing by Example Editor)</p>
+</article><footer>All rights reserved.</footer></body></html>"""  # written for this test
+
+
+@pytest.fixture(scope="module")
+def cfg() -> Settings:
+    return Settings()
+
+
+def test_seed_article_text_and_meta(shared_fixtures: Path, cfg: Settings) -> None:
+    folder = shared_fixtures / "ganja"
+    gold = json.loads((folder / "gold.json").read_text())["article"]
+    meta = json.loads((folder / "meta.json").read_text())
+    doc = Document(source=str(folder / "article.txt"), content=(folder / "article.txt").read_bytes(),
+                   meta={**meta, "meta_from": "meta.json"})
+    article = clean_document(doc, cfg)
+    assert article.wire_agency == gold["wire_agency"]
+    assert article.publisher == gold["publisher"]
+    assert article.published.startswith(gold["published"])
+    for boilerplate in gold["boilerplate_removed"]:
+        assert boilerplate not in article.text
+    assert article.provenance["wire_agency"] == "sign-off"
+    assert article.provenance["published"] == "meta.json"
+    assert article.language == "en"
+    assert "\n\n" not in article.text and article.text.count("\n") > 5
+    assert article.article_id == article_id(meta["url"], "")
+
+
+@pytest.mark.parametrize("name,publisher,agency,agency_from,place", [
+    ("bs-ganja", "Business Standard", "IANS", "sign-off", None),
+    ("ledger-ganja", "Daily Ledger", "IANS", "byline", None),
+    ("wire-ganja-toll", "Wire Service", "Wire Service", "dateline", "Baku"),
+    ("cricket", "Business Standard", "IANS", "sign-off", "Mumbai"),
+])
+def test_fixture_pages(shared_fixtures: Path, cfg: Settings, name: str, publisher: str, agency: str,
+                       agency_from: str, place: str | None) -> None:
+    path = shared_fixtures / "feed" / "articles" / f"{name}.html"
+    article = clean_document(Document(source=str(path), content=path.read_bytes(), content_type="text/html"), cfg)
+    assert article.publisher == publisher
+    assert (article.wire_agency, article.provenance["wire_agency"]) == (agency, agency_from)
+    assert article.dateline_place == place
+    assert article.provenance["text"] == "trafilatura"
+    assert article.canonical_url and article.canonical_url.startswith("https://")
+    assert article.published and article.published.startswith("2020-10-1")
+    for junk in ("Home", "Trending", "Sensex", "--IANS", "syndicated feed", "All rights reserved", "(Wire Service)"):
+        assert junk not in article.text
+    assert not article.text.startswith(article.title or "\0")  # the headline is not repeated
+
+
+def test_html_example_fields_and_provenance(cfg: Settings) -> None:
+    article = clean_document(Document(source="example.html", content=EXAMPLE_HTML), cfg)
+    assert article.text.startswith("Armed men blew up")
+    assert "Also Read" not in article.text and "Editing by" not in article.text
+    assert article.wire_agency == "Reuters" and article.provenance["wire_agency"] == "sign-off"
+    assert article.dateline_place == "Riverton"
+    assert article.byline == "Mira Example" and article.provenance["byline"] == "json-ld"
+    assert article.published == "2023-05-02T07:30:00+02:00" and article.provenance["published"] == "html-meta"
+    assert article.publisher == "Example Gazette"
+
+
+def test_overrides_win_and_dateline_dates_a_bare_text(cfg: Settings) -> None:
+    text = ("Port Example, Mar 9 (AFP) - Gunmen attacked a checkpoint on the coastal road, killing two "
+            "guards, the interior ministry said in a statement on Saturday.\nThe ministry gave no further details.")
+    bare = clean_document(Document(source="t.txt", content=text), cfg)
+    assert bare.published and bare.published.endswith("-03-09") and bare.provenance["published"] == "dateline"
+    assert bare.wire_agency == "AFP" and bare.provenance["wire_agency"] == "dateline"
+    doc = Document(source="t.txt", content=text, meta={"published": "2019-03-10", "meta_from": "meta.json",
+                                                          "overrides": {"published": "2019-03-11", "publisher": "Mine"}})
+    article = clean_document(doc, cfg)
+    assert (article.published, article.provenance["published"]) == ("2019-03-11", "override")
+    assert (article.publisher, article.provenance["publisher"]) == ("Mine", "override")
+    assert article.text.startswith("Gunmen attacked")
+
+
+def test_article_id_is_stable_over_text_when_there_is_no_url(cfg: Settings) -> None:
+    text = "Rebels shelled the airport road on Friday, wounding five civilians, aid workers said."
+    a = clean_document(Document(source="a.txt", content=text), cfg)
+    b = clean_document(Document(source="b.txt", content="  " + text.replace(" ", "  ") + "\n"), cfg)
+    assert a.article_id == b.article_id and len(a.article_id) == 16
+
+
+# --- bad inputs: each is refused with a one-line reason naming the input -----------------
+
+GERMAN = ("Bei einem Raketenangriff auf die Stadt sind nach Angaben der Behörden mindestens zwölf Menschen "
+          "getötet worden. Die Regierung sprach von einem Kriegsverbrechen und kündigte eine Untersuchung an, "
+          "die noch in dieser Woche beginnen soll.")
+NAV_ONLY = ("<html><head><title>Section</title></head><body><nav><a href='/'>Home</a> <a href='/a'>World</a> "
+            "<a href='/b'>Sport</a></nav><footer>Contact us</footer></body></html>")
+
+
+@pytest.mark.parametrize("name,content,reason", [
+    ("empty.txt", b"", "empty input"),
+    ("blank.txt", b" \n\t\n", "empty input"),
+    ("binary.txt", bytes(range(256)) * 8, "binary content"),
+    ("german.txt", GERMAN.encode(), "language is not English (looks like de)"),
+    ("nav.html", NAV_ONLY.encode(), "no article body found"),
+])
+def test_bad_inputs_are_refused(cfg: Settings, name: str, content: bytes, reason: str) -> None:
+    ctype = "text/html" if name.endswith(".html") else "text/plain"
+    with pytest.raises(InputError) as err:
+        clean_document(Document(source=name, content=content, content_type=ctype), cfg)
+    assert err.value.source == name and reason in err.value.reason
+    assert "\n" not in str(err.value)
+
+
+def test_too_large_content_is_refused(cfg: Settings) -> None:
+    small = replace(cfg, max_bytes=1_048_576)
+    with pytest.raises(InputError, match=r"file too large \(2\.1 MB > 1 MB limit\)"):
+        clean_document(Document(source="big.txt", content=b"word " * 419_431), small)
+
+
+def test_legacy_encoding_is_decoded(cfg: Settings) -> None:
+    text = ("Troops entered the caf\xe9 district of the capital on Monday after two days of clashes that "
+            "left at least nine people dead, the army said.")
+    article = clean_document(Document(source="latin.txt", content=text.encode("cp1252")), cfg)
+    assert "café" in article.text

@@ -1,0 +1,179 @@
+"""The wire-copy cleaner, one habit per row. Every sentence here is written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.clean import clean_wire_text, normalise_agency, split_dateline, strip_boilerplate, strip_signoff
+
+BODY = "Militia fighters attacked a police post near the border town on Tuesday, officials said."
+
+# (lines around BODY, expected agency or None) -> the cleaned text must be exactly BODY
+SIGNOFFS = [
+    ([BODY, "--IANS"], "IANS"),
+    ([BODY, "-- IANS", "ksk/"], "IANS"),
+    ([BODY + " --IANS"], "IANS"),
+    ([BODY, "(Reuters)"], "Reuters"),
+    ([BODY + " (Reuters)"], "Reuters"),
+    ([BODY, "(Reporting by Jane Roe in Kyiv; Additional reporting by Tom Poe; Editing by Ann Doe)"], "Reuters"),
+    ([BODY, "Associated Press writer Sam Loe in Cairo contributed to this report."], "AP"),
+    ([BODY, "Copyright 2024 The Associated Press. All rights reserved."], "AP"),
+    ([BODY + " - AFP"], "AFP"),
+    ([BODY, "© Agence France-Presse"], "AFP"),
+    ([BODY, "burs-ab/cd"], None),
+    ([BODY, "AFP/ab"], None),
+    ([BODY, "PTI ABC DEF"], "PTI"),
+    ([BODY, "(With inputs from PTI)"], "PTI"),
+    ([BODY, "(ANI)"], "ANI"),
+    ([BODY, "Enditem"], None),
+    ([BODY, "*Writing by Ali Veli", "Anadolu Agency website contains only a portion of the news stories offered to subscribers."], "Anadolu"),
+    ([BODY, "dpa"], "dpa"),
+    ([BODY, "UNI XR RN 1345"], "UNI"),
+    ([BODY, "(ksk/ab)"], None),
+    ([BODY, "ab/cd"], None),
+    ([BODY, "With inputs from agencies"], None),
+    ([BODY, "Our Standards: The Trust Principles."], None),
+]
+
+
+@pytest.mark.parametrize("lines,agency", SIGNOFFS)
+def test_signoffs_are_removed_and_name_the_agency(lines: list[str], agency: str | None) -> None:
+    result = clean_wire_text("\n".join(lines))
+    assert result.text == BODY
+    assert result.agency == agency
+
+
+BOILERPLATE = [
+    "More From This Section",
+    "Also Read: Two soldiers hurt in overnight ambush",
+    "Also Read | Markets close lower on trade worries",
+    "Related: Curfew extended in the northern districts",
+    "Read more: Why the ceasefire keeps failing",
+    "Click here to get the latest headlines on your phone",
+    "Follow us on Twitter and Facebook",
+    "Follow AP's coverage of the war at https://apnews.example/hub",
+    "(This story has not been edited by Daily Planet staff and is auto-generated from a syndicated feed.)",
+    "(Only the headline and picture of this report may have been reworked by the Morning Post staff; the rest of the content is auto-generated from a syndicated feed.)",
+    "(Except for the headline, this story has not been edited by City Times staff and is published from a syndicated feed.)",
+    "This story has been published from a wire agency feed without modifications to the text.",
+    "Disclaimer: The views expressed in this column are the author's own.",
+    "Advertisement",
+    "First Published: Mar 3 2024 | 10:15 AM IST",
+    "___",
+]
+
+
+@pytest.mark.parametrize("line", BOILERPLATE)
+def test_boilerplate_lines_are_removed(line: str) -> None:
+    text = f"{BODY}\n{line}\nThe attackers fled into the forest, the police chief said."
+    cleaned = strip_boilerplate(text)
+    assert line not in cleaned
+    assert cleaned == f"{BODY}\nThe attackers fled into the forest, the police chief said."
+
+
+def test_related_heading_takes_its_link_titles_with_it() -> None:
+    text = "\n".join([BODY, "Related Stories", "Curfew extended in three districts", "Gold prices fall again",
+                      "The attackers fled into the forest, the police chief said."])
+    assert strip_boilerplate(text) == f"{BODY}\nThe attackers fled into the forest, the police chief said."
+
+
+KEPT = [
+    "Reuters reported that the talks had stalled after the second round.",
+    "An AP poll found most residents wanted the checkpoint removed.",
+    "The AFP bureau in the capital was damaged in the blast, the agency said.",
+    "Officials told Reuters that three soldiers had been killed.",
+    "Related clashes were reported in two other provinces on Monday.",
+    "Follow-up talks are planned for next week in Geneva.",
+    "Read the full statement, the minister urged reporters at the briefing.",
+    "Reporting the news from the front line has become more dangerous.",
+    "Click-and-collect shops were looted during the unrest, police said.",
+]
+
+
+@pytest.mark.parametrize("sentence", KEPT)
+def test_sentences_that_only_mention_agencies_are_kept(sentence: str) -> None:
+    result = clean_wire_text(f"{BODY}\n{sentence}")
+    assert result.text == f"{BODY}\n{sentence}"
+    assert result.agency is None
+
+
+DATELINES = [
+    ("Baku, Oct 18 (IANS) The death toll rose again on Sunday.", "Baku", 10, 18, "IANS"),
+    ("KYIV, March 3 (Reuters) - Russian drones struck a power plant overnight.", "Kyiv", 3, 3, "Reuters"),
+    ("BEIRUT (AP) — Israeli strikes hit a village in the south on Friday.", "Beirut", None, None, "AP"),
+    ("KHARTOUM, Sudan (AFP) - Paramilitary forces shelled a market on Monday.", "Khartoum", None, None, "AFP"),
+    ("New Delhi, Jan 5 (PTI) Security forces killed two militants in an encounter.", "New Delhi", 1, 5, "PTI"),
+    ("Srinagar [India], February 9 (ANI): Police recovered arms from a hideout.", "Srinagar", 2, 9, "ANI"),
+    ("BEIJING, Oct. 18 (Xinhua) -- China urged both sides to show restraint.", "Beijing", 10, 18, "Xinhua"),
+    ("ANKARA (AA) - Turkish jets struck targets in northern Iraq, the ministry said.", "Ankara", None, None, "Anadolu"),
+    ("Berlin (dpa) - The government approved new funding for air defence.", "Berlin", None, None, "dpa"),
+    ("Kolkata, Nov 2 (UNI) Three people were hurt in clashes after the vote.", "Kolkata", 11, 2, "UNI"),
+    ("Rio de Janeiro, 4 May (Reuters) - Police raided a favela before dawn.", "Rio de Janeiro", 5, 4, "Reuters"),
+    ("GAZA CITY — Rescuers searched the rubble of a collapsed building.", "Gaza City", None, None, None),
+]
+
+
+@pytest.mark.parametrize("text,place,month,day,agency", DATELINES)
+def test_datelines_split_into_place_date_and_agency(text: str, place: str, month: int | None,
+                                                    day: int | None, agency: str | None) -> None:
+    dateline, rest = split_dateline(text)
+    assert dateline is not None
+    assert (dateline.place, dateline.month, dateline.day, dateline.agency) == (place, month, day, agency)
+    assert rest[0].isupper() and not rest.startswith(("(", "-", "—", ":"))
+
+
+NOT_DATELINES = [
+    "Moscow said on Sunday that it had shot down eleven drones.",
+    "The Defence Ministry (MoD) said three drones were downed.",
+    "Reuters reported that the talks had stalled.",
+    "October 18 was the bloodiest day of the month, medics said.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATELINES)
+def test_ordinary_first_sentences_have_no_dateline(text: str) -> None:
+    dateline, rest = split_dateline(text)
+    assert dateline is None and rest == text
+
+
+def test_dateline_date_resolves_against_a_reference_year() -> None:
+    dateline, _ = split_dateline("Baku, Oct 18 (IANS) The death toll rose again on Sunday.")
+    assert dateline is not None
+    assert dateline.resolve_date("2021-10-19T08:00:00+00:00") == "2021-10-18"
+    # a December dateline on a story dated in January belongs to the year before
+    december, _ = split_dateline("Kabul, Dec 31 (Xinhua) -- A roadside bomb wounded four people.")
+    assert december is not None and december.resolve_date("2022-01-01") == "2021-12-31"
+
+
+def test_unknown_agency_is_kept_literally_in_a_full_dateline() -> None:
+    dateline, rest = split_dateline("Goma, Feb 2 (Lakeside Wire) Rebels seized a hill overlooking the town.")
+    assert dateline is not None and dateline.agency == "Lakeside Wire"
+    assert rest.startswith("Rebels seized")
+
+
+def test_strip_signoff_returns_agency() -> None:
+    text, agency = strip_signoff(f"{BODY}\n--PTI")
+    assert (text, agency) == (BODY, "PTI")
+
+
+@pytest.mark.parametrize("name,canonical", [
+    ("Press Trust of India", "PTI"), ("The Associated Press", "AP"), ("Agence France-Presse", "AFP"),
+    ("Anadolu Agency", "Anadolu"), ("Deutsche Presse-Agentur", "dpa"), ("REUTERS", None),
+    ("Xinhua News Agency", "Xinhua"), ("Daily Planet", None),
+])
+def test_agency_names_are_normalised(name: str, canonical: str | None) -> None:
+    if name == "REUTERS":  # spelled in capitals in many datelines
+        canonical = "Reuters"
+    assert normalise_agency(name) == canonical
+
+
+def test_a_sentence_starting_with_by_is_not_a_byline() -> None:
+    text = "By the time rescuers arrived, the building had collapsed\n" + BODY
+    assert clean_wire_text(text).text == text
+
+
+def test_byline_line_and_headline_are_removed() -> None:
+    text = "Border post attacked\nBy Jane Roe and Tom Poe, Reuters\n" + BODY
+    result = clean_wire_text(text, title="Border post attacked")
+    assert result.text == BODY
+    assert result.byline == "Jane Roe, Tom Poe"
+    assert result.agency == "Reuters" and result.agency_source == "byline"
