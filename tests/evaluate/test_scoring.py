@@ -153,3 +153,20 @@ def test_parse_date_formats():
 
 def test_clean_notes_keeps_ordinary_brackets():
     assert clean_notes("A clash [in the north] happened. [size=no report]") == "A clash [in the north] happened."
+
+
+def test_gold_city_skips_namesakes_in_other_provinces():
+    from wirewatch.evaluate.gtd import _resolve_city
+    from wirewatch.model import Place
+
+    class Gaz:
+        def candidates(self, name, context=(), limit=10):
+            if name != "Springfield":   # "Springfield district" is retried without "district"
+                return []
+            return [Place("Springfield", latitude=1.0, longitude=1.0, iso3="USA", admin1="Ohio", feature="city"),
+                    Place("Springfield", latitude=2.0, longitude=2.0, iso3="USA", admin1="Illinois", feature="city"),
+                    Place("Illinois", latitude=3.0, longitude=3.0, iso3="USA", admin1="Illinois", feature="admin1")]
+
+    assert _resolve_city(Gaz(), "Springfield district", "Illinois", "USA") == (2.0, 2.0)
+    assert _resolve_city(Gaz(), "Springfield", "Vermont", "USA") is None
+    assert _resolve_city(Gaz(), "Springfield", "Illinois", "CAN") is None

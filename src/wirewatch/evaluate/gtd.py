@@ -66,22 +66,24 @@ def gazetteer_geocoder(settings: Settings) -> tuple[GoldGeocoder | None, str | N
 
 
 def _resolve_city(gazetteer: Any, city: str, provstate: str | None, iso3: str | None) -> Point | None:
-    """The town named `city` inside the gold country; None rather than a guess elsewhere or a
-    province centroid (that would score a region-level prediction as a town-level hit)."""
-    context = [c for c in (iso3, provstate) if c]
+    """The town named `city` inside the gold country and province: the best-ranked gazetteer
+    candidate that lies there. None rather than a namesake elsewhere or a province centroid (that
+    would score a region-level prediction as a town-level hit)."""
+    context = [iso3] if iso3 else []
     names = [city] + ([_SUFFIX.sub("", city)] if _SUFFIX.search(city) else [])
     for name in names:
         try:
-            place = gazetteer.resolve(name, context=context)
+            places = gazetteer.candidates(name, context=context, limit=10)
         except Exception:  # noqa: BLE001 - an unresolvable gold name is an excluded row, not a crash
-            place = None
-        if place is None or place.latitude is None or place.longitude is None:
-            continue
-        if iso3 and place.iso3 and place.iso3 != iso3:
-            continue
-        if (place.feature or "") in _NOT_A_TOWN:
-            continue
-        return (float(place.latitude), float(place.longitude))
+            places = []
+        for place in places:
+            if place.latitude is None or place.longitude is None or (place.feature or "") in _NOT_A_TOWN:
+                continue
+            if iso3 and place.iso3 != iso3:
+                continue
+            if provstate and place.admin1 and not same_place_name(place.admin1, provstate):
+                continue  # a namesake town in another province
+            return (float(place.latitude), float(place.longitude))
     return None
 
 
