@@ -1,0 +1,165 @@
+"""Actors in ACLED's naming, coded to the ISO3 of the state they belong to or act for.
+
+"Armenian missile" / "Azerbaijani forces" / "the Armenian Defence Ministry" -> state forces of that
+country; "civilians", "villagers", "a woman" -> Civilians (country of the event); "gunmen" ->
+Unidentified Armed Group (country); named groups keep their name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable, Protocol
+
+from spacy.tokens import Span, Token
+
+
+class CountryLookup(Protocol):
+    def demonym(self, word: str) -> str | None: ...
+    def country(self, name_or_code: str) -> Any: ...
+
+
+@dataclass
+class ActorRef:
+    kind: str                  # military | police | state | rebel | militia | civilians | protesters | rioters | unknown_armed | group
+    iso3: str | None = None
+    name: str | None = None    # explicit group name, e.g. "Taliban"
+    text: str = ""
+
+    def acled_name(self, country_name: str | None, location_country: str | None = None) -> str:
+        cn = country_name or ""
+        loc = location_country or cn
+        if self.kind == "military":
+            return f"Military Forces of {cn}".strip() if cn else "Military Forces"
+        if self.kind == "police":
+            return f"Police Forces of {cn}".strip() if cn else "Police Forces"
+        if self.kind == "state":
+            return f"Government of {cn}".strip() if cn else "Government"
+        if self.kind == "civilians":
+            return f"Civilians ({loc})" if loc else "Civilians"
+        if self.kind == "protesters":
+            return f"Protesters ({loc})" if loc else "Protesters"
+        if self.kind == "rioters":
+            return f"Rioters ({loc})" if loc else "Rioters"
+        if self.kind == "unknown_armed":
+            return f"Unidentified Armed Group ({loc})" if loc else "Unidentified Armed Group"
+        if self.kind == "militia" and not self.name:
+            return f"Unidentified Militia ({loc})" if loc else "Unidentified Militia"
+        return self.name or self.text
+
+    @property
+    def inter(self) -> int:
+        return {"military": 1, "police": 1, "state": 1, "rebel": 2, "group": 2, "militia": 4, "rioters": 5,
+                "protesters": 6, "civilians": 7, "unknown_armed": 3}.get(self.kind, 3)
+
+
+MILITARY = re.compile(r"\b(?:forces?|troops?|army|armed\s+forces|soldiers?|military|servicem[ae]n|defen[cs]e\s+(?:ministry|forces)|"
+                      r"ministry\s+of\s+defen[cs]e|missiles?|artillery|warplanes?|jets?|air\s+force|navy|gunships?|tanks?|"
+                      r"drones?|shelling|rockets?|mortars?|paratroopers|marines|national\s+guard|gendarmes?|gendarmerie|"
+                      r"battalion|brigade|units?|commandos?|snipers?|positions)\b", re.I)
+POLICE = re.compile(r"\b(?:police(?:m[ae]n|women)?|officers?|cops?|security\s+forces|security\s+personnel|riot\s+police|"
+                    r"law\s+enforcement|patrol|gendarmes?)\b", re.I)
+STATE = re.compile(r"\b(?:government|ministry|authorities|officials?|president|presidential|prime\s+minister|"
+                   r"administration|cabinet|governor|mayor|spokes(?:man|woman|person)|prosecutor)\b", re.I)
+CIVILIANS = re.compile(r"\b(?:civilians?|residents?|villagers?|people|persons?|passengers?|farmers?|herders?|children|child|"
+                       r"wom[ae]n|m[ae]n|girls?|boys?|students?|workers?|worshippers|pilgrims|journalists?|family|families|"
+                       r"teachers?|traders?|shopkeepers?|motorists?|drivers?|teen(?:ager)?s?|youths?|locals?|inhabitants|"
+                       r"citizens?|refugees?|migrants?|displaced|villages?|settlements?|homes?|houses?|neighbou?rhoods?|"
+                       r"residential|market|school|hospital|mosque|church|city|town)\b", re.I)
+PROTESTERS = re.compile(r"\b(?:protesters?|demonstrators?|marchers|activists|supporters|strikers)\b", re.I)
+RIOTERS = re.compile(r"\b(?:rioters?|mobs?|angry\s+crowds?|vigilantes?)\b", re.I)
+UNKNOWN = re.compile(r"\b(?:gunm[ae]n|assailants?|attackers?|unidentified|unknown|armed\s+(?:men|individuals|group)|"
+                     r"bandits?|suspected|militants?|insurgents?|jihadists?|terrorists?|extremists?|rebels?|fighters?|"
+                     r"hitm[ae]n|kidnappers?|abductors?|armed\s+persons)\b", re.I)
+MILITIA = re.compile(r"\b(?:militia(?:men)?|self-defen[cs]e\s+group|vigilante\s+group|communal)\b", re.I)
+GROUPISH = re.compile(r"\b(?:Taliban|Boko\s+Haram|al[-\s]Shabaa?b|Islamic\s+State|ISIS|ISIL|IS|Daesh|ISWAP|JNIM|AQIM|al[-\s]Qaeda|"
+                      r"Hamas|Hezbollah|Hizbollah|Houthis?|Ansar\s+Allah|PKK|YPG|SDF|FARC|ELN|ADF|M23|"
+                      r"[A-Z][\w-]+\s+(?:Liberation|Front|Movement|Army|Brigades?|Militia|Cartel|Group|Party|Alliance|Council|Forces))\b")
+
+
+def country_of_phrase(tokens: Iterable[Token], lookup: CountryLookup) -> str | None:
+    """ISO3 of the first demonym or country name among the tokens (subtree of a noun phrase)."""
+    toks = list(tokens)
+    for t in toks:
+        if t.ent_type_ in ("GPE", "NORP", "LOC", "ORG", "") and t.text[:1].isupper():
+            iso = lookup.demonym(t.text)
+            if iso:
+                return iso
+    # multi-word country names ("United States", "Democratic Republic of Congo")
+    text = " ".join(t.text for t in toks)
+    for ent_text in _proper_runs(toks):
+        c = lookup.country(ent_text)
+        if c is not None:
+            return c.iso3
+    if re.search(r"\bU\.?S\.?\b", text):
+        return "USA"
+    return None
+
+
+def _proper_runs(toks: list[Token]) -> list[str]:
+    runs, cur = [], []
+    for t in toks:
+        if t.text[:1].isupper() or (cur and t.lower_ in ("of", "the", "and")):
+            cur.append(t.text)
+        else:
+            if cur:
+                runs.append(" ".join(cur))
+            cur = []
+    if cur:
+        runs.append(" ".join(cur))
+    out = []
+    for r in runs:
+        r = re.sub(r"^(?:The|the)\s+", "", r).strip()
+        r = re.sub(r"\s+(?:of|the|and)$", "", r)
+        if r:
+            out.append(r)
+    return out
+
+
+def classify_actor(span_text: str, iso3: str | None, group_name: str | None = None) -> ActorRef | None:
+    """Kind of actor a noun phrase names; None when it names no actor."""
+    t = span_text
+    if group_name:
+        return ActorRef("rebel", iso3, group_name, t)
+    m = GROUPISH.search(t)
+    if m:
+        return ActorRef("rebel", iso3, m.group(0), t)
+    if RIOTERS.search(t):
+        return ActorRef("rioters", iso3, None, t)
+    if PROTESTERS.search(t):
+        return ActorRef("protesters", iso3, None, t)
+    if POLICE.search(t) and not re.search(r"\bsecurity\s+forces\b", t, re.I) or re.search(r"\bpolice\b", t, re.I):
+        return ActorRef("police", iso3, None, t)
+    if MILITIA.search(t):
+        return ActorRef("militia", iso3, None, t)
+    if UNKNOWN.search(t):
+        return ActorRef("unknown_armed", iso3, None, t)
+    if MILITARY.search(t) or re.search(r"\bsecurity\s+forces\b", t, re.I):
+        return ActorRef("military", iso3, None, t)
+    if CIVILIANS.search(t):
+        return ActorRef("civilians", iso3, None, t)
+    if STATE.search(t):
+        return ActorRef("state", iso3, None, t)
+    if iso3:  # a bare country or demonym as the doer: its state forces
+        return ActorRef("military", iso3, None, t)
+    return None
+
+
+def interaction(inter1: int | None, inter2: int | None) -> int | None:
+    if inter1 is None:
+        return None
+    if inter2 is None or inter2 == 0:
+        return inter1 * 10
+    a, b = sorted((inter1, inter2))
+    return a * 10 + b
+
+
+def phrase(tok: Token) -> Span:
+    """The noun phrase headed by `tok`, without relative clauses."""
+    doc = tok.doc
+    left = tok.left_edge.i
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "acl", "punct", "cc", "conj", "appos", "advcl"):
+            break
+        right = child.right_edge.i
+    return doc[left:right + 1]

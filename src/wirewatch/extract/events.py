@@ -1,0 +1,600 @@
+"""Sentences -> event frames -> article-level events (Mentions).
+
+One pass over the article's sentences in order. A sentence that carries an event cue becomes a
+frame (type, actors, place, date, casualties, claims); a frame joins an earlier event of the
+article when nothing contradicts it (same kind of violence, place, day and perpetrator), which is
+how a quote two sentences later adds its speaker to the strike it talks about. Denials that point
+back ("denied the attack", "that allegation") attach to the event they point at.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Claim, Mention, Place, Span as TextSpan
+from . import lexicon as lx
+from .actors import ActorRef, classify_actor, country_of_phrase, interaction, phrase
+from .casualties import Casualties, Figure, find_casualties
+from .claims import ClaimCue, SpeakerBook, find_claims
+from .dates import DateMention, find_dates
+from .mentions import classify_mention
+from .notes import write_notes
+from .places import PlaceMention, is_town, rank_for_event, resolve_in_sentence
+
+REMOTE_FAMILIES = {"suicide", "air", "ied", "grenade", "shell"}
+VIOLENT = REMOTE_FAMILIES | {"clash", "attack", "abduct", "sexual", "mob", "riot", "territory_gov", "territory_nsa"}
+CEASEFIRE_BREACH = re.compile(r"\b(?:violat\w*|breach\w*|broke|breaking|despite|in\s+violation\s+of|flout\w*)\b[^.]{0,60}?\b(?:cease-?fire|truce)\b|"
+                              r"\b(?:cease-?fire|truce)\s+(?:violations?|breach(?:es)?)\b", re.I)
+AGREEMENT_VERBS = {"agree", "sign", "reach", "broker", "declare", "enforce", "announce", "mediate", "establish", "accept",
+                   "conclude", "negotiate", "implement", "seal", "strike"}
+REFERENCE_NOUNS = {"attack", "allegation", "claim", "accusation", "report", "strike", "shelling", "bombing", "assault",
+                   "involvement", "responsibility", "charge", "incident", "raid", "killing"}
+INTERVENTION = re.compile(r"\b(?:dispers\w+|tear\s*gas|water\s+cannon|arrest\w*|detain\w*|baton|rubber\s+bullets?|"
+                          r"broke\s+up|cracked\s+down|forcibly|blocked|intervened|stun\s+grenades?)\b", re.I)
+EXCESSIVE = re.compile(r"\b(?:live\s+(?:ammunition|fire|rounds)|shot\s+dead|killed|opened\s+fire)\b", re.I)
+MILITARY_TARGET = re.compile(r"\b(?:soldiers?|troops|army|military|police|officers?|checkpoints?|patrols?|convoy|base|"
+                             r"militants?|rebels?|fighters?|insurgents?|forces|positions|outpost|security|guards?)\b", re.I)
+
+
+@dataclass
+class Frame:
+    family: str
+    weapon: str | None
+    start: int                      # article offsets of the sentence
+    end: int
+    trigger: Token | None
+    agent: ActorRef | None = None
+    target: ActorRef | None = None
+    places: list[PlaceMention] = field(default_factory=list)
+    date: DateMention | None = None
+    casualties: Casualties = field(default_factory=Casualties)
+    claims: list[Claim] = field(default_factory=list)
+    strong_claim: bool = False
+    ceasefire_violation: bool = False
+    sentence: str = ""
+    sentence_index: int = 0
+    parties: list[str] = field(default_factory=list)
+    mediators: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Draft:
+    """An article-level event being assembled from frames."""
+    family: str
+    weapon: str | None
+    agent: ActorRef | None
+    target: ActorRef | None
+    place: Place | None
+    date: DateMention | None
+    killed: Figure | None
+    injured: Figure | None
+    cumulative: bool
+    claims: list[Claim]
+    strong_claim: bool
+    ceasefire_violation: bool
+    evidence: list[TextSpan]
+    sentences: list[str]
+    last_sentence: int
+    parties: list[str]
+    mediators: list[str]
+    first_sentence: int
+
+
+@dataclass
+class ArticleContext:
+    published: dt.date | None
+    countries: list[str]            # ISO3 codes in order of salience
+    dateline: str | None
+    belligerents: set[str] = field(default_factory=set)
+
+
+def _cues(sent: Span) -> list[lx.Cue]:
+    cues: list[lx.Cue] = []
+    base = sent.start_char
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        hit = lx.LEMMAS.get(lemma) or lx.LEMMAS.get(tok.lower_)
+        if hit is None:
+            continue
+        family, weapon, strength = hit
+        if lemma == "strike" and tok.pos_ == "NOUN":
+            mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+            if mods & {"air", "drone", "aerial"}:
+                family, weapon, strength = "air", "airstrike", 2
+            elif mods & {"missile", "rocket", "artillery"}:
+                family, weapon, strength = "shell", "missile", 2
+            elif mods & {"hunger", "general", "labour", "labor"}:
+                family, weapon, strength = "protest", None, 2
+        if lemma == "fire" and tok.pos_ == "NOUN" and not any(c.lower_ in ("open", "opened") for c in tok.ancestors):
+            continue
+        if lemma in ("missile", "rocket", "drone") and any(t.lemma_ in ("intercept", "down") for t in tok.head.subtree):
+            family, weapon, strength = "disrupted", None, 2
+        cues.append(lx.Cue(family, weapon, strength, tok.idx - base, tok.idx - base + len(tok), tok.i))
+    text = sent.text
+    for pat, family, weapon in lx.PHRASES:
+        for m in pat.finditer(text):
+            cues.append(lx.Cue(family, weapon, 2, m.start(), m.end(), _token_at(sent, m.start())))
+    return cues
+
+
+def _token_at(sent: Span, offset: int) -> int | None:
+    for tok in sent:
+        if tok.idx - sent.start_char >= offset:
+            return tok.i
+    return None
+
+
+def _is_reference(tok: Token, claims: list[ClaimCue]) -> bool:
+    """'denied the attack', 'rejected that allegation': a pointer to an earlier event, not a new one."""
+    if tok.lemma_.lower() not in REFERENCE_NOUNS and tok.pos_ != "VERB":
+        return False
+    for c in claims:
+        if c.stance == "denies" and tok in c.object_tokens:
+            if tok.pos_ == "NOUN" and any(d.lower_ in ("the", "that", "this", "these", "those", "any", "its") for d in tok.children):
+                return True
+            if tok.pos_ == "VERB":   # "denied firing at X"
+                return True
+    return False
+
+
+def _agent_target(trigger: Token | None, sent: Span, lookup: Any, claims: list[ClaimCue]) -> tuple[ActorRef | None, ActorRef | None]:
+    if trigger is None:
+        return None, None
+    agent_tok: Token | None = None
+    target_tok: Token | None = None
+    tok = trigger
+    # "accused X of attacking": X is the doer
+    for anc in [tok, *tok.ancestors]:
+        if anc.lemma_.lower() in ("accuse", "blame", "charge") and anc.pos_ == "VERB":
+            obj = next((c for c in anc.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                agent_tok = obj
+            break
+    if tok.pos_ == "VERB":
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        for c in tok.children:
+            if c.dep_ == "nsubj" and agent_tok is None and not passive:
+                agent_tok = c
+            elif c.dep_ == "dobj" and target_tok is None:
+                target_tok = c
+            elif c.dep_ == "nsubjpass" and target_tok is None:
+                target_tok = c
+            elif c.dep_ == "agent":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    agent_tok = pobj
+    else:
+        # noun trigger: "an Armenian missile struck X" / "Israeli airstrike on Y" / "attack by Z"
+        if tok.dep_ in ("nsubj",) and tok.head.pos_ == "VERB" and agent_tok is None:
+            agent_tok = tok
+            target_tok = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "against", "targeting"):
+                target_tok = next((g for g in c.children if g.dep_ == "pobj"), target_tok)
+            if c.dep_ == "prep" and c.lower_ == "by":
+                agent_tok = next((g for g in c.children if g.dep_ == "pobj"), agent_tok)
+        if agent_tok is None and any(c.dep_ in ("amod", "compound", "nmod", "poss") and lookup.demonym(c.text) for c in tok.children):
+            agent_tok = tok
+    # Walk up to the nearest clause with a subject ("forces violated the ceasefire by resuming shelling").
+    if agent_tok is None:
+        for anc in tok.ancestors:
+            if anc.lemma_.lower() in ("say", "claim", "tell", "add", "accuse", "deny", "state", "report"):
+                break
+            subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+            if subj is not None and anc.pos_ in ("VERB", "AUX"):
+                agent_tok = subj
+                break
+    agent = _actor(agent_tok, lookup) if agent_tok is not None else None
+    if agent is not None and agent.kind in ("civilians",) and agent_tok is not None and agent_tok.dep_ != "agent":
+        # "civilians were killed" parsed as a subject: victims, not doers
+        agent, target = None, agent
+    else:
+        target = _actor(target_tok, lookup) if target_tok is not None else None
+    if target is None:
+        # victims named anywhere in the sentence
+        for t in sent:
+            if t.lower_ in ("civilians", "civilian", "residents", "villagers", "worshippers", "passengers", "children",
+                            "women", "farmers", "students", "settlements", "people", "man", "woman", "residential"):
+                target = ActorRef("civilians", None, None, t.text)
+                break
+    return agent, target
+
+
+def _actor(tok: Token, lookup: Any) -> ActorRef | None:
+    span = phrase(tok)
+    iso = country_of_phrase(span, lookup)
+    ent_name = None
+    for ent in span.ents:
+        if ent.label_ == "ORG" and not lookup.country(ent.text) and not re.search(
+                r"\b(?:ministry|government|army|police|forces|office|authorities|council)\b", ent.text, re.I):
+            ent_name = ent.text.strip()
+            break
+    return classify_actor(span.text, iso, ent_name)
+
+
+def _family(cues: list[lx.Cue], casualties: Casualties, sent: Span) -> tuple[str, str | None, lx.Cue] | None:
+    if not cues:
+        return None
+    strong = [c for c in cues if c.strength >= 2]
+    has_number = casualties.killed is not None or casualties.injured is not None
+    pool = strong or (cues if has_number or len({c.family for c in cues}) > 1 else [])
+    violent_pool = [c for c in pool if c.family != "agreement"]
+    if not pool:
+        return None
+    if violent_pool and any(c.family in VIOLENT for c in violent_pool):
+        pool = violent_pool
+    best = min(pool, key=lambda c: (lx.PRIORITY[c.family], -c.strength))
+    weapon = lx.weapon_in(sent.text) or best.weapon
+    return best.family, weapon, best
+
+
+def _refine(family: str, frame: Frame, sent_text: str) -> str:
+    if family == "attack":
+        if frame.target is not None and frame.target.kind in ("military", "police", "rebel", "unknown_armed", "militia"):
+            return "clash"
+        if frame.target is None and frame.agent is not None and frame.agent.kind in ("military", "police") and \
+                MILITARY_TARGET.search(sent_text) and re.search(r"\b(?:militants?|rebels?|insurgents?|fighters?|gunmen)\b", sent_text, re.I):
+            return "clash"
+    if family in ("protest",) and re.search(r"\b(?:clash\w*|pelt\w*|stones|torched|vandali\w+|riot\w*|looted|set\s+fire)\b", sent_text, re.I):
+        return "riot"
+    return family
+
+
+def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int]], gazetteer: Any,
+                   published: dt.date | None, dateline: str | None = None) -> list[Mention]:
+    """All events of one article, in text order. `segments` are parsed pieces of `text` with their offsets."""
+    ctx = _context(segments, gazetteer, published, dateline)
+    book = SpeakerBook()
+    drafts: list[Draft] = []
+    sentences = [(sent, base) for doc, base in segments for sent in doc.sents]
+    for si, (sent, base) in enumerate(sentences):
+        claims = find_claims(sent, gazetteer, book)
+        cues = [c for c in _cues(sent) if c.token_i is None or not _is_reference(sent.doc[c.token_i], claims)]
+        cas = find_casualties(sent.text)
+        fam = _family(cues, cas, sent)
+        start, end = base + sent.start_char, base + sent.end_char
+        claim_objs = _claim_records(claims, sent, start, end)
+        _attach_denials(drafts, claims, claim_objs, sent, gazetteer, ctx)
+        if fam is None:
+            # a quote or statement about the event just described ("ballistic missiles were fired from ...")
+            continue
+        family, weapon, cue = fam
+        trigger = sent.doc[cue.token_i] if cue.token_i is not None else None
+        frame = Frame(family, weapon, start, end, trigger, sentence=sent.text, sentence_index=si)
+        frame.agent, frame.target = _agent_target(trigger, sent, gazetteer, claims)
+        frame.family = _refine(family, frame, sent.text)
+        frame.places = rank_for_event(resolve_in_sentence(sent, gazetteer, ctx.countries, ctx.dateline), trigger)
+        dates = find_dates(sent.text, published)
+        frame.date = _closest_date(dates, trigger, sent)
+        frame.casualties = cas
+        frame.ceasefire_violation = bool(CEASEFIRE_BREACH.search(sent.text))
+        own_claims = [c for c, cue_ in zip(claim_objs, claims) if c.stance == "asserts" and not _is_denial_only(cue_)]
+        frame.claims = own_claims
+        frame.strong_claim = any(c.strong for c in claims if c.stance == "asserts")
+        if frame.family == "agreement":
+            if not _is_agreement(sent):
+                continue
+            frame.parties, frame.mediators = _agreement_parties(sent, gazetteer, ctx)
+        for f in _split_by_place(frame):
+            _merge_or_add(drafts, f, ctx)
+    return _finish(article_id, drafts, ctx, text)
+
+
+def _is_denial_only(cue: ClaimCue) -> bool:
+    return cue.stance == "denies"
+
+
+def _claim_records(cues: list[ClaimCue], sent: Span, start: int, end: int) -> list[Claim]:
+    out = []
+    for c in cues:
+        out.append(Claim(stance=c.stance, claimant=c.speaker.claimant, claimant_country=c.speaker.iso3,
+                         speaker=c.speaker.name, speaker_role=c.speaker.role, quote=c.quote or sent.text.strip(),
+                         start=start, end=end))
+        setattr(out[-1], "_strong", c.strong)
+    return out
+
+
+def _attach_denials(drafts: list[Draft], cues: list[ClaimCue], claims: list[Claim], sent: Span, gazetteer: Any,
+                    ctx: ArticleContext) -> None:
+    for cue, claim in zip(cues, claims):
+        if cue.stance != "denies" or not drafts:
+            continue
+        target = _denied_draft(drafts, cue, claim, sent, gazetteer, ctx)
+        if target is not None and not any(_same_claim(claim, c) for c in target.claims):
+            target.claims.append(claim)
+            target.evidence.append(TextSpan(claim.start or 0, claim.end or 0))
+
+
+def _denied_draft(drafts: list[Draft], cue: ClaimCue, claim: Claim, sent: Span, gazetteer: Any, ctx: ArticleContext) -> Draft | None:
+    obj_text = " ".join(t.text for t in cue.object_tokens)
+    # A named place in the denial picks the event there ("denied firing at X").
+    for ent in sent.ents:
+        if ent.start_char >= cue.verb.idx and ent.text in obj_text:
+            p = gazetteer.resolve(ent.text, context=ctx.countries)
+            if p is not None and p.latitude is not None:
+                for d in reversed(drafts):
+                    if d.place is not None and _near(d.place, p):
+                        return d
+    # Otherwise the latest event asserted by somebody other than the denier.
+    for d in reversed(drafts):
+        if d.family in VIOLENT and any(c.stance == "asserts" and c.claimant_country != claim.claimant_country for c in d.claims):
+            return d
+    for d in reversed(drafts):
+        if d.family in VIOLENT:
+            return d
+    return None
+
+
+def _same_claim(a: Claim, b: Claim) -> bool:
+    return a.stance == b.stance and a.start == b.start and a.claimant_country == b.claimant_country
+
+
+def _closest_date(dates: list[DateMention], trigger: Token | None, sent: Span) -> DateMention | None:
+    if not dates:
+        return None
+    if trigger is None or len(dates) == 1:
+        return dates[0]
+    pos = trigger.idx - sent.start_char
+    return min(dates, key=lambda d: abs(d.start - pos))
+
+
+def _split_by_place(frame: Frame) -> list[Frame]:
+    """One event per town when a sentence names several as targets of one act ("shelled A and the town of B")."""
+    towns = [p for p in frame.places if is_town(p.place)]
+    if len(towns) < 2 or frame.trigger is None:
+        return [frame]
+    first = towns[0]
+    linked = [first]
+    for p in towns[1:]:
+        if p.token in list(first.token.conjuncts) or any(p.token in list(t.subtree) for t in first.token.conjuncts) \
+                or first.token in list(p.token.conjuncts) or _coordinated(first.token, p.token):
+            linked.append(p)
+    if len(linked) < 2:
+        return [frame]
+    out = []
+    for p in linked:
+        f = Frame(**{**frame.__dict__})
+        f.places = [p] + [q for q in frame.places if q is not p and not is_town(q.place)]
+        out.append(f)
+    return out
+
+
+def _coordinated(a: Token, b: Token) -> bool:
+    """'Stepanakert and the town of Shusha': b hangs off a conjunct of a."""
+    for c in a.conjuncts:
+        if b in list(c.subtree):
+            return True
+    return False
+
+
+def _near(a: Place, b: Place, km: float = 25.0) -> bool:
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if a.latitude is None or b.latitude is None:
+        return False
+    from math import asin, cos, radians, sin, sqrt
+    la1, lo1, la2, lo2 = map(radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = sin((la2 - la1) / 2) ** 2 + cos(la1) * cos(la2) * sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * asin(sqrt(h)) <= km
+
+
+def _compatible(d: Draft, f: Frame) -> bool:
+    if (d.family == "agreement") != (f.family == "agreement"):
+        return False
+    if d.family != f.family and not ({d.family, f.family} <= REMOTE_FAMILIES | {"attack"}):
+        return False
+    fp = f.places[0].place if f.places else None
+    if fp is not None and d.place is not None and not _near(fp, d.place):
+        return False
+    if f.date is not None and d.date is not None and f.date.date != d.date.date:
+        return False
+    if f.agent is not None and d.agent is not None and f.agent.iso3 and d.agent.iso3 and f.agent.iso3 != d.agent.iso3:
+        return False
+    if fp is None and f.agent is None and f.date is None and f.sentence_index - d.last_sentence > 2:
+        return False
+    return True
+
+
+def _merge_or_add(drafts: list[Draft], f: Frame, ctx: ArticleContext) -> None:
+    fp = f.places[0].place if f.places else None
+    for d in reversed(drafts):
+        if _compatible(d, f):
+            if lx.PRIORITY[f.family] < lx.PRIORITY[d.family] or d.family == "attack":
+                d.family = f.family
+            d.weapon = _more_specific(d.weapon, f.weapon)
+            d.agent = d.agent or f.agent
+            if f.target is not None and (d.target is None or d.target.iso3 is None):
+                d.target = f.target if d.target is None else ActorRef(d.target.kind, f.target.iso3 or d.target.iso3, d.target.name, d.target.text)
+            d.place = d.place or fp
+            if d.date is None and f.date is not None:
+                d.date = f.date
+            if not f.casualties.cumulative:
+                d.killed = d.killed or f.casualties.killed
+                d.injured = d.injured or f.casualties.injured
+            for c in f.claims:
+                if not any(_same_claim(c, x) for x in d.claims):
+                    d.claims.append(c)
+            d.strong_claim = d.strong_claim or f.strong_claim
+            d.ceasefire_violation = d.ceasefire_violation or f.ceasefire_violation
+            d.evidence.append(TextSpan(f.start, f.end))
+            d.sentences.append(f.sentence)
+            d.last_sentence = f.sentence_index
+            d.parties = d.parties or f.parties
+            d.mediators = d.mediators or f.mediators
+            return
+    cas = f.casualties
+    drafts.append(Draft(f.family, f.weapon, f.agent, f.target, fp, f.date,
+                        None if cas.cumulative else cas.killed, None if cas.cumulative else cas.injured,
+                        cas.cumulative, list(f.claims), f.strong_claim, f.ceasefire_violation,
+                        [TextSpan(f.start, f.end)], [f.sentence], f.sentence_index, f.parties, f.mediators, f.sentence_index))
+
+
+_WEAPON_RANK = ["ballistic missile", "cruise missile", "cluster munitions", "suicide bomb", "car bomb", "IED", "landmine",
+                "drone", "airstrike", "helicopter", "missile", "rocket", "mortar", "artillery", "grenade", "explosive device",
+                "machete", "knife", "tear gas", "rubber bullets", "firearms"]
+
+
+def _more_specific(a: str | None, b: str | None) -> str | None:
+    if a is None or b is None:
+        return a or b
+    ra = _WEAPON_RANK.index(a) if a in _WEAPON_RANK else 99
+    rb = _WEAPON_RANK.index(b) if b in _WEAPON_RANK else 99
+    return a if ra <= rb else b
+
+
+def _is_agreement(sent: Span) -> bool:
+    for tok in sent:
+        if tok.lemma_.lower() in AGREEMENT_VERBS and tok.pos_ in ("VERB", "AUX"):
+            return True
+        if tok.lower_ in ("talks", "negotiations") and tok.i + 1 < len(tok.doc):
+            continue
+    return bool(re.search(r"\b(?:took|take|takes|came|come|comes)\s+(?:into\s+)?(?:effect|force)\b", sent.text, re.I))
+
+
+def _agreement_parties(sent: Span, gazetteer: Any, ctx: ArticleContext) -> tuple[list[str], list[str]]:
+    named: list[str] = []
+    mediators: list[str] = []
+    for ent in sent.ents:
+        c = gazetteer.country(ent.text) if ent.label_ in ("GPE", "NORP", "ORG", "PERSON", "LOC") else None
+        iso = c.iso3 if c is not None else (gazetteer.demonym(ent.text) if ent.label_ == "NORP" else None)
+        if iso and iso not in named:
+            named.append(iso)
+            window = sent.doc.text[max(sent.start_char, ent.start_char - 40):ent.end_char + 30].lower()
+            if re.search(r"\b(?:brokered|mediated|mediation|hosted|facilitated)\b", window) and \
+                    not re.search(r"\bbetween\b", sent.doc.text[max(sent.start_char, ent.start_char - 15):ent.start_char].lower()):
+                mediators.append(iso)
+    belligerent = [c for c in named if c in ctx.belligerents and c not in mediators]
+    if len(belligerent) >= 2:
+        parties = belligerent
+        mediators = sorted(set(mediators) | {c for c in named if c not in parties})
+    else:
+        parties = [c for c in named if c not in mediators]
+    return sorted(parties), sorted(mediators)
+
+
+def _context(segments: Sequence[tuple[Doc, int]], gazetteer: Any, published: dt.date | None, dateline: str | None) -> ArticleContext:
+    counts: dict[str, int] = {}
+    bell: dict[str, int] = {}
+    for doc, _ in segments:
+        for ent in doc.ents:
+            iso = None
+            if ent.label_ == "NORP":
+                iso = gazetteer.demonym(ent.text)
+            elif ent.label_ in ("GPE", "LOC", "ORG", "PERSON"):
+                c = gazetteer.country(ent.text)
+                iso = c.iso3 if c is not None else None
+                if iso is None and ent.label_ in ("GPE", "LOC"):
+                    p = gazetteer.resolve(ent.text)
+                    iso = p.iso3 if p is not None and p.latitude is not None and (p.population or 0) > 100000 else None
+            if iso:
+                counts[iso] = counts.get(iso, 0) + 1
+        for tok in doc:
+            if tok.lemma_.lower() in lx.LEMMAS and lx.LEMMAS[tok.lemma_.lower()][0] in VIOLENT | {"accuse"}:
+                for t in tok.sent:
+                    iso = gazetteer.demonym(t.text) if t.text[:1].isupper() else None
+                    if iso is None and t.ent_type_ == "GPE":
+                        c = gazetteer.country(t.text)
+                        iso = c.iso3 if c is not None else None
+                    if iso:
+                        bell[iso] = bell.get(iso, 0) + 1
+    if dateline:
+        p = gazetteer.resolve(dateline)
+        if p is not None and p.iso3:
+            counts[p.iso3] = counts.get(p.iso3, 0) + 2
+    ordered = sorted(counts, key=lambda k: -counts[k])
+    top = sorted(bell, key=lambda k: -bell[k])[:2]
+    return ArticleContext(published, ordered, dateline, set(top))
+
+
+def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, text: str) -> list[Mention]:
+    out: list[Mention] = []
+    for d in drafts:
+        if d.family == "agreement" and not (d.parties or d.mediators):
+            continue
+        mention, date, precision = classify_mention(d, ctx.published)
+        if mention is None:
+            continue
+        if d.place is None and d.family != "agreement":
+            continue
+        if mention == "background" and (date is None or (ctx.published and date == ctx.published.isoformat())):
+            continue
+        etype, sub = lx.FAMILIES[d.family]
+        if d.family == "protest" and d.sentences:
+            joined = " ".join(d.sentences)
+            if EXCESSIVE.search(joined) and re.search(r"\b(?:police|security|troops|soldiers|forces)\b", joined, re.I):
+                sub = "Excessive force against protesters"
+            elif INTERVENTION.search(joined):
+                sub = "Protest with intervention"
+        loc_country = d.place.country if d.place else None
+        loc_iso = d.place.iso3 if d.place else None
+        agent, target = d.agent, d.target
+        if d.family in ("protest", "riot") and agent is None:
+            agent = ActorRef("protesters" if d.family == "protest" else "rioters", loc_iso)
+        if agent is not None and agent.iso3 is None and agent.kind in ("police", "protesters", "rioters", "civilians", "unknown_armed", "militia", "military"):
+            agent = ActorRef(agent.kind, loc_iso, agent.name, agent.text)
+        if target is not None and target.iso3 is None:
+            target = ActorRef(target.kind, loc_iso, target.name, target.text)
+        if d.family == "protest" and target is not None and target.kind not in ("police", "military"):
+            target = None
+        status = _status(d)
+        m = Mention(event_id=f"{article_id}-{len(out) + 1}", article_id=article_id)
+        m.event_type, m.sub_event_type = etype, sub
+        m.event_date, m.time_precision, m.mention = date, precision, mention
+        if agent is not None:
+            m.actor1 = agent.acled_name(_cname(agent.iso3, ctx_gaz=None), loc_country)
+            m.actor1_country = agent.iso3 if agent.kind not in ("civilians", "protesters", "rioters") else (agent.iso3 or loc_iso)
+            m.inter1 = agent.inter
+        if target is not None and d.family != "agreement":
+            m.actor2 = target.acled_name(_cname(target.iso3, ctx_gaz=None), loc_country)
+            m.actor2_country = target.iso3
+            m.inter2 = target.inter
+        m.interaction = interaction(m.inter1, m.inter2)
+        if d.place is not None:
+            p = d.place
+            m.country, m.iso3, m.admin1, m.admin2 = p.country, p.iso3, p.admin1, p.admin2
+            m.location, m.latitude, m.longitude, m.geonameid, m.geo_precision = p.name, p.latitude, p.longitude, p.geonameid, p.geo_precision
+        if d.killed is not None:
+            m.fatalities, m.fatalities_low, m.fatalities_high = d.killed.best, d.killed.low, d.killed.high
+        if d.injured is not None:
+            m.injuries, m.injuries_low, m.injuries_high = d.injured.best, d.injured.low, d.injured.high
+        m.weapon = d.weapon if d.family in VIOLENT or d.family == "disrupted" else None
+        m.status = status
+        m.ceasefire_violation = d.ceasefire_violation and d.family != "agreement"
+        if d.family == "agreement":
+            m.agreement = "ceasefire" if re.search(r"cease-?fire|truce", " ".join(d.sentences), re.I) else "peace agreement"
+            m.parties, m.mediators = d.parties, d.mediators
+        m.claims = d.claims
+        m.evidence = d.evidence
+        m.notes = write_notes(m, d)
+        out.append(m)
+    return out
+
+
+_COUNTRY_NAMES: dict[str, str] = {}
+
+
+def _cname(iso3: str | None, ctx_gaz: Any) -> str | None:
+    if iso3 is None:
+        return None
+    if not _COUNTRY_NAMES:
+        from ..geo import get_gazetteer
+        _COUNTRY_NAMES["_gaz"] = get_gazetteer()  # type: ignore[assignment]
+    gaz: Any = _COUNTRY_NAMES["_gaz"]
+    c = gaz.country(iso3)
+    return c.name if c is not None else iso3
+
+
+def _status(d: Draft) -> str:
+    asserts = [c for c in d.claims if c.stance == "asserts"]
+    denies = [c for c in d.claims if c.stance == "denies"]
+    if asserts and denies:
+        return "contested"
+    if denies:
+        return "contested"
+    if d.strong_claim and asserts:
+        return "alleged"
+    return "reported"

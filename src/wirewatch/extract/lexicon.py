@@ -1,0 +1,128 @@
+"""Event cues mapped to ACLED's taxonomy.
+
+A cue is a lemma (or a short phrase) that can carry an event; its family decides the event type
+unless a more specific cue in the same sentence (a weapon, a target) refines it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+BATTLES, REMOTE, VAC = "Battles", "Explosions/Remote violence", "Violence against civilians"
+PROTESTS, RIOTS, STRATEGIC = "Protests", "Riots", "Strategic developments"
+
+# family -> (event_type, sub_event_type)
+FAMILIES: dict[str, tuple[str, str]] = {
+    "suicide": (REMOTE, "Suicide bomb"),
+    "air": (REMOTE, "Air/drone strike"),
+    "ied": (REMOTE, "Remote explosive/landmine/IED"),
+    "grenade": (REMOTE, "Grenade"),
+    "shell": (REMOTE, "Shelling/artillery/missile attack"),
+    "territory_gov": (BATTLES, "Government regains territory"),
+    "territory_nsa": (BATTLES, "Non-state actor overtakes territory"),
+    "clash": (BATTLES, "Armed clash"),
+    "abduct": (VAC, "Abduction/forced disappearance"),
+    "sexual": (VAC, "Sexual violence"),
+    "attack": (VAC, "Attack"),
+    "mob": (RIOTS, "Mob violence"),
+    "riot": (RIOTS, "Violent demonstration"),
+    "protest": (PROTESTS, "Peaceful protest"),
+    "agreement": (STRATEGIC, "Agreement"),
+    "arrest": (STRATEGIC, "Arrests"),
+    "property": (STRATEGIC, "Looting/property destruction"),
+    "disrupted": (STRATEGIC, "Disrupted weapons use"),
+    "hq": (STRATEGIC, "Headquarters or base established"),
+    "transfer": (STRATEGIC, "Non-violent transfer of territory"),
+}
+
+# Lower number wins when several families are cued in one sentence.
+PRIORITY = {f: i for i, f in enumerate([
+    "suicide", "air", "ied", "grenade", "shell", "territory_gov", "territory_nsa", "sexual", "abduct", "mob",
+    "riot", "protest", "clash", "attack", "disrupted", "property", "arrest", "agreement", "hq", "transfer"])}
+
+# Lemma cues: lemma -> (family, weapon or None, strength). Strength 2 = carries an event on its own,
+# 1 = needs another cue or a casualty figure in the sentence (e.g. "kill", "attack").
+LEMMAS: dict[str, tuple[str, str | None, int]] = {
+    "shell": ("shell", "artillery", 2), "shelling": ("shell", "artillery", 2), "artillery": ("shell", "artillery", 2),
+    "mortar": ("shell", "mortar", 2), "missile": ("shell", "missile", 2), "rocket": ("shell", "rocket", 2),
+    "howitzer": ("shell", "artillery", 2), "bombard": ("shell", "artillery", 2), "bombardment": ("shell", "artillery", 2),
+    "airstrike": ("air", "airstrike", 2), "warplane": ("air", "aircraft", 2), "drone": ("air", "drone", 2),
+    "helicopter": ("air", "helicopter", 1), "jet": ("air", "aircraft", 1), "aircraft": ("air", "aircraft", 1),
+    "ied": ("ied", "IED", 2), "landmine": ("ied", "landmine", 2), "mine": ("ied", "landmine", 1),
+    "bomb": ("ied", "bomb", 2), "explosive": ("ied", "explosive device", 2), "blast": ("ied", "explosive device", 2),
+    "explosion": ("ied", "explosive device", 2), "detonate": ("ied", "explosive device", 2), "explode": ("ied", "explosive device", 2),
+    "grenade": ("grenade", "grenade", 2),
+    "clash": ("clash", None, 2), "fighting": ("clash", None, 2), "battle": ("clash", None, 2), "firefight": ("clash", "firearms", 2),
+    "gunfight": ("clash", "firearms", 2), "skirmish": ("clash", None, 2), "ambush": ("clash", "firearms", 2),
+    "fight": ("clash", None, 1), "engage": ("clash", None, 1), "exchange": ("clash", None, 1), "repulse": ("clash", None, 2),
+    "offensive": ("clash", None, 1), "combat": ("clash", None, 1),
+    "attack": ("attack", None, 1), "assault": ("attack", None, 1), "raid": ("attack", None, 1), "kill": ("attack", None, 1),
+    "murder": ("attack", None, 2), "shoot": ("attack", "firearms", 2), "gun": ("attack", "firearms", 1), "gunman": ("attack", "firearms", 2),
+    "gunmen": ("attack", "firearms", 2), "stab": ("attack", "knife", 2), "hack": ("attack", "machete", 1), "behead": ("attack", "knife", 2),
+    "massacre": ("attack", None, 2), "execute": ("attack", None, 1), "torture": ("attack", None, 2), "lynch": ("mob", None, 2),
+    "beat": ("attack", None, 1), "strike": ("attack", None, 1), "target": ("attack", None, 1), "fire": ("attack", "firearms", 1),
+    "abduct": ("abduct", None, 2), "kidnap": ("abduct", None, 2), "abduction": ("abduct", None, 2), "kidnapping": ("abduct", None, 2),
+    "hostage": ("abduct", None, 1), "rape": ("sexual", None, 2),
+    "protest": ("protest", None, 2), "demonstrate": ("protest", None, 2), "demonstration": ("protest", None, 2),
+    "rally": ("protest", None, 2), "march": ("protest", None, 1), "protester": ("protest", None, 2), "demonstrator": ("protest", None, 2),
+    "sit-in": ("protest", None, 2), "picket": ("protest", None, 2), "motorcade": ("protest", None, 1), "vigil": ("protest", None, 1),
+    "riot": ("riot", None, 2), "rioter": ("riot", None, 2), "mob": ("mob", None, 2), "vigilante": ("mob", None, 2),
+    "loot": ("property", None, 2), "vandalize": ("property", None, 2), "vandalise": ("property", None, 2), "torch": ("property", None, 2),
+    "demolish": ("property", None, 2), "raze": ("property", None, 2), "destroy": ("property", None, 1),
+    "ceasefire": ("agreement", None, 1), "truce": ("agreement", None, 1), "agreement": ("agreement", None, 1), "accord": ("agreement", None, 1),
+    "arrest": ("arrest", None, 2), "detain": ("arrest", None, 1), "apprehend": ("arrest", None, 2),
+    "defuse": ("disrupted", None, 2), "intercept": ("disrupted", None, 1), "dismantle": ("disrupted", None, 1),
+    "capture": ("territory_nsa", None, 1), "seize": ("territory_nsa", None, 1), "overrun": ("territory_nsa", None, 2),
+    "recapture": ("territory_gov", None, 2), "retake": ("territory_gov", None, 2), "liberate": ("territory_gov", None, 2),
+}
+
+# Phrases checked on the sentence text (lowercased); they refine or add families.
+PHRASES: list[tuple[re.Pattern[str], str, str | None]] = [(re.compile(p, re.I), f, w) for p, f, w in [
+    (r"\bsuicide\s+(?:bomb|bomber|bombing|attack|car\s+bomb|vest|attacker)", "suicide", "suicide bomb"),
+    (r"\bball?istic\s+missiles?\b", "shell", "ballistic missile"),
+    (r"\bcluster\s+(?:munitions?|bombs?)\b", "shell", "cluster munitions"),
+    (r"\b(?:air|aerial|drone)\s+(?:strikes?|raids?|attacks?|bombardment|bombing)\b|\bairstrikes?\b|\bbombed\s+from\s+the\s+air\b", "air", "airstrike"),
+    (r"\bdrone\s+(?:strike|attack)", "air", "drone"),
+    (r"\b(?:roadside|car|truck|motorcycle|parcel|pipe)\s+bombs?\b|\b(?:improvised\s+)?explosive\s+devices?\b|\bIEDs?\b|\blandmines?\b|\bVBIEDs?\b", "ied", "IED"),
+    (r"\bopened\s+fire\b|\bshot\s+(?:dead|at|and\s+killed)\b|\bgunned\s+down\b|\bgunshots?\b|\bfired\s+(?:at|on|upon)\b", "attack", "firearms"),
+    (r"\bexchanged?\s+(?:of\s+)?(?:fire|gunfire)\b|\bexchange\s+of\s+fire\b|\bgun\s+battle\b|\bheavy\s+fighting\b", "clash", "firearms"),
+    (r"\b(?:took|taken|take|seized|gained)\s+control\s+of\b", "territory_nsa", None),
+    (r"\b(?:regained|retook|recaptured|regain|retake)\s+(?:control\s+of\s+)?\b", "territory_gov", None),
+    (r"\b(?:set\s+(?:fire\s+to|on\s+fire|ablaze)|burn(?:ed|t)\s+down|torched)\b", "property", None),
+    (r"\b(?:pelted|hurled|threw)\s+(?:stones|rocks|bricks|petrol\s+bombs|molotov)", "riot", None),
+    (r"\b(?:sexually\s+(?:assaulted|abused)|sexual\s+violence|gang[-\s]?raped?)\b", "sexual", None),
+    (r"\b(?:on|went\s+on|general|hunger|labou?r)\s+strike\b", "protest", None),
+    (r"\b(?:cease-?fire|truce|peace\s+(?:deal|agreement|accord)|armistice)\b", "agreement", None),
+    (r"\b(?:bomb\s+disposal|defused|seized\s+(?:weapons|arms|ammunition|explosives)|shot\s+down\s+(?:a|an|two|three|\d+)?\s*(?:drones?|missiles?|rockets?))\b", "disrupted", None),
+]]
+
+# Weapon words for the `weapon` field, most specific first.
+WEAPONS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.I), w) for p, w in [
+    (r"\bball?istic\s+missiles?\b", "ballistic missile"), (r"\bcruise\s+missiles?\b", "cruise missile"),
+    (r"\bcluster\s+(?:munitions?|bombs?)\b", "cluster munitions"), (r"\bsuicide\s+(?:vest|bomb)", "suicide bomb"),
+    (r"\bcar\s+bombs?\b|\bVBIEDs?\b", "car bomb"), (r"\broadside\s+bombs?\b|\bIEDs?\b|\bimprovised\s+explosive", "IED"),
+    (r"\blandmines?\b", "landmine"), (r"\bdrones?\b", "drone"), (r"\bairstrikes?\b|\bair\s+strikes?\b|\bwarplanes?\b", "airstrike"),
+    (r"\bhelicopters?\b", "helicopter"), (r"\bmissiles?\b", "missile"), (r"\brockets?\b", "rocket"),
+    (r"\bmortars?\b", "mortar"), (r"\bartillery\b|\bhowitzers?\b|\bshell(?:s|ing|ed)?\b", "artillery"),
+    (r"\bgrenades?\b", "grenade"), (r"\bbombs?\b|\bexplosives?\b|\bexplosion\b|\bblast\b", "explosive device"),
+    (r"\bmachetes?\b", "machete"), (r"\bknives\b|\bknife\b|\bstabb", "knife"),
+    (r"\btear\s*gas\b", "tear gas"), (r"\brubber\s+bullets?\b", "rubber bullets"),
+    (r"\bguns?\b|\bgunmen\b|\bgunfire\b|\bshot\b|\bshooting\b|\bfirearms?\b|\brifles?\b|\bopened\s+fire\b|\bbullets?\b", "firearms"),
+]]
+
+
+@dataclass(frozen=True)
+class Cue:
+    family: str
+    weapon: str | None
+    strength: int
+    start: int          # char offsets within the sentence
+    end: int
+    token_i: int | None  # token index in the doc, when the cue is a token
+
+
+def weapon_in(text: str) -> str | None:
+    for pat, name in WEAPONS:
+        if pat.search(text):
+            return name
+    return None

