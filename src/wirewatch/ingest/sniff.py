@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import zlib
 from typing import Literal
 
@@ -18,8 +19,15 @@ def sniff(head: bytes, name: str = "", content_type: str = "") -> Kind:
         return "warc" if _gunzip_head(head).startswith(b"WARC/") else "gzip"
     if head.startswith(b"WARC/"):
         return "warc"
+    if lower_name.endswith((".jsonl", ".ndjson")):
+        return "jsonl"
     body = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     ctype = content_type.casefold()
+    json_name = lower_name.endswith((".json", ".jsonl", ".ndjson")) or "json" in ctype
+    if body.startswith(b"{") and (json_name or _first_line_is_object(body)):
+        return "jsonl" if lower_name.endswith((".jsonl", ".ndjson")) or _looks_jsonl(body) else "json"
+    if body.startswith(b"[") and (json_name or re.match(rb"\[\s*[{\]]", body)):
+        return "json"
     window = body[:4096]
     if b"<html" in window or b"<!doctype html" in window:
         return "html"
@@ -30,12 +38,6 @@ def sniff(head: bytes, name: str = "", content_type: str = "") -> Kind:
         return "feed"
     if "html" in ctype or body.startswith((b"<head", b"<body", b"<article", b"<p>", b"<div")):
         return "html"
-    if lower_name.endswith(".jsonl") or lower_name.endswith(".ndjson"):
-        return "jsonl"
-    if lower_name.endswith(".json") or "json" in ctype:
-        return "json" if not _looks_jsonl(body) else "jsonl"
-    if body.startswith(b"{") and _first_line_is_object(body):
-        return "jsonl" if _looks_jsonl(body) else "json"
     return "text"
 
 
