@@ -103,15 +103,16 @@ STORY = (
     "The town is known for its cathedral and its summer market. "
     "Its football team plays in the second division. "
     "Gen. Ostrov denied that his forces had fired the rocket. "
-    "\"We never target schools,\" the general said. "
-    "The river port handles grain and timber."
+    "\"Our soldiers never target schools,\" the general said. "
+    "The river port handles grain and timber. "
+    "Thousands of refugees from the war live in camps outside the town."
 )
 
 
 def test_split_sentences_keeps_abbreviations_together() -> None:
     spans = split_sentences(STORY)
     sentences = [STORY[s:e] for s, e in spans]
-    assert len(sentences) == 7
+    assert len(sentences) == 8
     assert sentences[4].startswith("Gen. Ostrov denied")
     assert all(s == s.strip() for s in sentences)
 
@@ -121,9 +122,10 @@ def test_event_sentences_window_zero_keeps_only_event_and_claim_sentences() -> N
     kept = " ".join(STORY[s:e] for s, e in spans)
     assert "rocket hit a school" in kept
     assert "denied" in kept
-    assert "We never target schools" in kept     # a quote attributed with "said"
+    assert "never target schools" in kept     # a quote with "said" and a scene-setting cue
     assert "cathedral" not in kept
     assert "grain and timber" not in kept
+    assert "refugees" not in kept                 # scene-setting only: background
 
 
 def test_event_sentences_window_adds_neighbours_and_merges() -> None:

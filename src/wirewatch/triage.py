@@ -62,7 +62,7 @@ _LEXICON: list[tuple[str, float, bool, str]] = [
         "jihadists jihadism rebel rebels guerrilla guerrillas militia militias militiamen paramilitary "
         "paramilitaries vigilante vigilantes"),
     ("terror", 1.0, False, "terrorist terrorists terrorism terror_attack terror_attacks extremist extremists "
-        "separatist separatists took_up_arms take_up_arms combatants assailant assailants perpetrators gang_members hitman hitmen"),
+        "separatist separatists armed_group armed_groups armed_men took_up_arms take_up_arms combatants assailant assailants perpetrators gang_members hitman hitmen"),
     ("troops", 0.75, False, "troops soldier soldiers serviceman servicemen army armies armed_forces military "
         "militaries marines battalion battalions brigade brigades commando commandos reinforcements joint_patrol joint_patrols"),
     ("police", 0.5, False, "police policeman policemen policewoman security_forces gendarmes gendarmerie "
@@ -102,8 +102,7 @@ _LEXICON: list[tuple[str, float, bool, str]] = [
     ("protester", 1.0, False, "protester protesters protestor protestors demonstrator demonstrators rioter "
         "rioters riot riots rioted rioting marchers sit_in sit_ins hunger_strike hunger_strikes tear_gas "
         "teargas water_cannon water_cannons rubber_bullets stone_pelting pelted molotov took_to_the_streets "
-        "coup mutiny uprising crackdown dispersed human_chain gathered_in_front_of armed_group armed_groups "
-        "armed_men"),
+        "coup mutiny uprising crackdown dispersed human_chain gathered_in_front_of"),
     ("protest", 1.0, True, "protest protests protested protesting demonstrate demonstrated demonstration demonstrations "
         "demonstrating rally rallies rallied mob mobs march marched marches"),
     ("demand", 0.5, True, "demanding demanded demands to_demand"),
@@ -299,12 +298,20 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-# Besides the conflict cues, sentences with claims, casualty numbers or dates can carry events.
+# Cues that name what happened (an attack, a death, a protest), as against those that only set the
+# scene (soldiers, civilians, refugees, war): a sentence with only the latter is background unless
+# it also has a casualty figure, a date or a quote.
+_EVENT_CUES = frozenset(
+    "kill toll wound injure death massacre murder execute stab airstrike bomb shell missile explosion "
+    "gunfire shootout shot attack assault assault_amb clash battle ceasefire abduct arrest destroy burn "
+    "abuse protester protest demand roadblock block strike smash".split()
+)
+assert _EVENT_CUES <= _CUE_META.keys()
+# Claims: who asserts or denies what happened (the claim extractor reads these sentences).
 _CLAIM_RE = re.compile(
     r"\b(?:den(?:y|ied|ies|ial)|accus(?:ed|es|ing|ation|ations)|blam(?:ed|es|ing)|claim(?:ed|s|ing)? "
-    r"responsibility|alleg(?:ed|es|ation|ations|edly)|reject(?:ed|s)|refut(?:ed|es)|dismiss(?:ed|es)|"
-    r"condemn(?:ed|s)|confirm(?:ed|s)|admitted|acknowledged|retaliat\w*|provocation|violat(?:ed|ion|ions)|"
-    r"agreement|agreed|talks|negotiat\w*|mediat\w*|according to)\b",
+    r"responsibility|alleg(?:ed|es|ation|ations|edly)|reject(?:ed|s)|refut(?:ed|es)|condemn(?:ed|s)|"
+    r"retaliat\w*|provocation|violat(?:ed|ing|ion|ions)|agreed|agreement|signed)\b",
     re.IGNORECASE,
 )
 _QUOTED_SAID_RE = re.compile(
@@ -312,7 +319,9 @@ _QUOTED_SAID_RE = re.compile(
     r"\b(?:said|says|told|stated|added):?\s*[\"“]",
     re.IGNORECASE | re.DOTALL,
 )
-_NUMBER_WORDS = r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds|thousands"
+_NUMBER_WORDS = (
+    r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds|thousands"
+)
 _CASUALTY_RE = re.compile(
     rf"\b(?:{_NUMBER_WORDS})\b(?:\s+\w+){{0,3}}\s+(?:people|persons|civilians|soldiers|children|women|men|"
     r"police(?:men)?|officers|residents|villagers|dead|killed|injured|wounded|missing|casualties|houses|"
@@ -327,18 +336,20 @@ _DATE_RE = re.compile(
 )
 
 
-def _has_cue(sentence: str) -> bool:
-    counts, phrase_hits = _cue_counts(sentence)
-    return bool(phrase_hits) or any(counts[w] > 0 for w in _CUE_WORDS.keys() & counts.keys())
+def _cues_in(sentence: str) -> set[str]:
+    counts, cues = _cue_counts(sentence)
+    cues.update(_CUE_WORDS[w][0] for w in _CUE_WORDS.keys() & counts.keys() if counts[w] > 0)
+    return cues
 
 
 def _carries_event(sentence: str) -> bool:
-    return bool(
-        _has_cue(sentence)
-        or _CLAIM_RE.search(sentence)
-        or _CASUALTY_RE.search(sentence)
-        or _DATE_RE.search(sentence)
-        or _QUOTED_SAID_RE.search(sentence)
+    """An event or claim sentence: an event cue or a claim verb, or a scene-setting cue together
+    with a casualty figure, a date or an attributed quote."""
+    cues = _cues_in(sentence)
+    if not cues.isdisjoint(_EVENT_CUES) or _CLAIM_RE.search(sentence):
+        return True
+    return bool(cues) and bool(
+        _CASUALTY_RE.search(sentence) or _DATE_RE.search(sentence) or _QUOTED_SAID_RE.search(sentence)
     )
 
 
