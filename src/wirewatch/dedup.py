@@ -31,7 +31,7 @@ BANDS = 42            # 42 bands x 3 rows: a pair with Jaccard 0.5 becomes a can
 ROWS = NUM_PERM // BANDS
 JACCARD = 0.5         # exact Jaccard that confirms a candidate pair ...
 CONTAINMENT = 0.9     # ... or this share of the shorter copy found in the longer (truncated copies)
-MIN_SHINGLES = 8      # shorter texts are too small to call copies on containment alone
+MIN_SHINGLES = 25     # a shorter text (a teaser, a shared lead) is not called a copy on containment alone
 
 _TOKEN = re.compile(r"\w+")
 _MASK32 = np.uint64(0xFFFFFFFF)

@@ -103,13 +103,16 @@ def same_day(a: Mention, b: Mention, days: int = MAX_DAYS) -> bool:
 
 
 def same_place(a: Mention, b: Mention, km: float = MAX_KM) -> bool:
-    """Within `km` when both have coordinates; otherwise the same admin2, GeoNames id, or
-    location name in the same country."""
+    """Within `km` when both have coordinates; otherwise (or when one is only placed in its
+    region) the same admin2, GeoNames id, or location name in the same country. Two towns
+    placed precisely more than `km` apart are different places whatever their district."""
     if a.iso3 and b.iso3 and a.iso3 != b.iso3:
         return False
     if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
         if distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= km:  # type: ignore[arg-type]
             return True
+        if (a.geo_precision or 1) == 1 and (b.geo_precision or 1) == 1:
+            return False
     if a.admin2 and b.admin2 and _norm(a.admin2) == _norm(b.admin2) and _norm(a.admin1) == _norm(b.admin1):
         return True
     if a.geonameid is not None and a.geonameid == b.geonameid:

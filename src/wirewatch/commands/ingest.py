@@ -1,0 +1,122 @@
+"""`wirewatch ingest SOURCE...` and `wirewatch watch FEED...`: fetch, clean, extract and store.
+A thin layer over `wirewatch.store.loader.ingest`."""
+from __future__ import annotations
+
+import contextlib
+import sys
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import click
+
+from ..errors import WirewatchError
+from ..settings import Settings
+from ..store import open_store
+from ..store.loader import ENGINES, IngestSummary, Progress, ingest as run_ingest
+
+
+def _common(f: Any) -> Any:
+    options = [
+        click.option("--db", default=None, help="database path or postgresql:// URL [default: $WIREWATCH_DB or ./wirewatch.db]"),
+        click.option("--allow-private", is_flag=True, help="allow fetching loopback, private and link-local addresses"),
+        click.option("--published", default=None, help="publication date for inputs that lack one"),
+        click.option("--publisher", default=None, help="publisher name for inputs that lack one"),
+        click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+                     help="where extraction runs (dask: not available yet)"),
+        click.option("--no-extract", is_flag=True, help="store articles without running the event pipeline"),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+@contextlib.contextmanager
+def _progress(label: str) -> Iterator[Progress | None]:
+    """A rich live counter on stderr when it is a terminal (feeds have no known length)."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress as Bar, SpinnerColumn, TextColumn, TimeElapsedColumn
+    with Bar(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+             console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label)
+
+        def update(stage: str, s: IngestSummary) -> None:
+            bar.update(task, description=f"{label}: {s.fetched} fetched, {s.new} new, "
+                                         f"{s.duplicates} duplicates, {len(s.rejected)} rejected")
+        yield update
+
+
+def _report(summary: IngestSummary) -> None:
+    for source, reason in summary.rejected:
+        click.echo(f"{source}: {reason}", err=True)
+    s = summary.as_dict()
+    click.echo(f"fetched {s['fetched']}, new {s['new']}, duplicates {s['duplicates']}, "
+               f"not modified {s['not_modified']}, rejected {s['rejected']}; "
+               f"events new {s['events_new']}, updated {s['events_updated']}", err=True)
+    reasons: dict[str, int] = {}
+    for _, reason in summary.rejected:
+        reasons[reason] = reasons.get(reason, 0) + 1
+    for reason, n in sorted(reasons.items(), key=lambda kv: -kv[1]):
+        click.echo(f"  rejected {n}: {reason}", err=True)
+
+
+def _run(sources: tuple[str, ...], db: str | None, allow_private: bool, published: str | None,
+         publisher: str | None, engine: str, no_extract: bool, label: str) -> IngestSummary:
+    settings = Settings(allow_private=allow_private)
+    overrides = {k: v for k, v in (("published", published), ("publisher", publisher)) if v}
+    store = open_store(db, settings)
+    try:
+        with _progress(label) as progress:
+            return run_ingest(sources, store, settings, overrides=overrides or None,
+                              extract=not no_extract, engine=engine, progress=progress)
+    finally:
+        store.close()
+
+
+@click.command()
+@click.argument("sources", nargs=-1, required=True)
+@_common
+def ingest(sources: tuple[str, ...], db: str | None, allow_private: bool, published: str | None,
+           publisher: str | None, engine: str, no_extract: bool) -> None:
+    """Fetch and store SOURCES: RSS/Atom feed URLs, page URLs, files, folders, JSONL of
+    articles, WARC files. Idempotent: what is stored already is skipped.
+
+    Exit status 1 when some input was rejected (each on stderr as "SOURCE: reason")."""
+    try:
+        summary = _run(sources, db, allow_private, published, publisher, engine, no_extract, "ingest")
+    except WirewatchError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(2 if "--engine" in str(e) else 1)
+    _report(summary)
+    sys.exit(1 if summary.rejected else 0)
+
+
+@click.command()
+@click.argument("feeds", nargs=-1, required=True)
+@_common
+@click.option("--interval", type=click.FloatRange(min=1), default=300, show_default=True,
+              help="seconds between polls")
+@click.option("--once", is_flag=True, help="poll once and exit")
+def watch(feeds: tuple[str, ...], db: str | None, allow_private: bool, published: str | None,
+          publisher: str | None, engine: str, no_extract: bool, interval: float, once: bool) -> None:
+    """Poll FEEDS every --interval seconds and store only what is new (conditional GET: an
+    unchanged feed costs one 304)."""
+    rejected = False
+    while True:
+        try:
+            summary = _run(feeds, db, allow_private, published, publisher, engine, no_extract, "watch")
+        except WirewatchError as e:
+            click.echo(f"error: {e}", err=True)
+            sys.exit(1)
+        click.echo(time.strftime("%Y-%m-%dT%H:%M:%S "), err=True, nl=False)
+        _report(summary)
+        rejected = rejected or bool(summary.rejected)
+        if once:
+            sys.exit(1 if rejected else 0)
+        try:
+            time.sleep(interval)
+        except KeyboardInterrupt:
+            sys.exit(1 if rejected else 0)
