@@ -1,0 +1,306 @@
+"""The HTTP API and the web page: `create_app(store, settings) -> FastAPI`.
+
+Read-only unless a token is configured: then `POST /api/articles` (with `Authorization: Bearer
+TOKEN`) submits a URL or a text through the pipeline into the store.
+"""
+from __future__ import annotations
+
+import hmac
+import logging
+import tempfile
+from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from ..errors import InputError, StoreError
+from ..settings import Settings
+from ._assets import WEB_DIR, VendorAssets, vendor_assets
+from ._filters import MAX_LIMIT, EventFilters, FilterError, parse_filters, parse_paging
+from ._serialize import article_html, article_json, event_json, event_summary, feature_collection
+from ._store import StoreLike, StoreProvider, attribute_claims, stats_with_breakdown
+from ._submit import Processor, Submission, pipeline_processor
+
+log = logging.getLogger("wirewatch.api")
+
+GEOJSON = "application/geo+json"
+EXPORT_TYPES = {
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "json": ("application/json", "json"),
+    "jsonl": ("application/x-ndjson", "jsonl"),
+    "geojson": (GEOJSON, "geojson"),
+    "parquet": ("application/vnd.apache.parquet", "parquet"),
+}
+
+
+def create_app(
+    store: str | Path | StoreLike | None = None,
+    settings: Settings | None = None,
+    *,
+    node_modules: str | Path | None = None,
+    processor: Processor | None = None,
+) -> FastAPI:
+    """The app over `store` (a path/URL opened per thread, or a store object used as is).
+
+    `node_modules` overrides where the front-end packages are found; `processor` replaces the
+    pipeline behind `POST /api/articles` (tests, other front ends).
+    """
+    settings = settings or Settings()
+    source: str | StoreLike = store if isinstance(store, StoreLike) else str(store or settings.db)
+    provider = StoreProvider(source)
+    assets = vendor_assets(node_modules)
+    if assets.message:
+        log.error("%s", assets.message)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        provider.close()
+
+    app = FastAPI(
+        title="wirewatch",
+        version="0.1.0",
+        summary="Source-attributed conflict events from the news: map, timeline, claims.",
+        lifespan=lifespan,
+    )
+    app.state.store_provider = provider
+    app.state.settings = settings
+    app.state.assets = assets
+    app.state.processor = processor
+
+    _install_errors(app)
+    _install_security_headers(app, settings)
+    _mount_static(app, assets)
+    _add_page_routes(app, settings, assets)
+    _add_event_routes(app)
+    _add_article_routes(app, settings)
+    return app
+
+
+# ---- plumbing ---------------------------------------------------------------------------------
+
+def _store(request: Request) -> StoreLike:
+    provider: StoreProvider = request.app.state.store_provider
+    try:
+        return provider.get()
+    except Exception as e:  # the store's own error message is the useful one
+        raise HTTPException(503, f"database {provider.path or ''}: {e}") from e
+
+
+StoreDep = Annotated[StoreLike, Depends(_store)]
+
+
+def _install_errors(app: FastAPI) -> None:
+    @app.exception_handler(FilterError)
+    async def _filter_error(request: Request, exc: FilterError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=422)
+
+    @app.exception_handler(InputError)
+    async def _input_error(request: Request, exc: InputError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(StoreError)
+    async def _store_error(request: Request, exc: StoreError) -> JSONResponse:
+        return JSONResponse({"detail": f"database: {exc}"}, status_code=500)
+
+
+def _csp(settings: Settings) -> str:
+    img = ["'self'", "data:"]
+    if settings.tile_url:
+        parts = urlsplit(settings.tile_url.replace("{s}", "x"))
+        host = (parts.hostname or "").replace("x.", "*.", 1) if "{s}" in settings.tile_url else parts.hostname
+        img.append(f"{parts.scheme}://{host}{f':{parts.port}' if parts.port else ''}" if host else "https:")
+    # No inline scripts at all: even if a string slipped into the page as HTML it could not run.
+    return ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            f"img-src {' '.join(img)}; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+            "frame-ancestors 'none'")
+
+
+def _install_security_headers(app: FastAPI, settings: Settings) -> None:
+    csp = _csp(settings)
+    docs_paths = ("/docs", "/redoc", "/openapi.json")
+
+    @app.middleware("http")
+    async def _headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        # FastAPI's /docs page loads Swagger UI from a CDN; leave it alone.
+        if not request.url.path.startswith(docs_paths):
+            response.headers.setdefault("Content-Security-Policy", csp)
+        return response
+
+
+def _mount_static(app: FastAPI, assets: VendorAssets) -> None:
+    app.mount("/static/app", StaticFiles(directory=WEB_DIR), name="web")
+    for prefix, folder in assets.folders.items():
+        app.mount(f"/static/vendor/{prefix}", StaticFiles(directory=folder), name=f"vendor-{prefix}")
+
+    @app.get("/static/vendor/{rest:path}", include_in_schema=False)
+    def _vendor_missing(rest: str) -> JSONResponse:
+        return JSONResponse({"detail": assets.message or f"no such vendor file: {rest}"}, status_code=404)
+
+
+# ---- the page ---------------------------------------------------------------------------------
+
+def _add_page_routes(app: FastAPI, settings: Settings, assets: VendorAssets) -> None:
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(WEB_DIR / "index.html", media_type="text/html")
+
+    @app.get("/api/config", tags=["page"])
+    def config() -> dict[str, Any]:
+        """What the page needs to know about this server."""
+        return {
+            "tile_url": settings.tile_url,
+            "submit_enabled": bool(settings.api_token),
+            "max_limit": MAX_LIMIT,
+            "assets_missing": assets.missing,
+            "assets_message": assets.message,
+        }
+
+
+# ---- events -----------------------------------------------------------------------------------
+
+def _filters(
+    country: Annotated[str | None, Query(description="ISO3 code (or the store's country name)")] = None,
+    since: Annotated[str | None, Query(description="first event day, YYYY-MM-DD")] = None,
+    until: Annotated[str | None, Query(description="last event day, YYYY-MM-DD")] = None,
+    bbox: Annotated[str | None, Query(description="W,S,E,N in degrees")] = None,
+    event_type: Annotated[str | None, Query(description="ACLED event type, e.g. Battles")] = None,
+    status: Annotated[str | None, Query(description="reported | alleged | contested | confirmed")] = None,
+    min_fatalities: Annotated[int | None, Query(description="at least this many reported deaths")] = None,
+    q: Annotated[str | None, Query(description="full-text query over the source articles")] = None,
+) -> EventFilters:
+    return parse_filters(country=country, since=since, until=until, bbox=bbox, event_type=event_type,
+                         status=status, min_fatalities=min_fatalities, q=q)
+
+
+FiltersDep = Annotated[EventFilters, Depends(_filters)]
+
+
+def _wants_geojson(fmt: str | None, accept: str | None) -> bool:
+    if fmt:
+        return fmt == "geojson"
+    return bool(accept) and GEOJSON in str(accept)
+
+
+def _add_event_routes(app: FastAPI) -> None:
+    @app.get("/api/events", tags=["events"],
+             responses={200: {"content": {GEOJSON: {}}, "description": "JSON page or GeoJSON FeatureCollection"}})
+    def list_events(
+        store: StoreDep,
+        filters: FiltersDep,
+        limit: Annotated[int | None, Query(description=f"page size, 1..{MAX_LIMIT}")] = None,
+        offset: Annotated[int | None, Query(description="rows to skip")] = None,
+        format: Annotated[Literal["json", "geojson"] | None, Query(description="or Accept: application/geo+json")] = None,
+        view: Annotated[Literal["full", "summary"], Query(description="summary: only the fields a map needs")] = "full",
+        accept: Annotated[str | None, Header()] = None,
+    ) -> Response:
+        """Fused events matching the filters, newest first as the store orders them, one page at a time."""
+        lim, off = parse_paging(limit, offset)
+        kwargs = filters.store_kwargs()
+        records = store.event_records(**kwargs, limit=lim, offset=off)
+        total = store.count_events(**kwargs)
+        rows = [event_summary(e) if view == "summary" else event_json(e) for e in records]
+        if _wants_geojson(format, accept):
+            body = feature_collection(rows, total=total, limit=lim, offset=off)
+            return JSONResponse(jsonable_encoder(body), media_type=GEOJSON)
+        return JSONResponse(jsonable_encoder({"total": total, "limit": lim, "offset": off, "events": rows}))
+
+    @app.get("/api/events/{event_id}", tags=["events"])
+    def get_event(event_id: str, store: StoreDep) -> Response:
+        """One event with its claims, evidence spans, sources and revision history."""
+        event = store.event(event_id)
+        if event is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        data = event_json(event)
+        # Which article each claim was read from, so the page can cite and open it.
+        for claim, owner in zip(data.get("claims") or [], attribute_claims(event, store)):
+            claim.setdefault("article_id", owner)
+        return JSONResponse(jsonable_encoder(data))
+
+    @app.get("/api/export", tags=["events"],
+             responses={200: {"content": {t: {} for t, _ in EXPORT_TYPES.values()}}})
+    def export(
+        store: StoreDep,
+        filters: FiltersDep,
+        format: Annotated[Literal["csv", "json", "jsonl", "geojson", "parquet"], Query()] = "csv",
+    ) -> Response:
+        """Every event matching the filters as a file: ACLED-column CSV, JSON, JSONL, GeoJSON or Parquet."""
+        from ..store.export import write_events  # type: ignore[import-not-found]
+
+        records = store.event_records(**filters.store_kwargs())
+        media_type, ext = EXPORT_TYPES[format]
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / f"events.{ext}"
+            write_events(records, format, out)
+            data = out.read_bytes()
+        return Response(data, media_type=media_type,
+                        headers={"Content-Disposition": f'attachment; filename="wirewatch-events.{ext}"'})
+
+    @app.get("/api/stats", tags=["events"])
+    def stats(store: StoreDep) -> Response:
+        """Totals (articles, events, sources, claims...) and counts per day, country, type and status."""
+        return JSONResponse(jsonable_encoder(stats_with_breakdown(store)))
+
+
+# ---- articles ---------------------------------------------------------------------------------
+
+def _add_article_routes(app: FastAPI, settings: Settings) -> None:
+    @app.get("/api/articles/{article_id}", tags=["articles"], responses={200: {"content": {"text/html": {}}}})
+    def get_article(
+        article_id: str,
+        store: StoreDep,
+        event: Annotated[str | None, Query(description="highlight only this event's evidence")] = None,
+        format: Annotated[Literal["json", "html"], Query()] = "json",
+    ) -> Response:
+        """The clean article text, cut into segments with the evidence and claim sentences marked."""
+        article = store.article(article_id)
+        if article is None:
+            raise HTTPException(404, f"no article {article_id!r}")
+        ev = store.event(event) if event else None
+        if event and ev is None:
+            raise HTTPException(404, f"no event {event!r}")
+        if format == "html":
+            return HTMLResponse(article_html(article, ev))
+        return JSONResponse(jsonable_encoder(article_json(article, ev)))
+
+    @app.post("/api/articles", tags=["articles"], status_code=201,
+              responses={401: {}, 403: {}, 404: {"description": "submitting is disabled (no token configured)"}})
+    def submit_article(
+        submission: Submission,
+        request: Request,
+        store: StoreDep,
+        authorization: Annotated[str | None, Header()] = None,
+    ) -> JSONResponse:
+        """Submit a URL or a text; needs `Authorization: Bearer <api_token>` from the configuration."""
+        _check_token(settings, authorization)
+        processor: Processor = request.app.state.processor or pipeline_processor(settings)
+        request.app.state.processor = processor
+        articles = processor(submission)
+        result = store.add_articles(articles)
+        return JSONResponse(jsonable_encoder({
+            "articles": [a.article_id for a in articles],
+            "events": [m.event_id for a in articles for m in a.events],
+            "result": result.__dict__ if hasattr(result, "__dict__") else result,
+        }), status_code=201)
+
+
+def _check_token(settings: Settings, authorization: str | None) -> None:
+    if not settings.api_token:
+        raise HTTPException(404, "submitting is disabled: no api_token configured (WIREWATCH_TOKEN)")
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not given:
+        raise HTTPException(403, "submitting needs Authorization: Bearer <token>")
+    if not hmac.compare_digest(given.strip().encode(), settings.api_token.encode()):
+        raise HTTPException(403, "wrong token")
+
+
+__all__ = ["create_app"]

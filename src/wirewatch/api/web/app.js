@@ -1,0 +1,419 @@
+// wirewatch web page: map + timeline + event panel over the HTTP API.
+// Every string that comes from the data is inserted with textContent (el() below), never as HTML.
+
+const TYPE_COLOURS = {
+  "Battles": "#d62728",
+  "Explosions/Remote violence": "#ff7f0e",
+  "Violence against civilians": "#9467bd",
+  "Protests": "#2ca02c",
+  "Riots": "#8c564b",
+  "Strategic developments": "#1f77b4",
+};
+const OTHER_COLOUR = "#7f7f7f";
+const DAY = 86400000;
+
+const state = {
+  config: null,
+  events: [],        // summaries of every event matching the server-side filters
+  range: null,       // [Date, Date) picked with the timeline brush, or null
+  selected: null,    // event id shown in the panel
+};
+
+// ---- small DOM helpers ------------------------------------------------------------------------
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === "class") node.className = v;
+    else if (k === "dataset") Object.assign(node.dataset, v);
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function safeHref(url) {
+  // Only web links become clickable: a javascript: URL in the data must stay inert text.
+  try {
+    const u = new URL(url, window.location.href);
+    return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
+  } catch { return null; }
+}
+
+function banner(message) {
+  const b = document.getElementById("banner");
+  b.textContent = message;
+  b.hidden = !message;
+}
+
+function setStatus(message) {
+  document.getElementById("status").textContent = message;
+}
+
+async function api(path, params = {}) {
+  const url = new URL(path, window.location.href);
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== null && v !== undefined && v !== "") url.searchParams.set(k, v);
+  }
+  const res = await fetch(url, { headers: { Accept: "application/json" } });
+  if (!res.ok) {
+    let detail = res.statusText;
+    try { detail = (await res.json()).detail || detail; } catch { /* not JSON */ }
+    throw new Error(`${url.pathname}: ${typeof detail === "string" ? detail : JSON.stringify(detail)}`);
+  }
+  return res.json();
+}
+
+const colourOf = (type) => TYPE_COLOURS[type] || OTHER_COLOUR;
+const radiusOf = (fatalities) => 5 + 2.2 * Math.sqrt(Math.max(0, fatalities || 0));
+const dayOf = (iso) => (iso ? new Date(`${String(iso).slice(0, 10)}T00:00:00Z`) : null);
+
+// ---- map --------------------------------------------------------------------------------------
+
+let map, cluster, countriesLayer;
+
+async function initMap() {
+  map = L.map("map", { worldCopyJump: true, preferCanvas: false, minZoom: 1, maxZoom: 12 }).setView([30, 20], 2);
+  map.attributionControl.setPrefix("Leaflet");
+  map.createPane("countries").style.zIndex = 350;   // under markers (overlayPane is 400)
+  if (state.config.tile_url) {
+    L.tileLayer(state.config.tile_url, { maxZoom: 18, attribution: "map tiles: configured tile server" }).addTo(map);
+  } else {
+    try {
+      const res = await fetch("/static/vendor/world-atlas/countries-110m.json");
+      if (!res.ok) throw new Error(`countries-110m.json: HTTP ${res.status}`);
+      const topo = await res.json();
+      const geo = topojson.feature(topo, topo.objects.countries);
+      countriesLayer = L.geoJSON(geo, {
+        pane: "countries",
+        renderer: L.svg({ pane: "countries" }),
+        interactive: false,
+        style: { color: "#8a8f99", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1 },
+      }).addTo(map);
+    } catch (e) {
+      banner(`country borders could not be drawn: ${e.message}`);
+    }
+  }
+  cluster = L.markerClusterGroup({
+    animate: false,
+    showCoverageOnHover: false,
+    maxClusterRadius: 40,
+    disableClusteringAtZoom: 9,
+    iconCreateFunction: clusterIcon,
+  });
+  map.addLayer(cluster);
+  addLegend();
+}
+
+function clusterIcon(c) {
+  const children = c.getAllChildMarkers();
+  const contested = children.some((m) => m.options.wwStatus === "contested");
+  const n = children.length;
+  const size = 26 + Math.min(24, Math.round(Math.sqrt(n) * 4));
+  const div = el("div", { class: `ww-cluster${contested ? " has-contested" : ""}`, dataset: { count: String(n) } }, String(n));
+  div.style.width = div.style.height = `${size}px`;
+  return L.divIcon({ html: div, className: "ww-cluster-icon", iconSize: [size, size] });
+}
+
+function addLegend() {
+  const legend = L.control({ position: "bottomleft" });
+  legend.onAdd = () => {
+    const box = el("div", { class: "legend-control" });
+    for (const [type, colour] of Object.entries(TYPE_COLOURS)) {
+      const dot = el("i");
+      dot.style.background = colour;
+      box.append(el("div", {}, dot, type));
+    }
+    box.append(el("div", {}, "dashed red ring: contested"));
+    return box;
+  };
+  legend.addTo(map);
+}
+
+function inRange(ev) {
+  if (!state.range) return true;
+  const d = dayOf(ev.event_date);
+  if (!d) return false;
+  // An event covers its whole day: keep it when that day overlaps the brushed period.
+  return d < state.range[1] && d.getTime() + DAY > state.range[0].getTime();
+}
+
+function visibleEvents() {
+  return state.events.filter(inRange);
+}
+
+function renderMap(fit = false) {
+  cluster.clearLayers();
+  const shown = visibleEvents();
+  const markers = [];
+  let unplaced = 0;
+  for (const ev of shown) {
+    if (ev.latitude === null || ev.longitude === null || ev.latitude === undefined) { unplaced++; continue; }
+    const contested = ev.status === "contested";
+    const m = L.circleMarker([ev.latitude, ev.longitude], {
+      radius: radiusOf(ev.fatalities),
+      color: contested ? "#b3261e" : "#333",
+      weight: contested ? 3 : 1,
+      dashArray: contested ? "4 3" : null,
+      fillColor: colourOf(ev.event_type),
+      fillOpacity: 0.75,
+      className: `ww-marker ww-${ev.status || "reported"}`,
+      wwStatus: ev.status,
+    });
+    m.on("add", () => {
+      const path = m.getElement && m.getElement();
+      if (path) {
+        path.setAttribute("data-event-id", ev.event_id);
+        path.setAttribute("data-event-type", ev.event_type || "");
+        path.setAttribute("data-status", ev.status || "");
+      }
+    });
+    m.bindTooltip(() => el("span", {}, `${ev.location || "?"} · ${ev.event_date || "undated"} · ${ev.event_type || ""}`));
+    m.on("click", () => openEvent(ev.event_id));
+    markers.push(m);
+  }
+  cluster.addLayers(markers);
+  document.body.dataset.visibleEvents = String(markers.length);
+  setStatus(`${shown.length} of ${state.events.length} events shown` + (unplaced ? ` (${unplaced} without coordinates)` : ""));
+  renderList(shown);
+  if (fit && markers.length) {
+    map.fitBounds(L.latLngBounds(markers.map((m) => m.getLatLng())).pad(0.3), { maxZoom: 8 });
+  }
+}
+
+function renderList(shown) {
+  const list = document.getElementById("event-list");
+  const rows = shown.slice(0, 300).map((ev) =>
+    el("li", { dataset: { eventId: ev.event_id }, onclick: () => openEvent(ev.event_id), tabindex: "0" },
+      `${ev.event_date || "undated"} · ${ev.location || "?"} · ${ev.event_type || "?"}`,
+      ev.fatalities ? ` · ${ev.fatalities} killed` : "",
+      ev.status && ev.status !== "reported" ? " " : "",
+      ev.status && ev.status !== "reported" ? el("span", { class: `badge ${ev.status}` }, ev.status) : ""));
+  list.replaceChildren(...rows);
+  if (shown.length > rows.length) list.append(el("li", { class: "hint" }, `… and ${shown.length - rows.length} more`));
+}
+
+// ---- timeline ---------------------------------------------------------------------------------
+
+let brush, timelineX;
+
+function renderTimeline() {
+  const box = document.getElementById("timeline");
+  box.replaceChildren();
+  const dated = state.events.map((e) => dayOf(e.event_date)).filter(Boolean);
+  const width = box.clientWidth || 800, height = box.clientHeight || 150;
+  const margin = { top: 22, right: 16, bottom: 22, left: 32 };
+  const svg = d3.select(box).append("svg").attr("width", width).attr("height", height);
+  if (!dated.length) {
+    svg.append("text").attr("x", margin.left).attr("y", height / 2).text("no dated events");
+    return;
+  }
+  const [lo, hi] = d3.extent(dated);
+  // One spare day either side so the first and last days can be brushed in and out.
+  const start = new Date(lo.getTime() - DAY), end = new Date(hi.getTime() + 2 * DAY);
+  const spanDays = (end - start) / DAY;
+  const interval = spanDays > 730 ? d3.utcMonth : spanDays > 120 ? d3.utcWeek : d3.utcDay;
+  const x = d3.scaleUtc().domain([interval.floor(start), interval.ceil(end)]).range([margin.left, width - margin.right]);
+  timelineX = x;
+  const bins = d3.bin().domain(x.domain()).thresholds(interval.range(...x.domain()))(dated);
+  const y = d3.scaleLinear().domain([0, d3.max(bins, (b) => b.length) || 1]).nice().range([height - margin.bottom, margin.top]);
+  svg.append("g").attr("class", "bars").selectAll("rect").data(bins).join("rect")
+    .attr("class", "bar")
+    .attr("x", (b) => x(b.x0) + 1)
+    .attr("width", (b) => Math.max(1, x(b.x1) - x(b.x0) - 2))
+    .attr("y", (b) => y(b.length))
+    .attr("height", (b) => y(0) - y(b.length))
+    .append("title").text((b) => `${b.x0.toISOString().slice(0, 10)}: ${b.length}`);
+  svg.append("g").attr("transform", `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(Math.max(2, width / 110)));
+  svg.append("g").attr("transform", `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(Math.min(3, y.domain()[1])).tickFormat(d3.format("d")));
+  brush = d3.brushX()
+    .extent([[margin.left, margin.top - 6], [width - margin.right, height - margin.bottom]])
+    .on("brush end", (event) => {
+      if (!event.sourceEvent && event.type !== "end") return;
+      state.range = event.selection ? event.selection.map(x.invert) : null;
+      // Snap to whole days: an event is dated by day.
+      if (state.range) state.range = [d3.utcDay.floor(state.range[0]), d3.utcDay.ceil(state.range[1])];
+      svg.selectAll(".bar").classed("out", (b) => state.range && (b.x1 <= state.range[0] || b.x0 >= state.range[1]));
+      document.getElementById("range").textContent = state.range
+        ? `${state.range[0].toISOString().slice(0, 10)} – ${new Date(state.range[1] - DAY).toISOString().slice(0, 10)}`
+        : "all dates";
+      renderMap(false);
+    });
+  svg.append("g").attr("class", "brush").call(brush);
+  document.getElementById("range").textContent = "all dates";
+}
+
+// ---- event panel ------------------------------------------------------------------------------
+
+function fact(dl, label, value) {
+  if (value === null || value === undefined || value === "") return;
+  dl.append(el("dt", {}, label), el("dd", {}, String(value)));
+}
+
+function range(best, low, high) {
+  if (best === null || best === undefined) return null;
+  return low !== null && high !== null && low !== undefined && high !== undefined && (low !== best || high !== best)
+    ? `${best} (${low}–${high})` : String(best);
+}
+
+function sourceById(ev) {
+  const byId = new Map();
+  for (const s of ev.sources || []) byId.set(s.article_id, s);
+  return byId;
+}
+
+function claimCard(claim, ev) {
+  const who = [claim.claimant, claim.claimant_country ? `(${claim.claimant_country})` : null].filter(Boolean).join(" ");
+  const speaker = [claim.speaker, claim.speaker_role].filter(Boolean).join(", ");
+  const src = claim.article_id ? sourceById(ev).get(claim.article_id) : (ev.sources || [])[0];
+  const card = el("div", { class: "claim", dataset: { stance: claim.stance || "" } },
+    el("div", { class: "who" }, who || "unnamed party"),
+    speaker ? el("div", { class: "speaker" }, `speaker: ${speaker}`) : null,
+    claim.quote ? el("blockquote", {}, `“${claim.quote}”`) : null,
+    src ? el("div", { class: "src" }, "source: ", sourceLabel(src), " ",
+      el("button", { type: "button", onclick: () => openArticle(src.article_id, ev.event_id) }, "open article")) : null);
+  return card;
+}
+
+function sourceLabel(src) {
+  const label = [src.publisher, src.wire_agency ? `via ${src.wire_agency}` : null].filter(Boolean).join(" ") || src.article_id;
+  const href = src.url ? safeHref(src.url) : null;
+  return href ? el("a", { href, target: "_blank", rel: "noopener noreferrer" }, label) : el("span", {}, label);
+}
+
+async function openEvent(id) {
+  state.selected = id;
+  const box = document.getElementById("event");
+  box.hidden = false;
+  box.replaceChildren(el("p", { class: "hint" }, "loading…"));
+  let ev;
+  try { ev = await api(`/api/events/${encodeURIComponent(id)}`); }
+  catch (e) { box.replaceChildren(el("p", { class: "banner" }, e.message)); return; }
+  if (state.selected !== id) return;
+  const title = el("h2", {}, [ev.sub_event_type || ev.event_type || "Event", ev.location ? ` in ${ev.location}` : ""].join(""), " ",
+    el("span", { class: `badge ${ev.status || ""}`, dataset: { status: ev.status || "" } }, ev.status || "reported"));
+  const dl = el("dl", { class: "facts" });
+  fact(dl, "date", ev.event_date);
+  fact(dl, "type", [ev.event_type, ev.sub_event_type].filter(Boolean).join(" / "));
+  fact(dl, "place", [ev.location, ev.admin1, ev.country].filter(Boolean).join(", "));
+  fact(dl, "actor 1", ev.actor1);
+  fact(dl, "actor 2", ev.actor2);
+  fact(dl, "killed", range(ev.fatalities, ev.fatalities_low, ev.fatalities_high));
+  fact(dl, "injured", range(ev.injuries, ev.injuries_low, ev.injuries_high));
+  fact(dl, "weapon", ev.weapon);
+  fact(dl, "independent sources", ev.independent_sources);
+  const claims = ev.claims || [];
+  const column = (stance, heading) => el("div", { class: stance, dataset: { stance } },
+    el("h3", {}, heading),
+    ...(claims.filter((c) => (c.stance === "denies") === (stance === "denies")).map((c) => claimCard(c, ev))));
+  const claimsBox = claims.length
+    ? el("div", { class: "claims" }, column("asserts", "Asserts"), column("denies", "Denies"))
+    : el("p", { class: "hint" }, "no attributed claims");
+  const sources = el("ul", { class: "sources" }, ...(ev.sources || []).map((s) =>
+    el("li", { dataset: { articleId: s.article_id } }, sourceLabel(s), " ",
+      el("button", { type: "button", class: "open-article", onclick: () => openArticle(s.article_id, ev.event_id) }, "open article"))));
+  const history = (ev.history || []).length
+    ? el("details", {}, el("summary", {}, `revision history (${ev.history.length})`),
+      el("ul", {}, ...ev.history.map((r) => el("li", {}, `${r.at || ""} ${r.article_id || ""}: `,
+        Object.entries(r.changes || {}).map(([k, v]) => `${k} ${JSON.stringify(v)}`).join("; ")))))
+    : null;
+  box.replaceChildren(title, dl, ev.notes ? el("p", { class: "notes" }, ev.notes) : null,
+    el("h3", {}, "Who says what"), claimsBox, el("h3", {}, "Sources"), sources, history);
+  box.scrollIntoView({ block: "start" });
+}
+
+async function openArticle(articleId, eventId) {
+  const dialog = document.getElementById("article-view");
+  const text = document.getElementById("article-text");
+  text.replaceChildren(el("p", { class: "hint" }, "loading…"));
+  if (!dialog.open) dialog.showModal();
+  let data;
+  try { data = await api(`/api/articles/${encodeURIComponent(articleId)}`, { event: eventId }); }
+  catch (e) { text.replaceChildren(el("p", { class: "banner" }, e.message)); return; }
+  const a = data.article;
+  document.getElementById("article-title").textContent = a.title || a.article_id;
+  const meta = document.getElementById("article-meta");
+  meta.replaceChildren(...[a.publisher, a.wire_agency ? `via ${a.wire_agency}` : null, a.published].filter(Boolean).join(" · "));
+  const href = a.url ? safeHref(a.url) : null;
+  if (href) meta.append(" · ", el("a", { href, target: "_blank", rel: "noopener noreferrer" }, "original"));
+  text.replaceChildren(...data.segments.map((s) =>
+    s.marks.length ? el("mark", { class: s.marks.join(" "), dataset: { start: String(s.start), end: String(s.end) } }, s.text)
+      : document.createTextNode(s.text)));
+  const first = text.querySelector("mark");
+  if (first) first.scrollIntoView({ block: "center" });
+}
+
+// ---- filters and loading ----------------------------------------------------------------------
+
+function currentFilters() {
+  const form = new FormData(document.getElementById("filters"));
+  const out = {};
+  for (const [k, v] of form.entries()) if (String(v).trim()) out[k] = String(v).trim();
+  return out;
+}
+
+async function loadEvents(filters) {
+  const limit = state.config.max_limit || 10000;
+  const events = [];
+  let total = Infinity;
+  for (let offset = 0; offset < total; offset += limit) {
+    const page = await api("/api/events", { ...filters, view: "summary", limit, offset });
+    total = page.total;
+    events.push(...page.events);
+    if (!page.events.length) break;
+  }
+  document.body.dataset.apiTotal = String(total === Infinity ? 0 : total);
+  return events;
+}
+
+function fillOptions(select, values) {
+  const keep = select.value;
+  select.replaceChildren(el("option", { value: "" }, "all"), ...values.map((v) => el("option", { value: v }, v)));
+  select.value = values.includes(keep) ? keep : "";
+}
+
+async function refresh({ fit = false, options = false } = {}) {
+  document.body.dataset.ready = "false";
+  setStatus("loading…");
+  try {
+    state.events = await loadEvents(currentFilters());
+  } catch (e) {
+    banner(e.message);
+    state.events = [];
+  }
+  if (options) {
+    const uniq = (f) => [...new Set(state.events.map(f).filter(Boolean))].sort();
+    fillOptions(document.getElementById("f-country"), uniq((e) => e.iso3 || e.country));
+    fillOptions(document.getElementById("f-type"), uniq((e) => e.event_type));
+  }
+  state.range = null;
+  renderTimeline();
+  renderMap(fit);
+  document.body.dataset.ready = "true";
+}
+
+async function main() {
+  try { state.config = await api("/api/config"); }
+  catch (e) { banner(e.message); return; }
+  if (state.config.assets_message || typeof L === "undefined" || typeof d3 === "undefined" || typeof topojson === "undefined") {
+    banner(state.config.assets_message || "front-end libraries did not load; run `npm ci` in the repository root");
+    return;
+  }
+  await initMap();
+  const form = document.getElementById("filters");
+  form.addEventListener("submit", (e) => { e.preventDefault(); refresh({ fit: true }); });
+  form.addEventListener("change", (e) => { if (e.target.tagName === "SELECT") refresh({ fit: true }); });
+  form.addEventListener("reset", () => setTimeout(() => refresh({ fit: true }), 0));
+  window.addEventListener("resize", () => { renderTimeline(); map.invalidateSize(); });
+  await refresh({ fit: true, options: true });
+}
+
+// A hook for tests and the console: what the page holds, without reaching into closures.
+window.wirewatch = { state, openEvent, openArticle, refresh };
+
+main();
