@@ -7,6 +7,8 @@ import re
 from ..errors import InputError
 
 _SAMPLE = 65536
+# C0/C1 control characters other than whitespace, and the replacement character
+_CONTROL = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 
 
@@ -84,6 +86,6 @@ def _reject_unprintable(source: str, text: str) -> None:
     sample = text[:_SAMPLE]
     if "\x00" in sample:
         raise InputError(source, "binary content (NUL bytes)")
-    bad = sum(1 for ch in sample if not (ch.isprintable() or ch in "\n\r\t\f\v"))
+    bad = len(_CONTROL.findall(sample))
     if bad / max(1, len(sample)) > 0.05:
         raise InputError(source, "binary content (mostly non-printable)")

@@ -6,6 +6,7 @@ not a general language identifier.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset("the of and to in a is that for on was with by as at from it said were are has have "
@@ -46,11 +47,12 @@ _SCRIPTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"[\u0E00-\u0E7F]"), "th"),
     (re.compile(r"[\u0B80-\u0BFF]"), "ta"),
 ]
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_A-Za-z]", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-def detect_language(text: str, sample_chars: int = 20000) -> tuple[str | None, float]:
+def detect_language(text: str, sample_chars: int = 4000) -> tuple[str | None, float]:
     """(language code, confidence 0..1); (None, 0.0) when the text gives too little to go on."""
     sample = text[:sample_chars]
     letters = _LETTER.findall(sample)
@@ -59,10 +61,11 @@ def detect_language(text: str, sample_chars: int = 20000) -> tuple[str | None, f
     script = _script(sample, len(letters))
     if script:
         return script
-    tokens = [t.casefold() for t in _TOKEN.findall(sample)]
-    if len(tokens) < 8:
+    tokens = Counter(t.casefold() for t in _TOKEN.findall(sample))
+    total = sum(tokens.values())
+    if total < 8:
         return None, 0.0
-    scores = {lang: sum(t in words for t in tokens) / len(tokens) for lang, words in _STOPWORDS.items()}
+    scores = {lang: sum(n for t, n in tokens.items() if t in words) / total for lang, words in _STOPWORDS.items()}
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < 0.08:
         return None, scores[best]
@@ -71,6 +74,8 @@ def detect_language(text: str, sample_chars: int = 20000) -> tuple[str | None, f
 
 
 def _script(sample: str, n_letters: int) -> tuple[str, float] | None:
+    if len(_NON_ASCII_LETTER.findall(sample)) < 0.3 * n_letters:
+        return None  # mostly ASCII letters: a Latin-script text
     for pattern, lang in _SCRIPTS:
         share = len(pattern.findall(sample)) / n_letters
         if share > 0.3:

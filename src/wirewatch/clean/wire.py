@@ -263,9 +263,11 @@ def _headline_like(line: str) -> bool:
 def is_boilerplate_line(line: str) -> bool:
     """True for a whole line that is never story text (related links, promos, disclaimers,
     editor initials, separators)."""
+    if len(line) > 600:  # story paragraphs; no boilerplate line is this long
+        return False
     if _RELATED_HEADING.match(line) or _RELATED_INLINE.match(line) or _PROMO.match(line):
         return True
-    if _CLICK_HERE.search(line) and len(line.split()) <= 25:
+    if "here" in line and _CLICK_HERE.search(line) and len(line.split()) <= 25:
         return True
     if _DISCLAIMER_START.match(line):
         return True
@@ -305,6 +307,8 @@ def _strip_boilerplate(lines: list[str], removed: list[str]) -> list[str]:
 def signoff_agency(line: str) -> tuple[bool, str | None]:
     """(is this line a sign-off, the agency it names). Sign-offs: a bare agency line,
     "--NAME", credits ("Reporting by..."), "With inputs from PTI", copyright lines."""
+    if len(line) > 400:
+        return False, None
     m = _AGENCY_LINE.match(line)
     if m:
         return True, normalise_agency(m.group("agency"))
@@ -318,7 +322,7 @@ def signoff_agency(line: str) -> tuple[bool, str | None]:
         return True, _first_agency(line)
     if _CREDITS.match(line) and len(line.split()) <= 40 and not line.rstrip().endswith((".\"", "?", "!")):
         return True, None
-    if _CONTRIBUTED.search(line) and len(line.split()) <= 40:
+    if "contributed" in line and _CONTRIBUTED.search(line) and len(line.split()) <= 40:
         return True, "AP" if _AP_CONTRIB.search(line) else _first_agency(line)
     if _DISCLAIMER_KEYS.search(line) and "portion of the news stories" in line.casefold():
         return True, _first_agency(line)
@@ -361,11 +365,13 @@ def _strip_signoff(lines: list[str], removed: list[str]) -> tuple[list[str], str
             continue
         kept.append(line)
     if kept:
-        m = _TAIL_SIGNOFF.search(kept[-1])
+        last = kept[-1]
+        offset = max(0, len(last) - 80)  # a sign-off is in the last few characters
+        m = _TAIL_SIGNOFF.search(last, offset)
         if m:
             removed.append(m.group(0).strip())
             named.append(normalise_agency(m.group("a1") or m.group("a2")) or (m.group("a1") or m.group("a2")))
-            kept[-1] = kept[-1][: m.start()].rstrip()
+            kept[-1] = last[: m.start()].rstrip()
     if named:
         return kept, named[0]
     # "(Reporting by X; Editing by Y)" with no agency named is Reuters house style
