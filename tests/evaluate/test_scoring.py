@@ -44,6 +44,7 @@ def test_acled_scoring_on_five_rows(acled_file):
     assert _acc(report, "actor2_country") == (1, 2, 3)     # no country in the name, or no actor2: left out
     assert _acc(report, "time_precision") == (4, 5, 0)
     assert _acc(report, "interaction") == (3, 5, 0)
+    assert report.mentions == {"new": 4, "none": 1}
     out = report.to_json()
     assert out["rows"] == 5
     assert out["fields"]["event_type"]["accuracy"] == 0.8
@@ -96,7 +97,7 @@ def test_best_match_is_a_diagnostic_over_new_and_prior(acled_file):
     ([Mention("a", mention="background"), Mention("b", mention="new")], "b"),
     ([Mention("a", mention="prior"), Mention("b", mention="new")], "b"),
     ([Mention("a", mention="background"), Mention("b", mention="prior")], "b"),
-    ([Mention("a", mention="background")], None),
+    ([Mention("a", mention="background")], "a"),   # a one-event gold row: the label is the stand-in date's
     ([], None),
 ])
 def test_choose_mention(mentions, want):

@@ -92,5 +92,8 @@ def print_table(report: Report, top: int = 5) -> None:
             if patterns:
                 console.print(f"[bold]{name}[/bold] misses: " + "; ".join(
                     f"{g} → {p} ×{c}" for g, p, c in patterns), highlight=False)
+    if report.mentions:
+        console.print("scored events by mention label: " + ", ".join(
+            f"{k} {v}" for k, v in report.mentions.most_common()), highlight=False)
     for note in report.notes[:20]:
         console.print(f"note: {note}", highlight=False)

@@ -125,7 +125,7 @@ class AcledKind:
         chosen = choose_mention(article.events, match, lambda m: count_hits(score_mention(gold, m)))
         if chosen is None:
             return [Outcome("event_found", False)] + miss_everything(score_mention(gold, Mention(event_id="")))
-        return [Outcome("event_found", True)] + score_mention(gold, chosen)
+        return [Outcome("event_found", True, None, chosen.mention)] + score_mention(gold, chosen)
 
 
 def score_mention(gold: AcledGold, m: Mention) -> list[Outcome]:

@@ -159,7 +159,7 @@ class GtdKind:
         chosen = choose_mention(article.events, match, lambda m: count_hits(score_mention(gold, point, m)))
         if chosen is None:
             return [Outcome("event_found", False)] + miss_everything(score_mention(gold, point, Mention(event_id="")))
-        return [Outcome("event_found", True)] + score_mention(gold, point, chosen)
+        return [Outcome("event_found", True, None, chosen.mention)] + score_mention(gold, point, chosen)
 
 
 def score_mention(gold: GtdGold, point: Point | None, m: Mention) -> list[Outcome]:

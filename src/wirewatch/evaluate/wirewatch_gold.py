@@ -137,11 +137,12 @@ class WirewatchKind:
         for g in case.gold.get("events", []):
             found = [m for m in events if finds(m, g)]
             key = g.get("key") or g.get("location")
-            out.append(Outcome("event_found", bool(found), key, len(events)))
             if found:
                 best = max(found, key=lambda m: count_hits(score_event(g, m)))
+                out.append(Outcome("event_found", True, key, best.mention))
                 out.extend(score_event(g, best))
             else:
+                out.append(Outcome("event_found", False, key, None))
                 out.extend(Outcome(o.field, False, o.gold, None, o.categorical)
                            for o in score_event(g, Mention(event_id="")))
         for m in article.events:
