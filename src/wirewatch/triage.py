@@ -52,9 +52,10 @@ _LEXICON: list[tuple[str, float, bool, str]] = [
     ("gunfire", 1.0, False, "gunfire gunfight gunfights gunshot gunshots gun_fight opened_fire open_fire "
         "fired_at fired_on fired_upon fired_shots warning_shots shooting shootings"),
     ("shootout", 1.0, True, "shootout shootouts shoot_out shoot_outs firefight firefights"),
-    ("weapon", 0.75, False, "gunman gunmen sniper snipers explosive explosives firearm firearms rifle rifles "
+    ("weapon", 0.75, False, "gunman gunmen sniper snipers firearm firearms rifle rifles "
         "pistol pistols bullet bullets weapon weapons munitions ammunition arms_depot armoured_vehicle armored_vehicle "
         "armoured_vehicles armored_vehicles"),
+    ("explosive", 0.5, False, "explosive explosives"),
     ("shot", 0.5, True, "shot shoot shoots fire fired fires firing gun guns"),
     ("armed", 0.25, False, "armed"),
     # armed actors
@@ -92,7 +93,8 @@ _LEXICON: list[tuple[str, float, bool, str]] = [
     ("burn", 0.5, True, "burned burnt burning destroyed"),
     ("violence", 0.75, False, "violence violent unrest turmoil evicted evictions forcibly displaced refugees evacuated evacuation curfew "
         "martial_law state_of_emergency"),
-    ("civilian", 0.5, False, "civilian civilians residents villagers"),
+    ("civilian", 0.5, False, "civilian civilians"),
+    ("resident", 0.25, False, "residents villagers"),
     ("threat", 0.5, False, "threat threats threatened threatening intimidated intimidation extorted extortion "
         "unidentified robbery robberies robbed"),
     ("abuse", 1.0, False, "tortured torture raped rape sexual_violence"),
@@ -185,6 +187,7 @@ _CUE_META = {cue: (weight, ambiguous) for cue, weight, ambiguous, _ in _LEXICON}
 THRESHOLD = 1.0
 OFF_TOPIC_MIN = 3        # distinct off-topic words before ambiguous cues are damped
 AMBIGUOUS_DAMPING = 0.2  # what an ambiguous cue still counts for in an off-topic text
+MAX_DAMPED_TOTAL = 0.5   # and what all of them together count for at most
 MAX_SCAN_CHARS = 6000    # the lead paragraphs decide; scanning the rest of a long feature buys nothing
 
 
@@ -246,7 +249,10 @@ def triage(text: str, title: str | None = None) -> TriageResult:
         if counts[word] > 0:
             found.add(_CUE_WORDS[word][0])
     weights = {cue: _CUE_META[cue][0] * (damp if _CUE_META[cue][1] else 1.0) for cue in found}
-    score = round(sum(weights.values()), 3)
+    score = sum(w for c, w in weights.items() if not _CUE_META[c][1])
+    ambiguous = sum(w for c, w in weights.items() if _CUE_META[c][1])
+    # in an off-topic text, ambiguous words alone ("attack", "clash", "shot", "injury") never add up
+    score = round(score + (min(ambiguous, MAX_DAMPED_TOTAL) if damp < 1.0 else ambiguous), 3)
     cues = tuple(sorted(weights, key=lambda c: (-weights[c], c)))
     return TriageResult(score >= THRESHOLD, score, cues, off)
 
