@@ -139,3 +139,21 @@ def test_legacy_encoding_is_decoded(cfg: Settings) -> None:
             "left at least nine people dead, the army said.")
     article = clean_document(Document(source="latin.txt", content=text.encode("cp1252")), cfg)
     assert "café" in article.text
+
+
+@pytest.mark.parametrize("text,language", [
+    ("La policía detuvo a tres hombres después de los enfrentamientos en la capital, según el ministerio "
+     "del Interior, que no dio más detalles sobre el caso.", "es"),
+    ("Les forces de sécurité ont repoussé une attaque contre le poste de la ville, selon le ministère, qui "
+     "a fait état de deux morts parmi les assaillants.", "fr"),
+    ("Силы обороны сообщили, что ночью было сбито несколько беспилотников над областью.", "ru"),
+])
+def test_other_languages_are_named(cfg: Settings, text: str, language: str) -> None:
+    with pytest.raises(InputError, match=rf"looks like {language}\)"):
+        clean_document(Document(source="x.txt", content=text), cfg)
+
+
+def test_english_story_with_foreign_names_is_english(cfg: Settings) -> None:
+    text = ("Police in Ciudad de la Paz said the attack on the Hotel del Mar left two guards dead, and the "
+            "mayor of San José de las Lajas called for calm after the shooting.")
+    assert clean_document(Document(source="x.txt", content=text), cfg).language == "en"

@@ -109,6 +109,9 @@ DATELINES = [
     ("Kolkata, Nov 2 (UNI) Three people were hurt in clashes after the vote.", "Kolkata", 11, 2, "UNI"),
     ("Rio de Janeiro, 4 May (Reuters) - Police raided a favela before dawn.", "Rio de Janeiro", 5, 4, "Reuters"),
     ("GAZA CITY — Rescuers searched the rubble of a collapsed building.", "Gaza City", None, None, None),
+    ("Imphal: Two houses were torched overnight in a fresh bout of violence.", "Imphal", None, None, None),
+    ("March 3 (Reuters) - Shares of defence firms rose after the summit.", None, 3, 3, "Reuters"),
+    ("(AP) — A powerful explosion shook the port district late Tuesday.", None, None, None, "AP"),
 ]
 
 
@@ -126,6 +129,8 @@ NOT_DATELINES = [
     "The Defence Ministry (MoD) said three drones were downed.",
     "Reuters reported that the talks had stalled.",
     "October 18 was the bloodiest day of the month, medics said.",
+    "Update: The death toll has been revised upward by the ministry.",
+    "(Officials) - said nothing more about the raid on Friday.",
 ]
 
 
@@ -148,6 +153,14 @@ def test_unknown_agency_is_kept_literally_in_a_full_dateline() -> None:
     dateline, rest = split_dateline("Goma, Feb 2 (Lakeside Wire) Rebels seized a hill overlooking the town.")
     assert dateline is not None and dateline.agency == "Lakeside Wire"
     assert rest.startswith("Rebels seized")
+
+
+def test_dateline_after_a_short_standfirst() -> None:
+    text = ("Talks collapse as shelling resumes\n"
+            "ADEN, Yemen (AP) — Shelling resumed on the outskirts of the port city on Sunday, residents said.")
+    result = clean_wire_text(text)
+    assert result.dateline is not None and result.dateline.place == "Aden"
+    assert result.text.splitlines()[1].startswith("Shelling resumed")
 
 
 def test_strip_signoff_returns_agency() -> None:

@@ -69,6 +69,8 @@ def detect_language(text: str, sample_chars: int = 4000) -> tuple[str | None, fl
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < 0.08:
         return None, scores[best]
+    if best != "en" and scores["en"] >= 0.06 and scores[best] < 1.5 * scores["en"]:
+        best = "en"  # names and quotes from other languages inside an English story
     runner_up = max(v for k, v in scores.items() if k != best)
     return best, min(1.0, (scores[best] - runner_up) / scores[best] + 0.3)
 

@@ -163,6 +163,15 @@ _DATELINE = re.compile(
     rf"(?P<sep>\s*(?:--|—|–|-|:|\|)\s*|\s+)"
     rf"(?=[\"'“‘A-Z0-9])"
 )
+_DATELINE_NOPLACE = re.compile(
+    rf"^(?:(?P<mon>(?i:{_MONTH}))\.?\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>(?:19|20)\d\d))?\s*)?"
+    rf"\((?P<agency>[^)]{{1,40}})\)(?P<sep>\s*(?:--|—|–|-|:)\s*)(?=[\"'“‘A-Z0-9])"
+)
+# first words that end in a colon without being a place
+_NOT_PLACES = {"update", "updated", "note", "watch", "photo", "photos", "video", "read", "also", "breaking",
+               "exclusive", "analysis", "opinion", "editorial", "explainer", "live", "latest", "warning",
+               "editor's", "editors", "correction", "clarification", "summary", "background", "context",
+               "comment", "review", "listen", "file", "source", "sources", "image", "caption", "q", "a"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
@@ -175,14 +184,14 @@ def split_dateline(text: str) -> tuple[Dateline | None, str]:
     head, sep, tail = text.partition("\n")
     match = _DATELINE.match(head)
     if not match:
-        return None, text
+        return _split_placeless(head, sep + tail)
     place = match.group("place")
     agency_raw = match.group("agency")
     mon = match.group("mon") or match.group("mon2")
     day = match.group("day") or match.group("day2")
     hard_sep = match.group("sep").strip() != ""
-    if place.casefold() in _WEEKDAYS or _is_month(place):
-        return None, text
+    if place.casefold() in _WEEKDAYS or _is_month(place.split()[0]):
+        return _split_placeless(head, sep + tail)
     if agency_raw is not None:
         agency = _dateline_agency(agency_raw)
         if agency is None:
@@ -194,7 +203,9 @@ def split_dateline(text: str) -> tuple[Dateline | None, str]:
     else:
         agency = None
         letters = re.sub(r"[^A-Za-z]", "", place)
-        if not hard_sep or not (mon or (letters.isupper() and len(letters) >= 3)):
+        colon_place = (match.group("sep").strip() == ":" and len(place.split()) <= 3
+                       and place.split()[0].casefold() not in _NOT_PLACES)  # "Srinagar: Police said..."
+        if not hard_sep or not (mon or (letters.isupper() and len(letters) >= 3) or colon_place):
             return None, text
     rest = head[match.end():].lstrip()
     if len(rest.split()) < 3:  # a dateline always introduces a sentence
@@ -209,6 +220,25 @@ def split_dateline(text: str) -> tuple[Dateline | None, str]:
         agency=agency,
     )
     return dateline, rest + sep + tail
+
+
+def _split_placeless(head: str, tail: str) -> tuple[Dateline | None, str]:
+    """"March 3 (Reuters) - ..." or "(AP) — ...": a dateline without a place."""
+    match = _DATELINE_NOPLACE.match(head)
+    if not match:
+        return None, head + tail
+    agency = normalise_agency(match.group("agency"))
+    rest = head[match.end():].lstrip()
+    if agency is None or len(rest.split()) < 3:
+        return None, head + tail
+    mon = match.group("mon")
+    return Dateline(
+        raw=head[: match.end()].strip(),
+        month=_MONTHS[mon[:3].casefold()] if mon else None,
+        day=int(match.group("day")) if match.group("day") else None,
+        year=int(match.group("year")) if match.group("year") else None,
+        agency=agency,
+    ), rest + tail
 
 
 def _is_month(word: str) -> bool:
@@ -430,11 +460,15 @@ def clean_wire_text(text: str, title: str | list[str] | None = None) -> WireText
     lines = _strip_boilerplate(lines, removed)
     lines, signoff = _strip_signoff(lines, removed)
     dateline: Dateline | None = None
-    if lines:
-        dateline, first = split_dateline(lines[0])
+    for index in range(min(2, len(lines))):
+        # the dateline opens the first paragraph, or the second after a short standfirst
+        if index == 1 and len(lines[0].split()) > 40:
+            break
+        dateline, rest = split_dateline(lines[index])
         if dateline is not None:
-            lines[0] = first
+            lines[index] = rest
             removed.append(dateline.raw)
+            break
     result = WireText(text="\n".join(lines), dateline=dateline, byline=byline, removed=removed)
     if signoff:
         result.agency, result.agency_source = signoff, "sign-off"
