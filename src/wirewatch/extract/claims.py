@@ -60,8 +60,9 @@ class SpeakerBook:
 
 
 def _person_of(tok: Token) -> str | None:
-    """The PERSON name around a token (compound chain), if any."""
-    if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "NORP", "PERSON")):
+    """The PERSON name around a token (compound chain), if any. NER labels are not trusted:
+    the small model tags many names as ORG, so any proper noun that is not a place will do."""
+    if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "NORP")):
         toks = [t for t in tok.subtree if t.i <= tok.i and (t.dep_ in ("compound", "flat") or t.i == tok.i) and t.pos_ == "PROPN"]
         name = " ".join(t.text for t in toks)
         if name and not ORG_HEAD.search(name):
@@ -109,6 +110,17 @@ def _claimant_from(role: str | None, iso: str | None) -> str | None:
     return (m.group(1) if m else role).strip()
 
 
+def _preceding_party(verb: Token) -> Token | None:
+    """A misparsed subject ("On October 11, Azerbaijan, which ..., had accused"): the last named
+    state or organisation before the verb that is not its object."""
+    objs = {c.i for c in verb.children if c.dep_ in ("dobj", "dative")}
+    for tok in list(verb.sent)[: verb.i - verb.sent.start]:
+        if tok.ent_type_ in ("GPE", "ORG") and tok.i not in objs and tok.pos_ == "PROPN" and \
+                not any(a.dep_ in ("relcl", "acl", "advcl") and a.i < verb.i for a in tok.ancestors):
+            return tok
+    return None
+
+
 def find_claims(sent: Span, lookup: CountryLookup, book: SpeakerBook) -> list[ClaimCue]:
     """Speech and denial cues in one sentence."""
     cues: list[ClaimCue] = []
@@ -138,11 +150,13 @@ def find_claims(sent: Span, lookup: CountryLookup, book: SpeakerBook) -> list[Cl
         if subj is None:
             # "X, spokesman for Y, has denied ... and accused ..." : share the subject of the first verb
             head = tok
-            while head.dep_ == "conj" and head.head is not head:
+            while head.dep_ in ("conj", "advcl") and head.head is not head:
                 head = head.head
                 subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is not None:
                     break
+        if subj is None:
+            subj = _preceding_party(tok)
         if subj is None:
             continue
         if subj.lower_ in ("it", "which", "that", "this") and not deny:

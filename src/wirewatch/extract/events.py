@@ -217,16 +217,21 @@ def _actor(tok: Token, lookup: Any) -> ActorRef | None:
 
 
 def _family(cues: list[lx.Cue], casualties: Casualties, sent: Span) -> tuple[str, str | None, lx.Cue] | None:
+    """The event family a sentence carries, if any. Violence outranks a ceasefire merely mentioned."""
     if not cues:
         return None
-    strong = [c for c in cues if c.strength >= 2]
     has_number = casualties.killed is not None or casualties.injured is not None
-    pool = strong or (cues if has_number or len({c.family for c in cues}) > 1 else [])
-    violent_pool = [c for c in pool if c.family != "agreement"]
-    if not pool:
+    violent = [c for c in cues if c.family != "agreement"]
+    strong_violent = [c for c in violent if c.strength >= 2]
+    if strong_violent:
+        pool = strong_violent
+    elif violent and (has_number or len(cues) > len(violent) or len({c.family for c in violent}) > 1
+                      or CEASEFIRE_BREACH.search(sent.text)):
+        pool = violent
+    elif not violent and any(c.strength >= 2 for c in cues):
+        pool = cues
+    else:
         return None
-    if violent_pool and any(c.family in VIOLENT for c in violent_pool):
-        pool = violent_pool
     best = min(pool, key=lambda c: (lx.PRIORITY[c.family], -c.strength))
     weapon = lx.weapon_in(sent.text) or best.weapon
     return best.family, weapon, best
@@ -510,8 +515,25 @@ def _context(segments: Sequence[tuple[Doc, int]], gazetteer: Any, published: dt.
     return ArticleContext(published, ordered, dateline, set(top))
 
 
+def _inherit_means(drafts: list[Draft]) -> None:
+    """A bare "attacking X" by a party whose other attacks in the story are remote (missiles,
+    shelling, air strikes) on the same place or victims is coded like them: the story has told
+    us how that party attacks."""
+    for d in drafts:
+        if d.family != "attack" or d.agent is None or d.agent.iso3 is None or d.agent.kind not in ("military", "state"):
+            continue
+        for o in drafts:
+            if o is d or o.family not in REMOTE_FAMILIES or o.agent is None or o.agent.iso3 != d.agent.iso3:
+                continue
+            if (o.place is not None and d.place is not None and _near(o.place, d.place)) or \
+                    (o.target is not None and d.target is not None and o.target.kind == d.target.kind):
+                d.family = o.family
+                break
+
+
 def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, text: str) -> list[Mention]:
     out: list[Mention] = []
+    _inherit_means(drafts)
     for d in drafts:
         if d.family == "agreement" and not (d.parties or d.mediators):
             continue

@@ -36,14 +36,12 @@ def candidate_spans(sent: Span, gazetteer: Any) -> list[Span]:
     for ent in sent.ents:
         if ent.label_ in PLACE_LABELS:
             out.append(ent)
-        elif ent.label_ in ("PERSON", "ORG", "NORP") and gazetteer.is_place(ent.text):
+        elif ent.label_ in ("PERSON", "ORG") and gazetteer.is_place(ent.text):
             # The small model tags towns as people or organisations; trust the gazetteer, not the label,
             # unless the entity is followed or preceded by a clear person/organisation cue.
             nxt = ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
             prv = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
             if ent.label_ == "PERSON" and (nxt in (",",) and _is_appos_person(ent) or prv in ("mr", "mrs", "ms", "president", "minister", "said")):
-                continue
-            if ent.label_ == "NORP" and gazetteer.demonym(ent.text):
                 continue
             out.append(ent)
     return out
