@@ -3,6 +3,7 @@ Parquet). A thin layer over `Store.event_records` and `wirewatch.store.export.wr
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -32,10 +33,12 @@ def events(db: str | None, fmt: str, country: str | None, since: str | None, unt
     """Export the fused events of the database."""
     if fmt == "parquet" and not output:
         raise click.UsageError("--format parquet needs -o FILE")
-    if db and not db.startswith(("postgresql://", "postgres://")) and not _exists(db):
-        raise click.UsageError(f"{db}: no such database")
+    settings = Settings()
+    target = db or settings.db
+    if not target.startswith(("postgresql://", "postgres://")) and not Path(target).exists():
+        raise click.UsageError(f"{target}: no such database (run `wirewatch ingest` first)")
     try:
-        store = open_store(db, Settings())
+        store = open_store(target, settings)
         try:
             records = store.event_records(country=country, since=since, until=until, bbox=bbox,
                                           event_type=event_type, status=status,
@@ -52,8 +55,3 @@ def events(db: str | None, fmt: str, country: str | None, since: str | None, unt
         click.echo(f"{result.skipped} event(s) without coordinates left out of the GeoJSON", err=True)
     if output:
         click.echo(f"{result.written} event(s) written to {output}", err=True)
-
-
-def _exists(path: str) -> bool:
-    from pathlib import Path
-    return Path(path).exists()
