@@ -109,6 +109,8 @@ DATELINES = [
     ("Kolkata, Nov 2 (UNI) Three people were hurt in clashes after the vote.", "Kolkata", 11, 2, "UNI"),
     ("Rio de Janeiro, 4 May (Reuters) - Police raided a favela before dawn.", "Rio de Janeiro", 5, 4, "Reuters"),
     ("GAZA CITY — Rescuers searched the rubble of a collapsed building.", "Gaza City", None, None, None),
+    ("BUNIA, Democratic Republic of Congo, Feb 8 (Reuters) - Militiamen raided a camp overnight.", "Bunia", 2, 8,
+     "Reuters"),
     ("Imphal: Two houses were torched overnight in a fresh bout of violence.", "Imphal", None, None, None),
     ("March 3 (Reuters) - Shares of defence firms rose after the summit.", None, 3, 3, "Reuters"),
     ("(AP) — A powerful explosion shook the port district late Tuesday.", None, None, None, "AP"),

@@ -130,7 +130,7 @@ def _wire_agency(meta: dict[str, Any], meta_from: str, wire: WireText, page: Pag
                  provenance: dict[str, str]) -> str | None:
     declared = meta.get("wire_agency")
     text_source = wire.agency_source
-    return _pick(
+    agency: str | None = _pick(
         provenance, "wire_agency",
         (normalise_agency(declared) or declared, meta_from),
         (wire.agency if text_source in ("sign-off", "dateline") else None, text_source),
@@ -138,6 +138,7 @@ def _wire_agency(meta: dict[str, Any], meta_from: str, wire: WireText, page: Pag
         (wire.agency if text_source == "byline" else None, "byline"),
         (page.agencies.get("json-ld"), "json-ld"),
     )
+    return agency
 
 
 def _check_body(source: str, wire: WireText, from_html: bool, settings: Settings) -> None:

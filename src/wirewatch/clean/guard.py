@@ -72,13 +72,13 @@ def _decode_bytes(source: str, data: bytes, content_type: str) -> str:
 
 
 def _declared_encodings(data: bytes, content_type: str) -> list[str]:
-    found = []
-    m = re.search(r"charset=([\w-]+)", content_type or "", re.I)
-    if m:
-        found.append(m.group(1))
-    m = _HTML_CHARSET.search(data[:4096])
-    if m:
-        found.append(m.group(1).decode("ascii", "ignore"))
+    found: list[str] = []
+    declared = re.search(r"charset=([\w-]+)", content_type or "", re.I)
+    if declared:
+        found.append(declared.group(1))
+    in_page = _HTML_CHARSET.search(data[:4096])
+    if in_page:
+        found.append(in_page.group(1).decode("ascii", "ignore"))
     return found
 
 

@@ -253,8 +253,8 @@ def normalise_date(value: str | None) -> str | None:
     if parsed is None:
         return None
     if parsed.hour == parsed.minute == parsed.second == 0 and not re.search(r"\d:\d", value):
-        return parsed.date().isoformat()
-    return parsed.isoformat()
+        return str(parsed.date().isoformat())
+    return str(parsed.isoformat())
 
 
 def _valid_date(value: str) -> bool:
@@ -270,6 +270,7 @@ def struct_time_iso(value: Any) -> str | None:
     if not value:
         return None
     try:
-        return datetime(*value[:6], tzinfo=timezone.utc).isoformat()
+        year, month, day, hour, minute, second = (int(v) for v in value[:6])
+        return datetime(year, month, day, hour, minute, second, tzinfo=timezone.utc).isoformat()
     except (TypeError, ValueError):
         return None

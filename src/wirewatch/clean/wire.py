@@ -156,7 +156,7 @@ _PLACE = rf"(?P<place>{_WORD}(?:(?:\s+|/|-)(?:{_PARTICLES}(?:\s+|-))?{_WORD}){{0
 _DATELINE = re.compile(
     rf"^{_PLACE}"
     rf"(?:\s*\[(?P<bracket>[^\]]{{2,30}})\])?"
-    rf"(?:,\s*(?!(?i:{_MONTH})\b)(?P<region>{_WORD}(?:\s+{_WORD}){{0,2}}))?"
+    rf"(?:,\s*(?!(?i:{_MONTH})\b)(?P<region>{_WORD}(?:\s+(?:{_PARTICLES}\s+)?{_WORD}){{0,3}}))?"
     rf"(?:,?\s+(?:(?P<mon>(?i:{_MONTH}))\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>(?i:{_MONTH}))\.?)(?:,?\s+(?P<year>(?:19|20)\d\d))?)?"
     rf"\s*(?:\((?P<agency>[A-Z][\w&.'’ -]{{0,40}}?|dpa)\))?"
@@ -480,5 +480,8 @@ def clean_wire_text(text: str, title: str | list[str] | None = None) -> WireText
 
 
 def _same_text(a: str, b: str) -> bool:
-    norm = lambda s: re.sub(r"\W+", " ", s).strip().casefold()  # noqa: E731
-    return norm(a) == norm(b)
+    return _norm(a) == _norm(b)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().casefold()

@@ -110,7 +110,7 @@ class Fetcher:
         except httpx.HTTPError:
             return None
         if r.status_code in (401, 403):
-            parser.disallow_all = True
+            parser.disallow_all = True  # type: ignore[attr-defined]  # robotparser's own flag for 401/403
             return parser
         if r.status_code >= 400:
             return None
