@@ -32,6 +32,10 @@ SIGNOFFS = [
     ([BODY, "ab/cd"], None),
     ([BODY, "With inputs from agencies"], None),
     ([BODY, "Our Standards: The Trust Principles."], None),
+    ([BODY, "(FRANCE 24 with AFP and Reuters)"], "AFP"),
+    ([BODY, "Source: Reuters"], "Reuters"),
+    ([BODY, "Source: Example News and news agencies"], None),
+    ([BODY, "--With assistance from Example Writer."], None),
 ]
 
 
@@ -59,6 +63,11 @@ BOILERPLATE = [
     "Advertisement",
     "First Published: Mar 3 2024 | 10:15 AM IST",
     "___",
+    "Register now for FREE unlimited access to Example.com",
+    "Image caption, Residents inspect the damage after the strike",
+    "Smoke rises over the port after an air strike on Tuesday. (AP Photo/Example Person)",
+    "A soldier stands guard at a checkpoint near the border, March 3, 2024. REUTERS/Example Person",
+    "This article was originally published on Example Review.",
 ]
 
 
@@ -184,6 +193,11 @@ def test_agency_names_are_normalised(name: str, canonical: str | None) -> None:
 def test_a_sentence_starting_with_by_is_not_a_byline() -> None:
     text = "By the time rescuers arrived, the building had collapsed\n" + BODY
     assert clean_wire_text(text).text == text
+
+
+def test_byline_with_agency_without_separator() -> None:
+    result = clean_wire_text("By JANE ROE Associated Press\n" + BODY)
+    assert (result.byline, result.agency, result.text) == ("JANE ROE", "AP", BODY)
 
 
 def test_byline_line_and_headline_are_removed() -> None:

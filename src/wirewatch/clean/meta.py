@@ -14,7 +14,7 @@ from typing import Any
 
 from lxml import html as lxml_html
 
-from .agencies import normalise_agency
+from .agencies import agency_alternation, normalise_agency
 
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
                   "backgroundnewsarticle", "webpage", "liveblogposting", "report", "opinionnewsarticle"}
@@ -191,6 +191,7 @@ _BYLINE_XPATH = ("//*[contains(concat(' ', normalize-space(@class), ' '), ' byli
                  " or contains(@class, 'byline')]")
 _DATEISH = re.compile(r"\d{4}-\d\d-\d\d|\d{1,2}:\d\d|\b(?:updated|published|posted|ist|gmt|utc)\b|"
                       r"\b\d{1,2}\s+\w{3,9}\s+\d{4}\b|\b\w{3,9}\.? \d{1,2},? \d{4}\b", re.I)
+_TRAILING_AGENCY = re.compile(rf"^(.+?)\s+((?:The )?(?:{agency_alternation()}))$")
 _PERSON = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}$")
 # words that make a "name" an organisation or a desk, not a person
 _NOT_PERSON = re.compile(
@@ -216,6 +217,10 @@ def _byline_text(meta: PageMeta, text: str, source: str) -> None:
         part = part.strip(" -–—")
         if not part or _DATEISH.search(part):
             continue
+        trailing = _TRAILING_AGENCY.match(part)  # "JON ROE Associated Press"
+        if trailing and normalise_agency(trailing.group(2)):
+            meta.put("agency", normalise_agency(trailing.group(2)), source)
+            part = trailing.group(1)
         agency = normalise_agency(part)
         if agency:
             meta.put("agency", agency, source)

@@ -97,9 +97,16 @@ _PROMO = re.compile(
     r"(?:topics?|tags?|keywords)\s*:.*|(?:file )?(?:photo|image|picture)\s*:.*|"
     r"(?:representational|representative|file) (?:image|photo|picture)\.?|"
     r"all rights reserved\.?|our standards\s*:.*|enditem|-{2,}\s*end\s*-{2,}|"
-    r"(?:this material )?may not be published, broadcast, rewritten or redistributed\.?)$",
+    r"(?:this material )?may not be published, broadcast, rewritten or redistributed\.?|"
+    r"register (?:now|for|to)\b.{0,100}|sign up here\.?|"
+    r"(?:image|photo|picture|video) (?:caption|source|credit)s?\b.{0,120}|"
+    r"(?:this (?:article|story) (?:was|has been|is) )?(?:originally )?(?:published|appeared|republished) "
+    r"(?:originally )?(?:on|in|at|by|from|with permission)\b.{0,80}\.?)$",
     re.I,
 )
+# a photo caption: the line ends with the picture credit
+_CAPTION = re.compile(r"\((?:AP|AFP|Reuters|EPA|Xinhua|AA) Photo(?:/[^)]{1,60})?\)$|REUTERS/[A-Z][\w .'-]{1,40}(?:/File)?$"
+                      r"|\b(?:via )?Getty Images\)?$|\bEPA-EFE(?:/[A-Z\w ]+)?\)?$")
 _CLICK_HERE = re.compile(r"\b(?:click|tap) here\b", re.I)
 _DISCLAIMER_START = re.compile(r"^\(?\s*(?:disclaimer|note to readers|editor'?s note)\s*[:\-–—]", re.I)
 _DISCLAIMER_KEYS = re.compile(
@@ -112,7 +119,10 @@ _DISCLAIMER_KEYS = re.compile(
 )
 _INPUTS = re.compile(
     r"^\(?\s*(?:with )?(?:additional )?(?:inputs?|reporting|input) (?:from|by) (?P<who>[^)]{1,80})\)?\.?$"
-    r"|^\(?\s*with (?:agency|wire) inputs\s*\)?\.?$|^[-–—(]*\s*agencies\s*\)?$",
+    r"|^\(?\s*with (?:agency|wire) inputs\s*\)?\.?$|^[-–—(]*\s*agencies\s*\)?$"
+    r"|^\(\s*[^()]{1,40}\bwith (?P<who2>[^()]{1,60})\)\.?$"          # "(FRANCE 24 with AFP and Reuters)"
+    r"|^sources?\s*:\s*(?P<who3>.{1,80})$"                              # "Source: Reuters"
+    r"|^[-–—]*\s*with assistance (?:from|by) (?P<who4>.{1,120})$",       # Bloomberg
     re.I,
 )
 _CREDITS = re.compile(
@@ -305,6 +315,8 @@ def is_boilerplate_line(line: str) -> bool:
         return True
     if _SEPARATOR.match(line):
         return True
+    if _CAPTION.search(line) and len(line.split()) <= 60:
+        return True
     if "/" in line and _INITIALS.match(line) and len(line) <= 24:
         return True
     return False
@@ -347,7 +359,8 @@ def signoff_agency(line: str) -> tuple[bool, str | None]:
         return True, normalise_agency(m.group("agency")) or m.group("agency").strip()
     m = _INPUTS.match(line)
     if m:
-        return True, _first_agency(m.group("who") or "")
+        who = m.group("who") or m.group("who2") or m.group("who3") or m.group("who4") or ""
+        return True, _first_agency(who)
     if _COPYRIGHT.match(line) and len(line.split()) <= 40:
         return True, _first_agency(line)
     if _CREDITS.match(line) and len(line.split()) <= 40 and not line.rstrip().endswith((".\"", "?", "!")):
@@ -412,6 +425,7 @@ def _is_reuters_credit(line: str) -> bool:
     return bool(re.search(r"editing by", line, re.I) and re.search(r"reporting by|writing by", line, re.I))
 
 
+_TRAILING_AGENCY = re.compile(rf"^(.+?)\s+((?:The )?(?:{_AGENCY}))$")
 _BYLINE_PART = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
 
 
@@ -428,6 +442,9 @@ def split_byline(lines: list[str]) -> tuple[str | None, str | None, list[str]]:
         part = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", part.strip())  # "Jane Roe in Kyiv"
         if not part:
             continue
+        trailing = _TRAILING_AGENCY.match(part)  # "JON ROE Associated Press"
+        if trailing and normalise_agency(trailing.group(2)):
+            part, agency = trailing.group(1), agency or normalise_agency(trailing.group(2))
         known = normalise_agency(part)
         if known:
             agency = agency or known
