@@ -80,7 +80,7 @@ def country_of_phrase(tokens: Iterable[Token], lookup: CountryLookup) -> str | N
     """ISO3 of the first demonym or country name among the tokens (subtree of a noun phrase)."""
     toks = list(tokens)
     for t in toks:
-        if t.ent_type_ in ("GPE", "NORP", "LOC", "ORG", "") and t.text[:1].isupper():
+        if t.text[:1].isupper():
             iso = lookup.demonym(t.text)
             if iso:
                 return iso

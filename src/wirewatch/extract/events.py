@@ -177,10 +177,15 @@ def _agent_target(trigger: Token | None, sent: Span, lookup: Any, claims: list[C
                 target_tok = next((g for g in c.children if g.dep_ == "pobj"), target_tok)
             if c.dep_ == "prep" and c.lower_ == "by":
                 agent_tok = next((g for g in c.children if g.dep_ == "pobj"), agent_tok)
-        if agent_tok is None and any(c.dep_ in ("amod", "compound", "nmod", "poss") and lookup.demonym(c.text) for c in tok.children):
-            agent_tok = tok
+        if agent_tok is None:
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound", "nmod", "poss") and c.text[:1].isupper() and \
+                        (lookup.demonym(c.text) or lookup.country(c.text)):
+                    iso = lookup.demonym(c.text) or lookup.country(c.text).iso3
+                    return (ActorRef("military", iso, None, c.text), _victims(sent, target_tok, lookup))
     # Walk up to the nearest clause with a subject ("forces violated the ceasefire by resuming shelling").
-    if agent_tok is None:
+    walk = tok.pos_ == "VERB" or (tok.dep_ in ("xcomp", "dobj", "pcomp") and tok.head.pos_ == "VERB")
+    if agent_tok is None and walk:
         for anc in tok.ancestors:
             if anc.lemma_.lower() in ("say", "claim", "tell", "add", "accuse", "deny", "state", "report"):
                 break
@@ -195,13 +200,21 @@ def _agent_target(trigger: Token | None, sent: Span, lookup: Any, claims: list[C
     else:
         target = _actor(target_tok, lookup) if target_tok is not None else None
     if target is None:
-        # victims named anywhere in the sentence
-        for t in sent:
-            if t.lower_ in ("civilians", "civilian", "residents", "villagers", "worshippers", "passengers", "children",
-                            "women", "farmers", "students", "settlements", "people", "man", "woman", "residential"):
-                target = ActorRef("civilians", None, None, t.text)
-                break
+        target = _victims(sent, None, lookup)
     return agent, target
+
+
+def _victims(sent: Span, target_tok: Token | None, lookup: Any) -> ActorRef | None:
+    if target_tok is not None:
+        t = _actor(target_tok, lookup)
+        if t is not None:
+            return t
+    # victims named anywhere in the sentence
+    for t in sent:
+        if t.lower_ in ("civilians", "civilian", "residents", "villagers", "worshippers", "passengers", "children",
+                        "women", "farmers", "students", "settlements", "people", "man", "woman", "residential"):
+            return ActorRef("civilians", None, None, t.text)
+    return None
 
 
 def _actor(tok: Token, lookup: Any) -> ActorRef | None:
@@ -395,6 +408,8 @@ def _compatible(d: Draft, f: Frame) -> bool:
     fp = f.places[0].place if f.places else None
     if fp is not None and d.place is not None and not _near(fp, d.place):
         return False
+    if fp is not None and d.place is not None and d.last_sentence == f.sentence_index and fp.geonameid != d.place.geonameid:
+        return False  # one sentence naming two towns hit: two events
     if f.date is not None and d.date is not None and f.date.date != d.date.date:
         return False
     if f.agent is not None and d.agent is not None and f.agent.iso3 and d.agent.iso3 and f.agent.iso3 != d.agent.iso3:
@@ -478,6 +493,9 @@ def _agreement_parties(sent: Span, gazetteer: Any, ctx: ArticleContext) -> tuple
         mediators = sorted(set(mediators) | {c for c in named if c not in parties})
     else:
         parties = [c for c in named if c not in mediators]
+    if not parties and len(ctx.belligerents) >= 2:
+        # "the ceasefire agreed last week": the parties are the story's two sides
+        parties = [c for c in ctx.belligerents if c not in mediators]
     return sorted(parties), sorted(mediators)
 
 
@@ -618,5 +636,9 @@ def _status(d: Draft) -> str:
     if denies:
         return "contested"
     if d.strong_claim and asserts:
+        return "alleged"
+    # one party's word against another state's forces is an allegation, not a report
+    if d.agent is not None and d.agent.iso3 and any(c.claimant_country and c.claimant_country != d.agent.iso3 for c in asserts) \
+            and d.agent.kind in ("military", "state"):
         return "alleged"
     return "reported"
