@@ -58,6 +58,10 @@ def test_fatalities_hit(pred, gold, kw, ok):
     ("North Kivu", "Nord-Kivu", True),
     ("Nairobi Area", "Nairobi", True),
     ("Kano", "Borno", False),
+    ("Veracruz de Ignacio de la Llave", "Veracruz", True),
+    ("Baja California Sur", "Baja California", False),
+    ("Mexico City", "Mexico", False),
+    ("Kashmir", "Jammu and Kashmir", False),
     ("East Darfur", "West Darfur", False),
     (None, "Borno", False),
 ])

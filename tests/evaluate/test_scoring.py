@@ -45,6 +45,10 @@ def test_acled_scoring_on_five_rows(acled_file):
     assert _acc(report, "time_precision") == (4, 5, 0)
     assert _acc(report, "interaction") == (3, 5, 0)
     assert report.mentions == {"new": 4, "none": 1}
+    parts = report.to_json()["splits"]
+    assert set(parts) == {"dev", "heldout"}
+    assert parts["dev"]["rows"] + parts["heldout"]["rows"] == 5
+    assert sum(p["fields"]["event_type"]["hits"] for p in parts.values()) == 4
     out = report.to_json()
     assert out["rows"] == 5
     assert out["fields"]["event_type"]["accuracy"] == 0.8

@@ -70,6 +70,10 @@ def _progress() -> Iterator[tuple[Any, Any]]:
         yield (lambda k: bar.advance(task, k)), (lambda n: bar.update(task, total=n))
 
 
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1%}"
+
+
 def print_table(report: Report, top: int = 5) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -77,14 +81,20 @@ def print_table(report: Report, top: int = 5) -> None:
     console = Console()
     rate = f", {report.rows / report.seconds:.1f} rows/s" if report.seconds else ""
     table = Table(title=f"wirewatch evaluate: {report.kind}, split {report.split}, {report.rows} rows{rate}")
-    for name, justify in (("field", "left"), ("accuracy", "right"), ("95% CI", "right"), ("n", "right"),
-                          ("excluded", "right")):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    table.add_column("field", no_wrap=True)
+    table.add_column("accuracy [95% CI]", justify="right", no_wrap=True)
+    table.add_column("n", justify="right")
+    table.add_column("excl.", justify="right")
+    for part in report.splits:
+        table.add_column(f"{part} (n)", justify="right", no_wrap=True)
     for name, score in report.fields.items():
-        acc = "-" if score.accuracy is None else f"{score.accuracy:.1%}"
         lo, hi = score.ci95
-        ci = "-" if not score.n else f"{lo:.1%} – {hi:.1%}"
-        table.add_row(name, acc, ci, str(score.n), str(score.excluded))
+        acc = "-" if not score.n else f"{_pct(score.accuracy)} [{lo * 100:.1f}–{hi * 100:.1f}]"
+        parts = []
+        for part in report.splits.values():
+            sub = part.fields.get(name)
+            parts.append(f"{_pct(sub.accuracy)} ({sub.n})" if sub else "-")
+        table.add_row(name, acc, str(score.n), str(score.excluded), *parts)
     console.print(table)
     if top:
         for name in report.fields:

@@ -16,6 +16,7 @@ from typing import IO, Any, Protocol
 
 from ..model import Article, Mention
 from .metrics import Confusions, FieldScore
+from .split import split_of
 
 MATCH_RULES = ("first", "best")
 
@@ -69,6 +70,7 @@ class Report:
     notes: list[str] = field(default_factory=list)
     match: str = "first"
     mentions: Counter[str] = field(default_factory=Counter)  # mention label of each scored event
+    splits: dict[str, Report] = field(default_factory=dict)  # with split "all": the dev and heldout parts
 
 
     def add(self, outcome: Outcome) -> None:
@@ -100,6 +102,8 @@ class Report:
                 for name in self.fields if self.confusions.top(name, 1)
             },
             "scored_mentions": dict(self.mentions),
+            "splits": {name: {"rows": part.rows, "fields": {f: sc.to_json() for f, sc in part.fields.items()}}
+                       for name, part in self.splits.items()},
             "notes": self.notes,
         }
 
@@ -181,13 +185,22 @@ def score_cases(
     report = Report(kind=kind.name, split=split, match=match)
     for name in kind.fields:  # contract fields first, in a stable order, even when nothing is scored
         report.fields[name] = FieldScore()
+    if split == "all":  # report both halves of the held-back split from the same run
+        for part in ("dev", "heldout"):
+            report.splits[part] = Report(kind=kind.name, split=part, match=match)
+            report.splits[part].fields = {name: FieldScore() for name in kind.fields}
     start = time.perf_counter()
     for batch in batched(cases, batch_size):
         articles = run_pipeline(pipeline, [c.article for c in batch], report.notes)
         for case, article in zip(batch, articles):
+            part = report.splits.get(split_of(case.unit)) if report.splits else None
             report.rows += 1
+            if part is not None:
+                part.rows += 1
             for outcome in kind.score(case, article, match):
                 report.add(outcome)
+                if part is not None:
+                    part.add(outcome)
                 if errors is not None and outcome.hit is False:
                     write_error(errors, case, outcome)
         if progress is not None:

@@ -68,7 +68,7 @@ _ADMIN_WORDS = {
     "province", "provincia", "state", "estado", "region", "governorate", "gouvernorat", "department",
     "departamento", "oblast", "district", "division", "territory", "municipality", "prefecture",
     "county", "wilaya", "muhafazah", "of", "the", "de", "del", "la", "el", "al", "autonomous", "federal",
-    "capital", "city", "area",
+    "capital", "area",
 }
 
 
@@ -91,6 +91,10 @@ _COMPASS = {
 }
 
 
+# Words that make a name another unit when added: 'Mexico City' / 'Mexico', 'Santa Cruz Islands'.
+_DISTINCT_TAIL = {"city", "island", "islands", "town", "metropolitan"}
+
+
 def place_key(name: str | None) -> str:
     """A place name reduced to its distinctive words: 'Idlib Governorate' and 'Idleb' stay close."""
     words = [_COMPASS.get(w, w) for w in fold(name).split() if w not in _ADMIN_WORDS]
@@ -109,6 +113,10 @@ def same_place_name(pred: str | None, gold: str | None, *, threshold: float = 80
     compass = set(_COMPASS.values())
     if {w for w in a.split() if w in compass} != {w for w in b.split() if w in compass}:
         return False
+    short, long = sorted((a.split(), b.split()), key=len)
+    # 'Veracruz' and GeoNames' 'Veracruz de Ignacio de la Llave'; but 'Mexico City' is not 'Mexico'
+    if long[:len(short)] == short and not _DISTINCT_TAIL & set(long[len(short):]):
+        return True
     from rapidfuzz import fuzz  # imported lazily: only admin-area scoring needs it
 
     return fuzz.ratio(a, b) >= threshold
