@@ -311,11 +311,11 @@ def is_boilerplate_line(line: str) -> bool:
         return True
     if _DISCLAIMER_START.match(line):
         return True
-    if _DISCLAIMER_KEYS.search(line) and (line.startswith("(") or len(line.split()) <= 45):
+    if (line.startswith("(") or len(line.split()) <= 45) and _DISCLAIMER_KEYS.search(line):
         return True
     if _SEPARATOR.match(line):
         return True
-    if _CAPTION.search(line) and len(line.split()) <= 60:
+    if len(line) <= 500 and _CAPTION.search(line, max(0, len(line) - 90)):  # the credit ends the line
         return True
     if "/" in line and _INITIALS.match(line) and len(line) <= 24:
         return True
