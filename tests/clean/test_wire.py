@@ -95,6 +95,13 @@ KEPT = [
     "Read the full statement, the minister urged reporters at the briefing.",
     "Reporting the news from the front line has become more dangerous.",
     "Click-and-collect shops were looted during the unrest, police said.",
+    "Reporting by the Example Herald found that the camp had been shelled twice.",
+    "Research by the monitoring group showed a sharp rise in drone attacks this year.",
+    "Published in 2019, the report documented hundreds of killings in the region.",
+    "The auto-generated alerts warned residents minutes before the strike.",
+    "— Jane Roe",
+    "AFP said it",
+    "Copy editors and Reuters staff contributed to the review of the footage, the panel said.",
 ]
 
 

@@ -100,8 +100,8 @@ _PROMO = re.compile(
     r"(?:this material )?may not be published, broadcast, rewritten or redistributed\.?|"
     r"register (?:now|for|to)\b.{0,100}|sign up here\.?|"
     r"(?:image|photo|picture|video) (?:caption|source|credit)s?\b.{0,120}|"
-    r"(?:this (?:article|story) (?:was|has been|is) )?(?:originally )?(?:published|appeared|republished) "
-    r"(?:originally )?(?:on|in|at|by|from|with permission)\b.{0,80}\.?)$",
+    r"(?:this (?:article|story|report) (?:was|has been|is) (?:originally )?|originally )"
+    r"(?:published|appeared|republished) (?:on|in|at|by|from|with permission)\b.{0,80}\.?)$",
     re.I,
 )
 # a photo caption: the line ends with the picture credit
@@ -110,8 +110,10 @@ _CAPTION = re.compile(r"\((?:AP|AFP|Reuters|EPA|Xinhua|AA) Photo(?:/[^)]{1,60})?
 _CLICK_HERE = re.compile(r"\b(?:click|tap) here\b", re.I)
 _DISCLAIMER_START = re.compile(r"^\(?\s*(?:disclaimer|note to readers|editor'?s note)\s*[:\-–—]", re.I)
 _DISCLAIMER_KEYS = re.compile(
-    r"syndicated feed|auto-?generated|has not been edited by|not been edited by|reworked by|"
-    r"wire agency feed|published from a wire|views expressed (?:in|by)|opinions expressed (?:in|by)|"
+    r"syndicated feed|auto-?generated from a|has not been edited by|not been edited by|"
+    r"reworked by (?:the )?[\w .&'’-]{1,40} staff|"
+    r"wire agency feed|published from a wire|views expressed (?:in this|by the author|here)|"
+    r"opinions expressed (?:in this|by the author|here)|"
     r"(?:are|is) (?:the author'?s|personal) (?:own )?(?:views|opinions)|"
     r"without modifications? to the text|"
     r"website contains only a portion of the news stories",
@@ -143,7 +145,7 @@ _INITIALS = re.compile(r"^\(?\s*(?:[A-Za-z]{1,6}[-/]\s*)+[A-Za-z]{0,6}\s*/?\s*\)
 # a line that is only an agency name, maybe dashed or bracketed, maybe followed by desk
 # initials and a time ("PTI ABC DEF", "UNI XR RN 1345", "--IANS", "(AP)")
 _AGENCY_LINE = re.compile(
-    rf"^[-–—\s(*]*(?P<agency>{_AGENCY})\s*\)?\s*(?:[A-Za-z]{{2,4}}\s*){{0,4}}(?:\d{{3,4}})?\s*$"
+    rf"^[-–—\s(*]*(?P<agency>{_AGENCY})\s*\)?\s*(?:[A-Z]{{2,4}}\s*){{0,4}}(?:\d{{3,4}})?\s*$"
 )
 _DASHED_NAME_LINE = re.compile(r"^(?:--|—|–)\s*(?P<agency>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3})\s*$")
 # the end of the last paragraph: "... each other. --IANS", "... on Sunday. (Reuters)", "- AFP"
@@ -356,20 +358,35 @@ def signoff_agency(line: str) -> tuple[bool, str | None]:
         return True, normalise_agency(m.group("agency"))
     m = _DASHED_NAME_LINE.match(line)
     if m:
-        return True, normalise_agency(m.group("agency")) or m.group("agency").strip()
+        name = m.group("agency").strip()
+        if normalise_agency(name):
+            return True, normalise_agency(name)
+        # "--KUNA", "— Lakeside News Service"; not "— Jane Roe" under a quote
+        if (name.isupper() and len(name) <= 10) or re.search(r"\b(?:news|agency|service|wire|press)\b", name, re.I):
+            return True, name
     m = _INPUTS.match(line)
-    if m:
+    if m and _credit_shaped(line):
         who = m.group("who") or m.group("who2") or m.group("who3") or m.group("who4") or ""
         return True, _first_agency(who)
     if _COPYRIGHT.match(line) and len(line.split()) <= 40:
         return True, _first_agency(line)
-    if _CREDITS.match(line) and len(line.split()) <= 40 and not line.rstrip().endswith((".\"", "?", "!")):
+    if _CREDITS.match(line) and len(line.split()) <= 40 and _credit_shaped(line):
         return True, None
     if "contributed" in line and _CONTRIBUTED.search(line) and len(line.split()) <= 40:
         return True, "AP" if _AP_CONTRIB.search(line) else _first_agency(line)
     if _DISCLAIMER_KEYS.search(line) and "portion of the news stories" in line.casefold():
         return True, _first_agency(line)
     return False, None
+
+
+def _credit_shaped(line: str) -> bool:
+    """A credit line, not a sentence that starts like one ("Reporting by the BBC found ...")."""
+    stripped = line.strip()
+    if stripped.startswith("(") and stripped.rstrip(".").endswith(")"):
+        return True
+    if ";" in stripped or not stripped.endswith((".", "!", "?", '"', "”")):
+        return True
+    return len(stripped.split()) <= 8
 
 
 _AGENCY_WORD = re.compile(rf"(?<![\w-])(?:{_AGENCY})(?![\w-])")
