@@ -1,6 +1,8 @@
 """The wire-copy cleaner, one habit per row. Every sentence here is written for the test."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from wirewatch.clean import clean_wire_text, normalise_agency, split_dateline, strip_boilerplate, strip_signoff
@@ -165,6 +167,23 @@ def test_dateline_date_resolves_against_a_reference_year() -> None:
     # a December dateline on a story dated in January belongs to the year before
     december, _ = split_dateline("Kabul, Dec 31 (Xinhua) -- A roadside bomb wounded four people.")
     assert december is not None and december.resolve_date("2022-01-01") == "2021-12-31"
+
+
+def test_dateline_without_reference_is_never_in_the_future() -> None:
+    dateline, _ = split_dateline("Kabul, Dec 30 (Xinhua) -- A roadside bomb wounded four people.")
+    assert dateline is not None
+    assert dateline.resolve_date(today=date(2023, 3, 1)) == "2022-12-30"
+    assert dateline.resolve_date(today=date(2023, 12, 31)) == "2023-12-30"
+
+
+@pytest.mark.parametrize("raw,place", [("PORT-AU-PRINCE, Haiti (AP) — Gangs torched a police station overnight.",
+                                        "Port-au-Prince"),
+                                       ("RIO DE JANEIRO (Reuters) - Police raided a hillside district at dawn.",
+                                        "Rio de Janeiro"),
+                                       ("AL-FASHER, Sudan (AFP) - Shelling hit the main market on Sunday.", "Al-Fasher")])
+def test_all_caps_places_are_title_cased(raw: str, place: str) -> None:
+    dateline, _ = split_dateline(raw)
+    assert dateline is not None and dateline.place == place
 
 
 def test_unknown_agency_is_kept_literally_in_a_full_dateline() -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from .agencies import AMBIGUOUS, agency_alternation, normalise_agency
 
@@ -39,19 +39,18 @@ class Dateline:
         """ISO date of the dateline; a missing year comes from `reference` (ISO) or today."""
         if self.month is None or self.day is None:
             return None
-        year = self.year
-        if year is None:
-            ref_year, ref_month = _year_month(reference) or _year_month((today or date.today()).isoformat()) or (None, None)
-            if ref_year is None or ref_month is None:
-                return None
-            year = ref_year
+        if self.year is not None:
+            return _iso(self.year, self.month, self.day)
+        known = _year_month(reference)
+        if known is not None:
+            year, ref_month = known
             # a December dateline on a story published in January belongs to the year before
-            if self.month - ref_month > 6:
-                year -= 1
-        try:
-            return date(year, self.month, self.day).isoformat()
-        except ValueError:
-            return None
+            return _iso(year - 1 if self.month - ref_month > 6 else year, self.month, self.day)
+        today = today or date.today()
+        resolved = _iso(today.year, self.month, self.day)
+        if resolved is not None and date.fromisoformat(resolved) > today + timedelta(days=2):
+            return _iso(today.year - 1, self.month, self.day)  # datelines are never in the future
+        return resolved
 
 
 @dataclass
@@ -275,9 +274,22 @@ def _dateline_agency(raw: str) -> str | None:
 def _place_name(place: str) -> str:
     """"KYIV" -> "Kyiv", "UNITED NATIONS" -> "United Nations"; "Kyiv/Moscow" -> "Kyiv"."""
     first = place.split("/")[0].strip()
-    if first.isupper() and len(first) > 3:
-        first = re.sub(r"[A-Z][A-Z'’]*", lambda m: m.group(0).capitalize(), first)
+    if first.isupper() and len(first) > 2:
+        words = re.findall(r"[A-Z][A-Z'’.]*|[^A-Z]+", first)
+        first = "".join(w.casefold() if i and w.casefold() in _LOWER_PARTICLES else w.capitalize()
+                        for i, w in enumerate(words))
     return first
+
+
+_LOWER_PARTICLES = {"au", "aux", "de", "del", "della", "la", "le", "les", "du", "des", "sur", "en", "es",
+                    "da", "do", "dos", "das", "of", "on", "upon", "am", "an", "im"}
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _year_month(iso: str | None) -> tuple[int, int] | None:
