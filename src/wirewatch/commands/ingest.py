@@ -23,7 +23,9 @@ def _common(f: Any) -> Any:
         click.option("--published", default=None, help="publication date for inputs that lack one"),
         click.option("--publisher", default=None, help="publisher name for inputs that lack one"),
         click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
-                     help="where extraction runs (dask: not available yet)"),
+                     help="where cleaning and extraction run: this process, or a Dask cluster"),
+        click.option("--scheduler", default=None, metavar="ADDRESS",
+                     help="with --engine dask: an existing Dask scheduler (tcp://host:8786) [default: a LocalCluster]"),
         click.option("--no-extract", is_flag=True, help="store articles without running the event pipeline"),
     ]
     for option in reversed(options):
@@ -64,14 +66,15 @@ def _report(summary: IngestSummary) -> None:
 
 
 def _run(sources: tuple[str, ...], db: str | None, allow_private: bool, published: str | None,
-         publisher: str | None, engine: str, no_extract: bool, label: str) -> IngestSummary:
+         publisher: str | None, engine: str, no_extract: bool, label: str,
+         scheduler: str | None = None) -> IngestSummary:
     settings = Settings(allow_private=allow_private)
     overrides = {k: v for k, v in (("published", published), ("publisher", publisher)) if v}
     store = open_store(db, settings)
     try:
         with _progress(label) as progress:
             return run_ingest(sources, store, settings, overrides=overrides or None,
-                              extract=not no_extract, engine=engine, progress=progress)
+                              extract=not no_extract, engine=engine, progress=progress, scheduler=scheduler)
     finally:
         store.close()
 
@@ -80,13 +83,13 @@ def _run(sources: tuple[str, ...], db: str | None, allow_private: bool, publishe
 @click.argument("sources", nargs=-1, required=True)
 @_common
 def ingest(sources: tuple[str, ...], db: str | None, allow_private: bool, published: str | None,
-           publisher: str | None, engine: str, no_extract: bool) -> None:
+           publisher: str | None, engine: str, scheduler: str | None, no_extract: bool) -> None:
     """Fetch and store SOURCES: RSS/Atom feed URLs, page URLs, files, folders, JSONL of
     articles, WARC files. Idempotent: what is stored already is skipped.
 
     Exit status 1 when some input was rejected (each on stderr as "SOURCE: reason")."""
     try:
-        summary = _run(sources, db, allow_private, published, publisher, engine, no_extract, "ingest")
+        summary = _run(sources, db, allow_private, published, publisher, engine, no_extract, "ingest", scheduler)
     except WirewatchError as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(2 if "--engine" in str(e) else 1)
@@ -101,13 +104,14 @@ def ingest(sources: tuple[str, ...], db: str | None, allow_private: bool, publis
               help="seconds between polls")
 @click.option("--once", is_flag=True, help="poll once and exit")
 def watch(feeds: tuple[str, ...], db: str | None, allow_private: bool, published: str | None,
-          publisher: str | None, engine: str, no_extract: bool, interval: float, once: bool) -> None:
+          publisher: str | None, engine: str, scheduler: str | None, no_extract: bool, interval: float,
+          once: bool) -> None:
     """Poll FEEDS every --interval seconds and store only what is new (conditional GET: an
     unchanged feed costs one 304)."""
     rejected = False
     while True:
         try:
-            summary = _run(feeds, db, allow_private, published, publisher, engine, no_extract, "watch")
+            summary = _run(feeds, db, allow_private, published, publisher, engine, no_extract, "watch", scheduler)
         except WirewatchError as e:
             click.echo(f"error: {e}", err=True)
             sys.exit(1)

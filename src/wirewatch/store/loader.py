@@ -77,7 +77,7 @@ class _Extractor:
 
 def ingest(sources: Sequence[str], store: Any, settings: Settings | None = None, *,
            overrides: dict[str, Any] | None = None, extract: bool = True, engine: str = "local",
-           progress: Progress | None = None) -> IngestSummary:
+           progress: Progress | None = None, scheduler: str | None = None) -> IngestSummary:
     """Fetch/read every source, clean, extract and store what is new. Rejected inputs are
     collected (not raised) so one bad input does not stop the rest."""
     from ..clean import clean_document
@@ -85,8 +85,10 @@ def ingest(sources: Sequence[str], store: Any, settings: Settings | None = None,
     settings = settings or Settings()
     if engine not in ENGINES:
         raise InputError(f"--engine {engine}", f"unknown engine (one of {', '.join(ENGINES)})")
-    if engine == "dask":
-        raise SetupError("--engine dask is not available yet; use --engine local")
+    if engine == "dask":  # same steps on a Dask cluster (wirewatch.engine.dask)
+        from ..engine.dask import run_dask
+        return run_dask(sources, settings, store, scheduler, overrides=overrides, extract=extract,
+                        progress=progress)
     summary = IngestSummary()
     cache = store.fetch_cache()
     extractor = _Extractor(settings, extract)
