@@ -285,7 +285,8 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
         frame = Frame(family, weapon, start, end, trigger, sentence=sent.text, sentence_index=si)
         frame.agent, frame.target = _agent_target(trigger, sent, gazetteer, claims)
         frame.family = _refine(family, frame, sent.text)
-        frame.places = rank_for_event(resolve_in_sentence(sent, gazetteer, ctx.countries, ctx.dateline), trigger)
+        denied = {t.i for c in claims if c.stance == "denies" for t in c.object_tokens}
+        frame.places = rank_for_event(resolve_in_sentence(sent, gazetteer, ctx.countries, ctx.dateline, denied), trigger)
         dates = find_dates(sent.text, published)
         frame.date = _closest_date(dates, trigger, sent)
         frame.casualties = cas

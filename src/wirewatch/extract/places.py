@@ -52,10 +52,19 @@ def _is_appos_person(ent: Span) -> bool:
                for c in ent.root.children)
 
 
-def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], dateline: str | None) -> list[PlaceMention]:
+_QUALIFIER = re.compile(r"^\s*(?:,\s*|\s*\()(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
+
+
+def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], dateline: str | None,
+                        exclude: set[int] | None = None) -> list[PlaceMention]:
+    """Resolved place mentions of a sentence, in text order. `exclude` holds token indices that
+    cannot be event locations (the object of a denial, a speaker's office)."""
     out: list[PlaceMention] = []
+    qualifiers: set[int] = set()
     for ent in candidate_spans(sent, gazetteer):
         root = ent.root
+        if ent.start_char in qualifiers or (exclude and root.i in exclude):
+            continue
         head_prep = root.head if root.dep_ == "pobj" else None
         if head_prep is not None and head_prep.lower_ in _NOT_LOCATION_PREP:
             continue
@@ -64,17 +73,27 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
             continue
         doc = sent.doc
         before = doc.text[max(sent.start_char, ent.start_char - 60):ent.start_char]
-        after = doc.text[ent.end_char:min(sent.end_char, ent.end_char + 25)]
+        after = doc.text[ent.end_char:min(sent.end_char, ent.end_char + 40)]
         rel = _RELATIVE.search(before)
         unit = _UNIT_AFTER.match(after)
-        if rel or unit:
-            expr = (rel.group(0) if rel else "") + ent.text + (after[:unit.end()] if unit else "")
+        rest = after[unit.end():] if unit else after
+        qual = _QUALIFIER.match(rest)
+        qualified = False
+        expr = (rel.group(0) if rel else "") + ent.text + (after[:unit.end()] if unit else "")
+        if qual and gazetteer.is_place(qual.group(1)):
+            # "Campinas, Sao Paulo" / "Trelew (Chubut)": look for the town inside the region
+            qualifiers.add(ent.end_char + (unit.end() if unit else 0) + qual.start(1))
+            expr = f"{expr}, {qual.group(1)}"
+            qualified = True
+        if rel or unit or qualified:
             place = gazetteer.resolve_expression(expr.strip(), context=context, dateline=dateline)
         else:
             place = gazetteer.resolve(ent.text, context=context, dateline=dateline)
         if place is None or place.latitude is None:
             continue
-        out.append(PlaceMention(ent.text, ent.start_char, ent.end_char, root, place))
+        pm = PlaceMention(ent.text, ent.start_char, ent.end_char, root, place)
+        pm.qualified = qualified  # type: ignore[attr-defined]
+        out.append(pm)
     return out
 
 
@@ -83,9 +102,10 @@ def is_town(p: Place) -> bool:
 
 
 def rank_for_event(places: list[PlaceMention], trigger: Token | None) -> list[PlaceMention]:
-    """Best event locations first: towns over regions over countries, then closeness to the trigger."""
-    def key(pm: PlaceMention) -> tuple[int, int]:
+    """Best event locations first: towns over regions over countries, a town given with its
+    region ("in X, Y") first, then closeness to the trigger."""
+    def key(pm: PlaceMention) -> tuple[int, int, int]:
         level = 0 if is_town(pm.place) else (2 if pm.place.feature == "country" else 1)
         dist = abs(pm.token.i - trigger.i) if trigger is not None else 0
-        return (level, dist)
+        return (level, 0 if getattr(pm, "qualified", False) else 1, dist)
     return sorted(places, key=key)
