@@ -157,3 +157,50 @@ def test_english_story_with_foreign_names_is_english(cfg: Settings) -> None:
     text = ("Police in Ciudad de la Paz said the attack on the Hotel del Mar left two guards dead, and the "
             "mayor of San José de las Lajas called for calm after the shooting.")
     assert clean_document(Document(source="x.txt", content=text), cfg).language == "en"
+
+
+AP_STYLE_HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Strike hits fuel depot in port city - Example Post</title>
+<meta name="description" content="A strike hit a fuel depot.">
+<meta property="og:site_name" content="Example Post">
+<meta name="article:published_time" content="2024-03-05T10:00:00Z">
+</head><body>
+<div class="header"><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></div>
+<div class="Page-content">
+<h1 class="Page-headline">Strike hits fuel depot in port city</h1>
+<div class="Page-byline">By <a href="/a">JANE ROE</a> and <a href="/b">TOM POE</a> Associated Press</div>
+<div class="RichTextStoryBody">
+<p><strong>ODESA, Ukraine (AP)</strong> — A missile strike set a fuel depot ablaze in the southern port city of Odesa early Tuesday, wounding three workers, the regional governor said.</p>
+<p>Firefighters battled the blaze for several hours, the governor said in a post on Telegram, adding that the missile had been fired from a warship in the Black Sea.</p>
+<div class="Enhancement"><h3>Related Coverage</h3><ul><li><a href="/x">Drone debris falls on apartment block</a></li><li><a href="/y">Grain corridor talks resume</a></li></ul></div>
+<p>There was no immediate comment from Moscow on the strike, which came a day after drones hit power lines in the region.</p>
+<p>___</p>
+<p>Associated Press writer Sam Loe in Kyiv contributed to this report.</p>
+<p>___</p>
+<p>Follow AP's coverage of the war at https://apnews.example/hub/russia-ukraine</p>
+</div></div>
+<div class="footer">Copyright 2024 The Associated Press. All Rights Reserved.</div>
+</body></html>
+"""  # written for this test, shaped like an agency page
+
+
+def test_agency_style_page(cfg: Settings) -> None:
+    article = clean_document(Document(source="ap.html", content=AP_STYLE_HTML, content_type="text/html"), cfg)
+    assert article.title == "Strike hits fuel depot in port city"  # " - Example Post" is the site
+    assert article.publisher == "Example Post"
+    assert article.text.startswith("A missile strike set a fuel depot ablaze")
+    for junk in ("Related Coverage", "Drone debris", "___", "contributed", "Follow AP", "Copyright"):
+        assert junk not in article.text
+    assert (article.wire_agency, article.provenance["wire_agency"]) == ("AP", "sign-off")
+    assert article.byline == "JANE ROE, TOM POE"
+    assert article.dateline_place == "Odesa"
+    assert article.published == "2024-03-05T10:00:00+00:00"
+
+
+def test_paragraph_fallback_is_recorded(cfg: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wirewatch.clean import html as html_step
+
+    monkeypatch.setattr(html_step, "_trafilatura_text", lambda html, url: "")
+    article = clean_document(Document(source="ap.html", content=AP_STYLE_HTML, content_type="text/html"), cfg)
+    assert article.provenance["text"] == "paragraphs"
+    assert article.text.startswith("A missile strike set a fuel depot ablaze")
+    assert "Home" not in article.text and "contributed" not in article.text

@@ -45,7 +45,7 @@ def clean_document(doc: Document, settings: Settings) -> Article:
 
     title = _pick(provenance, "title", (overrides.get("title"), "override"), (meta.get("title"), meta_from),
                   (page.title, page.sources.get("title")))
-    wire = clean_wire_text(body, title=[t for t in (title, page.title, meta.get("title")) if t])
+    wire = clean_wire_text(body, title=[t for t in (title, page.title, meta.get("title"), *page.headings) if t])
     _check_body(source, wire, provenance["text"] != "plain", settings)
     language = _check_language(source, wire.text, meta.get("language") or page.language, provenance)
 

@@ -30,6 +30,7 @@ class PageMeta:
     canonical_url: str | None = None
     language: str | None = None
     byline: str | None = None           # person names
+    headings: list[str] = field(default_factory=list)       # <h1> texts: extractors repeat them as line one
     sources: dict[str, str] = field(default_factory=dict)  # field -> "json-ld" | "html-meta" | "byline" | "title"
     agencies: dict[str, str] = field(default_factory=dict)  # where found ("json-ld", "byline", ...) -> agency
 
@@ -165,18 +166,23 @@ def _from_head(meta: PageMeta, tree: Any) -> None:
     author = tags.get("author") or tags.get("article:author") or tags.get("byl")
     if author and not author.startswith("http"):
         _byline_text(meta, author, "html-meta")
+    meta.headings = [re.sub(r"\s+", " ", h.text_content()).strip() for h in tree.xpath("//h1")[:3]]
     titles = tree.xpath("//title")
     if titles:
         title_text = re.sub(r"\s+", " ", titles[0].text_content()).strip()
-        site = _title_site(title_text)
+        site = _title_site(title_text, meta.publisher)
         if site:
             meta.put("publisher", site, "title")
-            title_text = title_text[: title_text.rfind(site)].rstrip(" |–—-:")
+            title_text = title_text[: title_text.rfind(site)].rstrip(" |–—-:·")
         meta.put("title", title_text or None, "title")
 
 
-def _title_site(title: str) -> str | None:
-    """"Headline | Business Standard" -> "Business Standard"."""
+def _title_site(title: str, known: str | None = None) -> str | None:
+    """"Headline | Business Standard" -> "Business Standard"; with a known site name, also
+    "Headline - Site"."""
+    if known and len(title) > len(known) + 3 and title.casefold().endswith(known.casefold()):
+        if re.search(r"\s[-|–—:·]\s*$", title[: -len(known)]):
+            return title[-len(known):]
     m = re.search(r"\s(?:\||–|—|::)\s*([^|–—]{2,40})$", title)
     if not m:
         return None
