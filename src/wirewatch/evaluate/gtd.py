@@ -70,6 +70,7 @@ def _resolve_city(gazetteer: Any, city: str, provstate: str | None, iso3: str | 
     candidate that lies there. None rather than a namesake elsewhere or a province centroid (that
     would score a region-level prediction as a town-level hit)."""
     context = [iso3] if iso3 else []
+    provinces = _province_names(gazetteer, provstate, context)
     names = [city] + ([_SUFFIX.sub("", city)] if _SUFFIX.search(city) else [])
     for name in names:
         try:
@@ -81,10 +82,25 @@ def _resolve_city(gazetteer: Any, city: str, provstate: str | None, iso3: str | 
                 continue
             if iso3 and place.iso3 != iso3:
                 continue
-            if provstate and place.admin1 and not same_place_name(place.admin1, provstate):
+            if provinces and place.admin1 and not any(same_place_name(place.admin1, p) for p in provinces):
                 continue  # a namesake town in another province
             return (float(place.latitude), float(place.longitude))
     return None
+
+
+def _province_names(gazetteer: Any, provstate: str | None, context: list[str]) -> list[str]:
+    """GTD's province name plus the gazetteer's own spelling of that unit, so a place's admin1
+    is compared with a name from the same source ('Nangarhar' as GeoNames writes it)."""
+    if not provstate:
+        return []
+    names = [provstate]
+    try:
+        units = gazetteer.candidates(provstate, context=context, limit=5)
+    except Exception:  # noqa: BLE001
+        units = []
+    names += [u.name for u in units
+              if u.feature == "admin1" and (not context or u.iso3 in context) and u.name not in names]
+    return names
 
 
 def _int(value: str | None) -> int | None:
