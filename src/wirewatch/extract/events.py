@@ -448,7 +448,11 @@ def _merge_or_add(drafts: list[Draft], f: Frame, ctx: ArticleContext) -> None:
             d.mediators = d.mediators or f.mediators
             return
     cas = f.casualties
-    drafts.append(Draft(f.family, f.weapon, f.agent, f.target, fp, f.date,
+    date = f.date
+    if date is None and drafts and drafts[-1].date is not None and drafts[-1].date.precision <= 2 \
+            and f.sentence_index - drafts[-1].last_sentence <= 2:
+        date = drafts[-1].date  # the narrative goes on: an undated event follows the last dated one
+    drafts.append(Draft(f.family, f.weapon, f.agent, f.target, fp, date,
                         None if cas.cumulative else cas.killed, None if cas.cumulative else cas.injured,
                         cas.cumulative, list(f.claims), f.strong_claim, f.ceasefire_violation,
                         [TextSpan(f.start, f.end)], [f.sentence], f.sentence_index, f.parties, f.mediators, f.sentence_index))

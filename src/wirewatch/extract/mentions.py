@@ -15,7 +15,7 @@ GENERIC = re.compile(r"\b(?:erupt\w*|broke\s+out|began|begun|started|went\s+to\s
                      r"worst\s+(?:seen|fighting)|the\s+current\s+fighting|ongoing|protracted|repeatedly|regularly|"
                      r"continued\s+to|history|historically)\b", re.I)
 PRIOR_DAYS = 2          # older than this (days before publication) and still specific: prior
-BACKGROUND_DAYS = 45    # older than this: context, not a re-reported event
+BACKGROUND_DAYS = 45    # older than this and not a dated event at a named place: context
 
 
 def classify_mention(d: Any, published: dt.date | None) -> tuple[str | None, str | None, int | None]:
@@ -38,7 +38,7 @@ def classify_mention(d: Any, published: dt.date | None) -> tuple[str | None, str
     age = (published - date.date).days
     if date.precision >= 3 and age > 0:
         return "background", iso, 3
-    if age > BACKGROUND_DAYS:
+    if age > BACKGROUND_DAYS and (generic or not specific_place or date.precision > 1):
         return "background", iso, date.precision
     if age > PRIOR_DAYS:
         if generic and not specific_place:
