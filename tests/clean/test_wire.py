@@ -221,6 +221,23 @@ def test_a_sentence_starting_with_by_is_not_a_byline() -> None:
     assert clean_wire_text(text).text == text
 
 
+@pytest.mark.parametrize("lines,byline,agency", [
+    (["IANS | 2020-10-17"], None, "IANS"),
+    (["Press Trust of India | Updated: Oct 17 2020 2:20 PM IST"], None, "PTI"),
+    (["By Jane Roe | Example Times", "Last Updated at October 17, 2020 14:20 IST"], "Jane Roe", None),
+    (["Jane Roe | 17 October 2020"], "Jane Roe", None),
+    (["Published: Mar 3, 2024, 10:15 GMT", "By Tom Poe, Reuters"], "Tom Poe", "Reuters"),
+])
+def test_leading_byline_and_timestamp_lines(lines: list[str], byline: str | None, agency: str | None) -> None:
+    result = clean_wire_text("\n".join(lines + [BODY]))
+    assert (result.text, result.byline, result.agency) == (BODY, byline, agency)
+
+
+def test_timestamp_words_inside_sentences_are_kept() -> None:
+    text = f"{BODY}\nUpdated figures show 20 dead.\nPosted at the checkpoint since 2019, the unit was withdrawn."
+    assert clean_wire_text(text).text == text
+
+
 def test_byline_with_agency_without_separator() -> None:
     result = clean_wire_text("By JANE ROE Associated Press\n" + BODY)
     assert (result.byline, result.agency, result.text) == ("JANE ROE", "AP", BODY)

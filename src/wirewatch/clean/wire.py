@@ -353,7 +353,7 @@ def _strip_boilerplate(lines: list[str], removed: list[str]) -> list[str]:
             removed.append(line)  # a link title under a related-links heading
             continue
         in_related = False
-        if is_boilerplate_line(line) and not signoff_agency(line)[1]:  # sign-offs naming an agency: next step
+        if (is_boilerplate_line(line) or is_timestamp_line(line)) and not signoff_agency(line)[1]:  # sign-offs naming an agency: next step
             removed.append(line)
             continue
         kept.append(line)
@@ -459,17 +459,37 @@ _BYLINE_PART = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
 
 
 def split_byline(lines: list[str]) -> tuple[str | None, str | None, list[str]]:
-    """A leading "By Jane Doe and John Roe, Reuters" line -> ("Jane Doe, John Roe", "Reuters", rest)."""
-    if not lines:
-        return None, None, lines
-    m = re.match(r"^by\s+(.+?)\s*$", lines[0], re.I)
-    if not m or len(lines[0].split()) > 14 or lines[0].endswith((".", "!", "?")):
-        return None, None, lines
+    """Leading byline and timestamp lines -> (people, agency, the remaining lines).
+
+    "By Jane Doe and John Roe, Reuters" -> ("Jane Doe, John Roe", "Reuters");
+    "IANS | 2020-10-17" -> (None, "IANS"); "Last Updated at Oct 17 2020 14:20 IST" is dropped.
+    """
     people: list[str] = []
     agency: str | None = None
-    for part in re.split(r"\s*(?:,|\band\b|&|\||;)\s*", m.group(1)):
-        part = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", part.strip())  # "Jane Roe in Kyiv"
-        if not part:
+    start = 0
+    while start < min(len(lines), 4):
+        line = lines[start]
+        parsed = _parse_byline(line)
+        if parsed is not None:
+            people.extend(p for p in parsed[0] if p not in people)
+            agency = agency or parsed[1]
+        elif not is_timestamp_line(line):
+            break
+        start += 1
+    return (", ".join(people) or None), agency, lines[start:]
+
+
+def _parse_byline(line: str) -> tuple[list[str], str | None] | None:
+    if len(line.split()) > 16 or line.endswith((".", "!", "?")):
+        return None
+    m = re.match(r"^by\s+(.+?)\s*$", line, re.I)
+    if not m and "|" not in line:
+        return None
+    people: list[str] = []
+    agency: str | None = None
+    for part in re.split(r"\s*(?:,|\band\b|&|\||;)\s*", m.group(1) if m else line):
+        part = re.sub(r"^by\s+|\s+in\s+[A-Z][\w .'-]*$", "", part.strip(), flags=re.I)  # "Jane Roe in Kyiv"
+        if not part or _is_date_part(part):
             continue
         trailing = _TRAILING_AGENCY.match(part)  # "JON ROE Associated Press"
         if trailing and normalise_agency(trailing.group(2)):
@@ -477,13 +497,46 @@ def split_byline(lines: list[str]) -> tuple[str | None, str | None, list[str]]:
         known = normalise_agency(part)
         if known:
             agency = agency or known
-        elif _BYLINE_PART.match(part):
+        elif _BYLINE_PART.match(part) and not _ORG_WORDS.search(part):
             people.append(part)
+        elif _BYLINE_PART.match(part):
+            continue  # "Example Times | Oct 17, 2020": an outlet name, not a person
         else:
-            return None, None, lines  # "By the time rescuers arrived, ..." is a sentence
+            return None  # "By the time rescuers arrived, ..." is a sentence
     if not people and not agency:
-        return None, None, lines
-    return (", ".join(people) or None), agency, lines[1:]
+        return None
+    return people, agency
+
+
+_MONTH_WORD = re.compile(rf"\b{_MONTH}\b\.?", re.I)
+_STAMP_START = re.compile(r"^(?:first |last )?(?:published|updated|posted|modified|created)\b(?: on| at)?", re.I)
+_DATE_TOKEN = re.compile(
+    rf"^(?:{_MONTH}\.?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
+    r"\d{1,4}(?:st|nd|rd|th)?|\d{1,2}:\d\d(?::\d\d)?|am|pm|a\.m\.|p\.m\.|[a-z]{2,4}t|utc|gmt|ist|"
+    r"\d{4}-\d\d-\d\d(?:t[\d:+z.-]+)?|\d{1,2}[./]\d{1,2}[./]\d{2,4}|at|on|,|\||-|–|—|/|:)$",
+    re.I,
+)
+_ORG_WORDS = re.compile(r"\b(?:news|agency|desk|staff|bureau|team|online|media|times|post|network|digital|"
+                        r"daily|herald|tribune|journal|newsroom|wire|agencies|group|express|tv|radio)\b", re.I)
+
+
+def _is_date_part(part: str) -> bool:
+    """"2020-10-17", "Updated: Oct 17, 2020 14:20 IST", "17 October 2020"."""
+    if not re.search(r"\d", part):
+        return False
+    if _STAMP_START.match(part):
+        return True
+    tokens = re.findall(r"[\w.:+-]+|[,|/–—]", part)
+    return bool(tokens) and all(_DATE_TOKEN.match(t.rstrip(".,")) or t in ",|/–—-" for t in tokens)
+
+
+def is_timestamp_line(line: str) -> bool:
+    """A line that only says when the story was published or updated."""
+    if len(line.split()) > 14 or line.endswith((".", "!", "?")) or not re.search(r"\d", line):
+        return False
+    if _STAMP_START.match(line):
+        return bool(_MONTH_WORD.search(line) or re.search(r"\d{4}|\d:\d\d", line))
+    return _is_date_part(line)
 
 
 def detect_agency(text: str) -> str | None:
