@@ -132,9 +132,11 @@ def test_page_url_robots_redirect_size_and_status(site: Site, allowed: Settings)
     site.pages["/old"] = (301, "text/plain", b"/page")
     site.pages["/private/page"] = (200, "text/html", PAGE.encode())
     site.pages["/big"] = (200, "text/html", PAGE.encode() * 40)
-    urls = [site.base + p for p in ("/page", "/old", "/private/page", "/big", "/missing")]
+    site.pages["/report.pdf"] = (200, "application/pdf", b"%PDF-1.4 example")
+    urls = [site.base + p for p in ("/page", "/old", "/private/page", "/big", "/missing", "/report.pdf")]
     items = list(read_inputs(urls, replace(allowed, max_bytes=len(PAGE) * 10)))
-    page, redirected, private, big, missing = items
+    page, redirected, private, big, missing, pdf = items
+    assert isinstance(pdf, FetchError) and pdf.reason == "unsupported content type application/pdf"
     assert isinstance(page, Document) and page.content_type == "text/html" and page.url == site.base + "/page"
     assert isinstance(redirected, Document) and redirected.url == site.base + "/page"
     assert redirected.source == site.base + "/old"

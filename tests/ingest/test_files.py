@@ -169,3 +169,15 @@ def test_jsonl_line_over_the_size_cap(tmp_path: Path, cfg: Settings) -> None:
     items = read_all([str(path)], replace(cfg, max_bytes=1000))
     assert isinstance(items[0], InputError) and "file too large" in items[0].reason
     assert isinstance(items[1], Document)
+
+
+def test_stdin_is_sniffed_like_a_file(monkeypatch: pytest.MonkeyPatch, cfg: Settings) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(EXAMPLE_HTML.encode())))
+    [doc] = read_all(["-"], cfg)
+    assert isinstance(doc, Document) and doc.source == "-" and doc.content_type == "text/html"
+
+
+def test_file_url_and_path_objects(tmp_path: Path, cfg: Settings) -> None:
+    (tmp_path / "story.txt").write_text(EXAMPLE_TEXT)
+    docs = read_all([f"file://{tmp_path / 'story.txt'}", tmp_path / "story.txt"], cfg)  # type: ignore[list-item]
+    assert [type(d).__name__ for d in docs] == ["Document", "Document"]

@@ -6,11 +6,12 @@ bad input does not stop a batch.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from ..clean.guard import too_large_reason
 from ..errors import FetchError, InputError
@@ -79,13 +80,14 @@ class _Reader:
             self._fetcher.close()
 
     def read(self, source: str) -> Iterator[Item]:
+        source = os.fspath(source)
         try:
             if source == "-":
                 yield from self.read_stdin()
-            elif source.startswith(("http://", "https://")):
+            elif source[:8].casefold().startswith(("http://", "https://")):
                 yield from self.read_url(source)
             else:
-                path = Path(source)
+                path = Path(unquote(source[7:]) if source.startswith("file://") else source)
                 if path.is_dir():
                     yield from self.read_folder(path)
                 elif path.is_file():
@@ -173,6 +175,7 @@ class _Reader:
         if isinstance(response, NotModified):
             yield response
             return
+        _check_content_type(url, response)
         kind = sniff(response.content[:HEAD_BYTES], urlsplit_path(response.url), response.content_type)
         if kind == "feed":
             yield from self.read_feed(response.content, url, base=response.url, folder=None)
@@ -189,6 +192,7 @@ class _Reader:
         self.remember(url, response)
 
     def page_document(self, source: str, response: Response, meta: dict[str, Any]) -> Document:
+        _check_content_type(source, response)
         kind = sniff(response.content[:HEAD_BYTES], urlsplit_path(response.url), response.content_type)
         meta = dict(meta)
         meta.setdefault("url", response.url)
@@ -241,6 +245,16 @@ class _Reader:
         kind = sniff(data[:HEAD_BYTES], path.name)
         return Document(source=str(path), content=data, content_type="text/html" if kind == "html" else "text/plain",
                         url=meta.get("url"), meta=dict(meta))
+
+
+_NOT_TEXT = ("image/", "audio/", "video/", "font/", "application/pdf", "application/zip", "application/octet-stream",
+             "application/vnd.", "application/msword")
+
+
+def _check_content_type(source: str, response: Response) -> None:
+    ctype = response.content_type.split(";")[0].strip().casefold()
+    if ctype.startswith(_NOT_TEXT) and not response.content[:5].startswith((b"WARC/", b"\x1f\x8b")):
+        raise FetchError(source, f"unsupported content type {ctype}")
 
 
 def urlsplit_path(url: str) -> str:
