@@ -38,6 +38,12 @@ SIGNOFFS = [
     ([BODY, "Source: Reuters"], "Reuters"),
     ([BODY, "Source: Example News and news agencies"], None),
     ([BODY, "--With assistance from Example Writer."], None),
+    ([BODY, "==Kyodo"], "Kyodo"),
+    ([BODY, "REUTERS"], "Reuters"),
+    ([BODY, "-- BERNAMA"], "Bernama"),
+    ([BODY, "Editor: Example Name"], None),
+    ([BODY, "(END)"], None),
+    ([BODY, "Edited by Example Name"], None),
 ]
 
 
@@ -70,6 +76,11 @@ BOILERPLATE = [
     "Smoke rises over the port after an air strike on Tuesday. (AP Photo/Example Person)",
     "A soldier stands guard at a checkpoint near the border, March 3, 2024. REUTERS/Example Person",
     "This article was originally published on Example Review.",
+    "desk@example.org",
+    "If you value our journalism, become a member today.",
+    "Please support independent journalism in the region.",
+    "— Example Person (@example_handle) March 3, 2024",
+    "Shelling was heard all night pic.twitter.com/AbCdEf123",
 ]
 
 

@@ -68,6 +68,8 @@ class WireText:
 # ---------------------------------------------------------------------------------------
 # line patterns (whole lines, case-insensitive unless noted)
 
+_MONTH_NAMES = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _RELATED_HEADING = re.compile(
     r"^(?:more from (?:this|the) section|more from [\w '&-]{1,30}|also read|read also|read more|"
     r"related(?: news| stories| articles| coverage| content| links| topics| reading)?|"
@@ -98,6 +100,10 @@ _PROMO = re.compile(
     r"all rights reserved\.?|our standards\s*:.*|enditem|-{2,}\s*end\s*-{2,}|"
     r"(?:this material )?may not be published, broadcast, rewritten or redistributed\.?|"
     r"register (?:now|for|to)\b.{0,100}|sign up here\.?|"
+    r"editors?\s*:\s*[\w .,'’-]{1,60}|\(?(?:end|ends)\)?|[\w.+-]+@[\w-]+\.[\w.-]+|"
+    r".{0,200}\b(?:support (?:us|our (?:independent )?journalism|independent journalism)|become a (?:member|subscriber|patron)|"
+    r"if you value our journalism)\b.{0,200}|"
+    r".{0,300}\bpic\.twitter\.com/\w+.{0,80}|"
     r"(?:image|photo|picture|video) (?:caption|source|credit)s?\b.{0,120}|"
     r"(?:this (?:article|story|report) (?:was|has been|is) (?:originally )?|originally )"
     r"(?:published|appeared|republished) (?:on|in|at|by|from|with permission)\b.{0,80}\.?)$",
@@ -106,6 +112,7 @@ _PROMO = re.compile(
 # a photo caption: the line ends with the picture credit
 _CAPTION = re.compile(r"\((?:AP|AFP|Reuters|EPA|Xinhua|AA) Photo(?:/[^)]{1,60})?\)$|REUTERS/[A-Z][\w .'-]{1,40}(?:/File)?$"
                       r"|\b(?:via )?Getty Images\)?$|\bEPA-EFE(?:/[A-Z\w ]+)?\)?$")
+_TWEET_CREDIT = re.compile(rf"^[-–—]\s*.{{1,60}}\(@\w{{1,30}}\)\s*{_MONTH_NAMES}\.? \d{{1,2}}, \d{{4}}$", re.I)
 _CLICK_HERE = re.compile(r"\b(?:click|tap) here\b", re.I)
 _DISCLAIMER_START = re.compile(r"^\(?\s*(?:disclaimer|note to readers|editor'?s note)\s*[:\-–—]", re.I)
 _DISCLAIMER_KEYS = re.compile(
@@ -128,7 +135,7 @@ _INPUTS = re.compile(
 )
 _CREDITS = re.compile(
     r"^\(?\s*\*?\s*(?:additional |further )?(?:reporting|writing|editing|compiled|compiling|research|"
-    r"graphics|translated|translation|produced)(?:\s+by\b|\s*:)\s*[^.]{2,}(?:;.*)?\)?\.?$",
+    r"graphics|translated|translation|produced|edited|written|compiled)(?:\s+by\b|\s*:)\s*[^.]{2,}(?:;.*)?\)?\.?$",
     re.I,
 )
 _CONTRIBUTED = re.compile(
@@ -144,9 +151,9 @@ _INITIALS = re.compile(r"^\(?\s*(?:[A-Za-z]{1,6}[-/]\s*)+[A-Za-z]{0,6}\s*/?\s*\)
 # a line that is only an agency name, maybe dashed or bracketed, maybe followed by desk
 # initials and a time ("PTI ABC DEF", "UNI XR RN 1345", "--IANS", "(AP)")
 _AGENCY_LINE = re.compile(
-    rf"^[-–—\s(*]*(?P<agency>{_AGENCY})\s*\)?\s*(?:[A-Z]{{2,4}}\s*){{0,4}}(?:\d{{3,4}})?\s*$"
+    rf"^[-–—=\s(*]*(?P<agency>(?i:{_AGENCY}))\s*\)?\s*(?:[A-Z]{{2,4}}\s*){{0,4}}(?:\d{{3,4}})?\s*$"
 )
-_DASHED_NAME_LINE = re.compile(r"^(?:--|—|–)\s*(?P<agency>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3})\s*$")
+_DASHED_NAME_LINE = re.compile(r"^(?:--|—|–|==)\s*(?P<agency>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3})\s*$")
 # the end of the last paragraph: "... each other. --IANS", "... on Sunday. (Reuters)", "- AFP"
 _TAIL_SIGNOFF = re.compile(
     rf"(?<=[.!?\"'”’)])\s*(?:(?:--|—|–|-)\s*(?P<a1>{_AGENCY})|\((?P<a2>{_AGENCY})\))\s*$"
@@ -327,7 +334,7 @@ def is_boilerplate_line(line: str) -> bool:
         return True
     if (line.startswith("(") or len(line.split()) <= 45) and _DISCLAIMER_KEYS.search(line):
         return True
-    if _SEPARATOR.match(line):
+    if _SEPARATOR.match(line) or _TWEET_CREDIT.match(line):
         return True
     if len(line) <= 500 and _CAPTION.search(line, max(0, len(line) - 90)):  # the credit ends the line
         return True
