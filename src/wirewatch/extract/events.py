@@ -111,6 +111,8 @@ def _cues(sent: Span) -> list[lx.Cue]:
                 family, weapon, strength = "protest", None, 2
         if lemma == "fire" and tok.pos_ == "NOUN" and not any(c.lower_ in ("open", "opened") for c in tok.ancestors):
             continue
+        if lemma in ("shell", "grenade", "canister", "bomb") and re.search(r"tear\s*-?gas|stun|smoke", sent.doc.text[max(0, tok.idx - 12):tok.idx], re.I):
+            continue  # tear gas shells: crowd control, not shelling
         if lemma in ("missile", "rocket", "drone") and any(t.lemma_ in ("intercept", "down") for t in tok.head.subtree):
             family, weapon, strength = "disrupted", None, 2
         cues.append(lx.Cue(family, weapon, strength, tok.idx - base, tok.idx - base + len(tok), tok.i))
@@ -156,6 +158,13 @@ def _agent_target(trigger: Token | None, sent: Span, lookup: Any, claims: list[C
             break
     if tok.pos_ == "VERB":
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        # "opened fire on X", "fired at X", "shot at X": the object of the preposition is the target
+        for c in [*tok.children, *(g for d in tok.children if d.dep_ == "dobj" for g in d.children)]:
+            if c.dep_ == "prep" and c.lower_ in ("on", "at", "upon", "against", "towards"):
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
+                    target_tok = pobj
+                    break
         for c in tok.children:
             if c.dep_ == "nsubj" and agent_tok is None and not passive:
                 agent_tok = c
@@ -516,8 +525,10 @@ def _context(segments: Sequence[tuple[Doc, int]], gazetteer: Any, published: dt.
                 c = gazetteer.country(ent.text)
                 iso = c.iso3 if c is not None else None
                 if iso is None and ent.label_ in ("GPE", "LOC"):
+                    # a big town or a region names its country ("Jalisco", "Herat", "Nord-Kivu")
                     p = gazetteer.resolve(ent.text)
-                    iso = p.iso3 if p is not None and p.latitude is not None and (p.population or 0) > 100000 else None
+                    iso = p.iso3 if p is not None and p.latitude is not None and (
+                        (p.population or 0) > 100000 or p.feature in ("admin1", "region")) else None
             if iso:
                 counts[iso] = counts.get(iso, 0) + 1
         for tok in doc:

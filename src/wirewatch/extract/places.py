@@ -52,7 +52,8 @@ def _is_appos_person(ent: Span) -> bool:
                for c in ent.root.children)
 
 
-_QUALIFIER = re.compile(r"^\s*(?:,\s*|\s*\()(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|del|la|el|al|of))*"
+_QUALIFIER = re.compile(rf"^\s*(?:,\s*|\s*\()(?:the\s+)?({_NAME}(?:\s+(?:district|province|region|state|county|governorate|department))?(?:\s*,\s*{_NAME})*)")
 
 
 def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], dateline: str | None,
@@ -80,15 +81,22 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
         qual = _QUALIFIER.match(rest)
         qualified = False
         expr = (rel.group(0) if rel else "") + ent.text + (after[:unit.end()] if unit else "")
-        if qual and gazetteer.is_place(qual.group(1)):
-            # "Campinas, Sao Paulo" / "Trelew (Chubut)": look for the town inside the region
-            qualifiers.add(ent.end_char + (unit.end() if unit else 0) + qual.start(1))
-            expr = f"{expr}, {qual.group(1)}"
-            qualified = True
+        if qual:
+            # "Campinas, Sao Paulo" / "Oicha (Beni, Nord-Kivu)": look for the town inside the
+            # widest unit named after it
+            parts = [q.strip() for q in qual.group(1).split(",")]
+            known = [q for q in parts if gazetteer.is_place(re.sub(r"\s+(?:district|province|region|state|county|governorate|department)$", "", q))]
+            if known:
+                offset = ent.end_char + (unit.end() if unit else 0)
+                qualifiers.update(offset + qual.start(1) + qual.group(1).find(q) for q in parts)
+                expr = f"{expr}, {known[-1]}"
+                qualified = True
+        place = None
         if rel or unit or qualified:
             place = gazetteer.resolve_expression(expr.strip(), context=context, dateline=dateline)
-        else:
+        if place is None or place.latitude is None:
             place = gazetteer.resolve(ent.text, context=context, dateline=dateline)
+            qualified = False
         if place is None or place.latitude is None:
             continue
         pm = PlaceMention(ent.text, ent.start_char, ent.end_char, root, place)
