@@ -149,3 +149,24 @@ def test_page_url_robots_redirect_size_and_status(site: Site, allowed: Settings)
 def test_unreachable_host_is_an_error_not_an_exception(allowed: Settings) -> None:
     [item] = list(read_inputs(["http://127.0.0.1:9/nothing-listens-here"], replace(allowed, fetch_timeout=2.0)))
     assert isinstance(item, FetchError) and item.source.endswith("/nothing-listens-here")
+
+
+SUMMARY = ("Police said armed men ambushed a convoy on the highway north of the city on Friday, killing two "
+           "drivers and wounding four passengers, before fleeing into nearby hills.")
+ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Example Atom</title><id>urn:example</id>
+<entry><title>Convoy ambushed</title><id>urn:example:1</id><link href="gone.html"/>
+<updated>2024-01-05T09:00:00Z</updated><content type="html">&lt;p&gt;{SUMMARY}&lt;/p&gt;</content></entry>
+<entry><title>Short item</title><id>urn:example:2</id><link href="missing.html"/>
+<updated>2024-01-05T10:00:00Z</updated><summary>Too short.</summary></entry>
+</feed>"""  # written for this test
+
+
+def test_feed_item_falls_back_to_its_own_content(site: Site, allowed: Settings) -> None:
+    site.pages["/atom.xml"] = (200, "application/atom+xml", ATOM.encode())
+    first, second = list(read_inputs([site.base + "/atom.xml"], allowed))
+    assert isinstance(first, Document) and first.meta["text_from_feed"] == "true"
+    assert first.meta["published"] == "2024-01-05T09:00:00+00:00" and first.url == site.base + "/gone.html"
+    article = clean_document(first, allowed)
+    assert article.text == SUMMARY and article.provenance["published"] == "feed"
+    assert isinstance(second, FetchError) and second.reason.startswith("HTTP 404")

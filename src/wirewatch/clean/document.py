@@ -29,6 +29,8 @@ _HTML_SNIFF = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<article|<!--
 def clean_document(doc: Document, settings: Settings) -> Article:
     """The clean, attributed Article of a raw Document; InputError(doc.source, reason) if refused."""
     source = doc.source
+    if "json" in (doc.content_type or "").casefold():
+        raise InputError(source, "JSON content: read it with read_inputs (one Document per article)")
     raw = decode_content(source, doc.content, settings.max_bytes, doc.content_type)
     meta = dict(doc.meta)
     overrides = {k: v for k, v in (meta.pop("overrides", None) or {}).items() if v}
