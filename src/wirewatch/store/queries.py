@@ -24,7 +24,9 @@ UPSERT_CLUSTER = """INSERT INTO syndication_clusters (cluster_id, wire_agency, s
 # the agency found on one copy is known for all copies
 SPREAD_AGENCY = "UPDATE articles SET wire_agency = ? WHERE syndication_cluster = ? AND wire_agency IS NULL"
 
-EVENTS_NEAR_DATE = "SELECT data FROM events WHERE event_date BETWEEN ? AND ?"
+# fusion candidates: the date window, and the same country when both know it (same_place's rule)
+EVENTS_NEAR_DATE = """SELECT data FROM events WHERE event_date BETWEEN ? AND ?
+                      AND (? IS NULL OR iso3 IS NULL OR iso3 = ?)"""
 EVENT_COLUMNS = ("event_id", "event_date", "event_type", "sub_event_type", "country", "iso3",
                  "latitude", "longitude", "fatalities", "status", "independent_sources", "data",
                  "created_at", "updated_at")

@@ -189,7 +189,7 @@ class SQLiteStore:
             return None
         window = (str(day - timedelta(days=fuse.MAX_DAYS)), str(day + timedelta(days=fuse.MAX_DAYS)))
         best: tuple[float, Event] | None = None
-        for (data,) in self.conn.execute(Q.EVENTS_NEAR_DATE, window).fetchall():
+        for (data,) in self.conn.execute(Q.EVENTS_NEAR_DATE, (*window, mention.iso3, mention.iso3)).fetchall():
             event = event_from_dict(json.loads(data))
             if not fuse.same_event(mention, event):
                 continue
