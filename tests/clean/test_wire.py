@@ -81,6 +81,8 @@ BOILERPLATE = [
     "Please support independent journalism in the region.",
     "— Example Person (@example_handle) March 3, 2024",
     "Shelling was heard all night pic.twitter.com/AbCdEf123",
+    "We use cookies to improve your experience. By continuing you accept our cookie policy.",
+    "Please enable JavaScript to view this content.",
 ]
 
 
@@ -247,6 +249,14 @@ def test_leading_byline_and_timestamp_lines(lines: list[str], byline: str | None
 def test_timestamp_words_inside_sentences_are_kept() -> None:
     text = f"{BODY}\nUpdated figures show 20 dead.\nPosted at the checkpoint since 2019, the unit was withdrawn."
     assert clean_wire_text(text).text == text
+
+
+def test_headline_line_of_a_plain_text_is_guessed() -> None:
+    result = clean_wire_text("Militia attack on border post leaves four dead\n" + BODY, guess_headline=True)
+    assert (result.headline, result.text) == ("Militia attack on border post leaves four dead", BODY)
+    short = "Four dead\nThe attack happened at night."  # the second line is no paragraph
+    assert clean_wire_text(short, guess_headline=True).headline is None
+    assert clean_wire_text("Border post attacked\n" + BODY, title="Other title", guess_headline=True).headline is None
 
 
 def test_byline_with_agency_without_separator() -> None:

@@ -47,7 +47,10 @@ def clean_document(doc: Document, settings: Settings) -> Article:
 
     title = _pick(provenance, "title", (overrides.get("title"), "override"), (meta.get("title"), meta_from),
                   (page.title, page.sources.get("title")))
-    wire = clean_wire_text(body, title=[t for t in (title, page.title, meta.get("title"), *page.headings) if t])
+    wire = clean_wire_text(body, title=[t for t in (title, page.title, meta.get("title"), *page.headings) if t],
+                           guess_headline=provenance["text"] == "plain")
+    if title is None and wire.headline:
+        title = _pick(provenance, "title", (wire.headline, "text"))
     _check_body(source, wire, provenance["text"] != "plain", settings)
     language = _check_language(source, wire.text, meta.get("language") or page.language, provenance)
 

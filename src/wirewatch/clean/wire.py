@@ -62,6 +62,7 @@ class WireText:
     agency_source: str | None = None   # "sign-off" | "dateline" | "byline"
     dateline: Dateline | None = None
     byline: str | None = None
+    headline: str | None = None         # a headline line taken off the top (guess_headline)
     removed: list[str] = field(default_factory=list)
 
 
@@ -104,6 +105,9 @@ _PROMO = re.compile(
     r".{0,200}\b(?:support (?:us|our (?:independent )?journalism|independent journalism)|become a (?:member|subscriber|patron)|"
     r"if you value our journalism)\b.{0,200}|"
     r".{0,300}\bpic\.twitter\.com/\w+.{0,80}|"
+    r".{0,200}\b(?:we use cookies|uses cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences)|"
+    r"(?:enable|enabled|disabled) javascript|javascript is (?:disabled|required|not enabled)|"
+    r"your browser (?:does not|doesn't) support)\b.{0,300}|"
     r"(?:image|photo|picture|video) (?:caption|source|credit)s?\b.{0,120}|"
     r"(?:this (?:article|story|report) (?:was|has been|is) (?:originally )?|originally )"
     r"(?:published|appeared|republished) (?:on|in|at|by|from|with permission)\b.{0,80}\.?)$",
@@ -551,17 +555,23 @@ def detect_agency(text: str) -> str | None:
     return clean_wire_text(text).agency
 
 
-def clean_wire_text(text: str, title: str | list[str] | None = None) -> WireText:
+def clean_wire_text(text: str, title: str | list[str] | None = None, guess_headline: bool = False) -> WireText:
     """Run every wire step over plain text (or trafilatura output) and report what was found.
 
     `title`: the headline (or several spellings of it); a first line repeating it is dropped.
+    `guess_headline`: with no title known, take a headline-shaped first line off as the headline.
     """
     removed: list[str] = []
     lines = split_paragraphs(text)
     titles = [title] if isinstance(title, str) else [t for t in title or [] if t]
+    headline: str | None = None
     if lines and any(_same_text(lines[0], t) for t in titles):
         removed.append(lines[0])
         lines = lines[1:]  # extractors repeat the headline as the first line
+    elif guess_headline and not titles and _headline_first(lines):
+        headline = lines[0]
+        removed.append(headline)
+        lines = lines[1:]
     byline, byline_agency, lines = split_byline(lines)
     lines = _strip_boilerplate(lines, removed)
     lines, signoff = _strip_signoff(lines, removed)
@@ -575,7 +585,7 @@ def clean_wire_text(text: str, title: str | list[str] | None = None) -> WireText
             lines[index] = rest
             removed.append(dateline.raw)
             break
-    result = WireText(text="\n".join(lines), dateline=dateline, byline=byline, removed=removed)
+    result = WireText(text="\n".join(lines), dateline=dateline, byline=byline, headline=headline, removed=removed)
     if signoff:
         result.agency, result.agency_source = signoff, "sign-off"
     elif dateline is not None and dateline.agency:
@@ -583,6 +593,19 @@ def clean_wire_text(text: str, title: str | list[str] | None = None) -> WireText
     elif byline_agency:
         result.agency, result.agency_source = byline_agency, "byline"
     return result
+
+
+def _headline_first(lines: list[str]) -> bool:
+    """A plain text that opens with its headline: a short unpunctuated line before a paragraph."""
+    if len(lines) < 2:
+        return False
+    first, second = lines[0], lines[1]
+    words = len(first.split())
+    if not 3 <= words <= 20 or re.search(r"[.!?:;,\"'”’)]$", first) or not first[0].isupper():
+        return False
+    if len(second.split()) < 12 or _parse_byline(first) is not None or is_boilerplate_line(first):
+        return False
+    return split_dateline(first + " x x x")[0] is None  # a headline never carries a dateline
 
 
 def _same_text(a: str, b: str) -> bool:
