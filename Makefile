@@ -32,3 +32,15 @@ bench: setup
 
 clean:
 	rm -rf $(VENV) src/wirewatch/geo/_data build *.egg-info
+
+# PostgreSQL + PostGIS for tests/store/test_postgres.py (skipped without them). The tests start
+# their own throw-away server on loopback; nothing here starts or configures one.
+.PHONY: setup-postgres
+setup-postgres:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; then \
+		echo "postgresql and postgis are installed"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql postgis; \
+	else \
+		echo "setup-postgres: needs root and apt-get (apt-get install postgresql postgis); PostgreSQL tests will be skipped"; \
+	fi
