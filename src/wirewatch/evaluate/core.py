@@ -185,7 +185,7 @@ def score_cases(
     report = Report(kind=kind.name, split=split, match=match)
     for name in kind.fields:  # contract fields first, in a stable order, even when nothing is scored
         report.fields[name] = FieldScore()
-    if split == "all":  # report both halves of the held-back split from the same run
+    if split == "all" and getattr(kind, "splittable", True):  # report both halves of the held-back split from the same run
         for part in ("dev", "heldout"):
             report.splits[part] = Report(kind=kind.name, split=part, match=match)
             report.splits[part].fields = {name: FieldScore() for name in kind.fields}

@@ -192,7 +192,8 @@ def score_mention(gold: GtdGold, point: Point | None, m: Mention) -> list[Outcom
     add("nkill", known_k, fatalities_hit(m.fatalities, gk), gold.nkill, m.fatalities)
     add("location_25km", point is not None,
         point is not None and within_km((m.latitude, m.longitude), point),
-        [gold.city, gold.provstate], [m.location, m.latitude, m.longitude])
+        {"city": gold.city, "provstate": gold.provstate, "point": list(point) if point else None},
+        {"location": m.location, "point": [m.latitude, m.longitude]})
     families = gtd_families(m.event_type, m.sub_event_type)
     add("attack_type", gold.attack_type is not None, gold.attack_type in families,
         gold.attack_type, _coding(m), True)
