@@ -40,6 +40,11 @@ SIGNOFFS = [
     ([BODY, "--With assistance from Example Writer."], None),
     ([BODY, "==Kyodo"], "Kyodo"),
     ([BODY, "REUTERS"], "Reuters"),
+    ([BODY, "This report is auto-generated from PTI news service. Example Print holds no responsibility for its content."],
+     "PTI"),
+    ([BODY, "ab/rt (Reuters, AFP, dpa)"], "Reuters"),
+    ([BODY, "--IANS", "Dear Reader,", "Example Standard has always strived to keep you informed.",
+      "Support quality journalism and subscribe.", "Digital Editor"], "IANS"),
     ([BODY, "-- BERNAMA"], "Bernama"),
     ([BODY, "Editor: Example Name"], None),
     ([BODY, "(END)"], None),
@@ -83,6 +88,7 @@ BOILERPLATE = [
     "Shelling was heard all night pic.twitter.com/AbCdEf123",
     "We use cookies to improve your experience. By continuing you accept our cookie policy.",
     "Please enable JavaScript to view this content.",
+    "Example Standard is now on Telegram. For the latest reports, join our channel.",
 ]
 
 

@@ -107,7 +107,8 @@ _PROMO = re.compile(
     r".{0,300}\bpic\.twitter\.com/\w+.{0,80}|"
     r".{0,200}\b(?:we use cookies|uses cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences)|"
     r"(?:enable|enabled|disabled) javascript|javascript is (?:disabled|required|not enabled)|"
-    r"your browser (?:does not|doesn't) support)\b.{0,300}|"
+    r"your browser (?:does not|doesn't) support|is now on (?:telegram|whatsapp|google news|instagram|twitter|x))"
+    r"\b.{0,300}|"
     r"(?:image|photo|picture|video) (?:caption|source|credit)s?\b.{0,120}|"
     r"(?:this (?:article|story|report) (?:was|has been|is) (?:originally )?|originally )"
     r"(?:published|appeared|republished) (?:on|in|at|by|from|with permission)\b.{0,80}\.?)$",
@@ -117,10 +118,14 @@ _PROMO = re.compile(
 _CAPTION = re.compile(r"\((?:AP|AFP|Reuters|EPA|Xinhua|AA) Photo(?:/[^)]{1,60})?\)$|REUTERS/[A-Z][\w .'-]{1,40}(?:/File)?$"
                       r"|\b(?:via )?Getty Images\)?$|\bEPA-EFE(?:/[A-Z\w ]+)?\)?$")
 _TWEET_CREDIT = re.compile(rf"^[-–—]\s*.{{1,60}}\(@\w{{1,30}}\)\s*{_MONTH_NAMES}\.? \d{{1,2}}, \d{{4}}$", re.I)
+_APPEAL = re.compile(r"^dear (?:readers?|subscribers?)\b", re.I)
+# "ab/rt (Reuters, AFP, dpa)": a newsroom's editor initials and the agencies it drew on
+_INITIALS_AGENCIES = re.compile(r"^(?:[a-z]{1,5}/)+[a-z]{1,5}\s*\((?P<who>[^()]{2,80})\)$")
 _CLICK_HERE = re.compile(r"\b(?:click|tap) here\b", re.I)
 _DISCLAIMER_START = re.compile(r"^\(?\s*(?:disclaimer|note to readers|editor'?s note)\s*[:\-–—]", re.I)
 _DISCLAIMER_KEYS = re.compile(
-    r"syndicated feed|auto-?generated from a|has not been edited by|not been edited by|"
+    r"syndicated feed|auto-?generated from|has not been edited by|not been edited by|"
+    r"holds? no responsibility for (?:its|the|this) content|"
     r"reworked by (?:the )?[\w .&'’-]{1,40} staff|"
     r"wire agency feed|published from a wire|views expressed (?:in this|by the author|here)|"
     r"opinions expressed (?:in this|by the author|here)|"
@@ -354,8 +359,15 @@ def strip_boilerplate(text: str) -> str:
 
 def _strip_boilerplate(lines: list[str], removed: list[str]) -> list[str]:
     kept: list[str] = []
-    in_related = False
+    in_related = in_appeal = False
     for line in lines:
+        if in_appeal and not signoff_agency(line)[0]:
+            removed.append(line)  # the rest of a "Dear Reader," subscription appeal
+            continue
+        if _APPEAL.match(line):
+            in_appeal = True
+            removed.append(line)
+            continue
         if _RELATED_HEADING.match(line):
             in_related = True
             removed.append(line)
@@ -395,6 +407,13 @@ def signoff_agency(line: str) -> tuple[bool, str | None]:
         return True, _first_agency(line)
     if _CREDITS.match(line) and len(line.split()) <= 40 and _credit_shaped(line):
         return True, None
+    m = _INITIALS_AGENCIES.match(line)
+    if m:
+        return True, _first_agency(m.group("who"))
+    if (line.startswith("(") or len(line.split()) <= 45) and _DISCLAIMER_KEYS.search(line):
+        named = _first_agency(line)  # "auto-generated from PTI news service"
+        if named:
+            return True, named
     if "contributed" in line and _CONTRIBUTED.search(line) and len(line.split()) <= 40:
         return True, "AP" if _AP_CONTRIB.search(line) else _first_agency(line)
     if _DISCLAIMER_KEYS.search(line) and "portion of the news stories" in line.casefold():
