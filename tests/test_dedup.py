@@ -57,3 +57,12 @@ def test_small_benchmark_precision_and_recall():
     result = dedup.benchmark(3000, seed=1)
     assert result.precision >= 0.98 and result.recall >= 0.98
     assert result.true_pairs > 500  # the corpus really has copies
+
+
+def test_assign_clusters_shares_the_wire_agency():
+    from wirewatch.model import Article
+    articles = [Article("x", "Example Herald: " + STORY), Article("y", STORY, wire_agency="EXW"),
+                Article("z", OTHER)]
+    dedup.assign_clusters(articles)
+    assert [a.syndication_cluster for a in articles] == ["x", "x", "z"]
+    assert [a.wire_agency for a in articles] == ["EXW", "EXW", None]

@@ -7,6 +7,7 @@ Steps, each usable alone:
     band_keys(sigs)     LSH band keys: articles sharing any key are candidate copies
     similarity(a, b)    exact Jaccard (or containment, for truncated copies) that confirms a candidate
     cluster(texts)      all of the above plus union-find over a batch held in memory
+    assign_clusters(articles)  the same on Articles: sets syndication_cluster, shares wire agencies
 
 The store persists band keys in a table so an incremental ingest finds earlier copies with one
 indexed lookup and confirms them against their stored text.
@@ -216,6 +217,19 @@ def cluster(texts: Sequence[str], ids: Sequence[str] | None = None) -> list[str]
     labels = cluster_sets(batch_shingles(texts))
     names = list(ids) if ids is not None else [str(i) for i in range(len(texts))]
     return [names[i] for i in labels]
+
+
+def assign_clusters(articles: Sequence[Any]) -> None:
+    """Set `syndication_cluster` on each article of one batch (no database: `wirewatch extract`)
+    and share the wire agency found on any copy with the copies that have none."""
+    labels = cluster([a.text for a in articles], [a.article_id for a in articles])
+    agency: dict[str, str] = {}
+    for article, label in zip(articles, labels):
+        article.syndication_cluster = label
+        if article.wire_agency:
+            agency.setdefault(label, article.wire_agency)
+    for article in articles:
+        article.wire_agency = article.wire_agency or agency.get(article.syndication_cluster)
 
 
 def cluster_sets(hashes: Sequence[np.ndarray]) -> list[int]:

@@ -112,3 +112,12 @@ def test_unknown_engine_is_refused_clearly(tmp_path):
     # --engine dask works now (tests/engine/test_dask.py); an engine that does not exist is a usage error
     result = CliRunner().invoke(main, ["ingest", str(tmp_path), "--engine", "spark", "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 2 and "spark" in result.output
+
+
+def test_watch_once_polls_with_conditional_get(feed_url, tmp_path):
+    db = str(tmp_path / "w.db")
+    runner = CliRunner()
+    first = runner.invoke(main, ["watch", feed_url, "--once", "--allow-private", "--no-extract", "--db", db])
+    assert first.exit_code == 0 and "new 4" in first.output
+    second = runner.invoke(main, ["watch", feed_url, "--once", "--allow-private", "--no-extract", "--db", db])
+    assert second.exit_code == 0 and "new 0" in second.output and "not modified 1" in second.output
