@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -252,20 +252,39 @@ def normalise_date(value: str | None) -> str | None:
         return datetime.fromisoformat(iso).isoformat()
     except ValueError:
         pass
-    try:
-        return parsedate_to_datetime(value).isoformat()
-    except (TypeError, ValueError, IndexError):
-        pass
+    if _RFC2822.match(value):  # feeds' pubDate; parsedate is too lenient for anything else
+        try:
+            return parsedate_to_datetime(value).isoformat()
+        except (TypeError, ValueError, IndexError):
+            pass
     if not re.search(r"\d", value) or len(value) > 60:
         return None
     import dateparser  # slow to import: only for the odd formats
 
+    offset: timedelta | None = None
+    zone = _TZ_ABBR.search(value)
+    if zone:  # dateparser misreads some abbreviations (and "IST" is India's in news datelines)
+        offset = _TZ_OFFSETS[zone.group(1).upper()]
+        value = value[: zone.start()] + value[zone.end():]
     parsed = dateparser.parse(value, languages=["en"], settings={"RETURN_AS_TIMEZONE_AWARE": False})
     if parsed is None:
         return None
     if parsed.hour == parsed.minute == parsed.second == 0 and not re.search(r"\d:\d", value):
         return str(parsed.date().isoformat())
+    if offset is not None and parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone(offset))
     return str(parsed.isoformat())
+
+
+_RFC2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d\d")
+_TZ_OFFSETS = {"IST": timedelta(hours=5, minutes=30), "GMT": timedelta(0), "UTC": timedelta(0),
+               "EST": timedelta(hours=-5), "EDT": timedelta(hours=-4), "CST": timedelta(hours=-6),
+               "CDT": timedelta(hours=-5), "PST": timedelta(hours=-8), "PDT": timedelta(hours=-7),
+               "CET": timedelta(hours=1), "CEST": timedelta(hours=2), "BST": timedelta(hours=1),
+               "EET": timedelta(hours=2), "EEST": timedelta(hours=3), "MSK": timedelta(hours=3),
+               "PKT": timedelta(hours=5), "WAT": timedelta(hours=1), "EAT": timedelta(hours=3),
+               "SAST": timedelta(hours=2), "JST": timedelta(hours=9), "KST": timedelta(hours=9)}
+_TZ_ABBR = re.compile(r"\s*\b(" + "|".join(_TZ_OFFSETS) + r")\b\s*", re.I)
 
 
 def _valid_date(value: str) -> bool:
