@@ -35,6 +35,7 @@ class AcledGold:
     latitude: float | None
     longitude: float | None
     admin1: str | None
+    location: str | None
     country: str | None
     iso3: str | None
     fatalities: int | None
@@ -87,6 +88,7 @@ def gold_of(row: dict[str, str]) -> AcledGold:
         latitude=_float(row.get("latitude")),
         longitude=_float(row.get("longitude")),
         admin1=(row.get("admin1") or "").strip() or None,
+        location=(row.get("location") or "").strip() or None,
         country=country,
         iso3=(row.get("iso3") or "").strip().upper() or country_iso3(country),
         fatalities=_int(row.get("fatalities")),
@@ -145,7 +147,8 @@ def score_mention(gold: AcledGold, m: Mention) -> list[Outcome]:
     has_point = gold.latitude is not None and gold.longitude is not None
     add("location_25km", has_point,
         has_point and within_km((m.latitude, m.longitude), (gold.latitude or 0.0, gold.longitude or 0.0)),
-        [gold.latitude, gold.longitude], [m.latitude, m.longitude])
+        {"location": gold.location, "point": [gold.latitude, gold.longitude]},
+        {"location": m.location, "point": [m.latitude, m.longitude]})
     add("admin1", gold.admin1 is not None, same_place_name(m.admin1, gold.admin1), gold.admin1, m.admin1, True)
     pred_iso = (m.iso3 or "").upper() or country_iso3(m.country)
     add("country", gold.iso3 is not None or gold.country is not None,
