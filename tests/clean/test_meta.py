@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from wirewatch.clean import normalise_date
-from wirewatch.clean.meta import parse_html, parse_page_meta
+from wirewatch.clean.meta import PageMeta, parse_html, parse_page_meta
 
 
 @pytest.mark.parametrize("value,iso", [
@@ -24,7 +24,7 @@ def test_dates_are_normalised_to_iso(value: str, iso: str | None) -> None:
     assert normalise_date(value) == iso
 
 
-def meta_of(head: str, body: str = "<p>x</p>") -> object:
+def meta_of(head: str, body: str = "<p>x</p>") -> PageMeta:
     return parse_page_meta(parse_html(f"<html><head>{head}</head><body>{body}</body></html>"))
 
 
@@ -33,10 +33,10 @@ def test_jsonld_graph_with_people_and_an_agency() -> None:
                    '{"@type": ["NewsArticle"], "headline": "Example headline", "datePublished": "2021-02-03T04:05:06Z",'
                    '"author": [{"@type": "Person", "name": "Ana Example"}, {"@type": "Organization", "name": "Agence France-Presse"}],'
                    '"publisher": {"@type": "Organization", "name": "Example Daily"}}]}</script>')
-    assert meta.title == "Example headline" and meta.sources["title"] == "json-ld"  # type: ignore[attr-defined]
-    assert meta.published == "2021-02-03T04:05:06+00:00"  # type: ignore[attr-defined]
-    assert meta.byline == "Ana Example" and meta.agencies == {"json-ld": "AFP"}  # type: ignore[attr-defined]
-    assert meta.publisher == "Example Daily"  # type: ignore[attr-defined]
+    assert meta.title == "Example headline" and meta.sources["title"] == "json-ld"
+    assert meta.published == "2021-02-03T04:05:06+00:00"
+    assert meta.byline == "Ana Example" and meta.agencies == {"json-ld": "AFP"}
+    assert meta.publisher == "Example Daily"
 
 
 def test_broken_jsonld_falls_back_to_meta_tags_and_title() -> None:
@@ -44,13 +44,13 @@ def test_broken_jsonld_falls_back_to_meta_tags_and_title() -> None:
                    '<meta property="article:published_time" content="2022-05-06T07:08:09+03:00">'
                    '<meta name="author" content="Press Trust of India">'
                    '<link rel="canonical" href="https://example.org/story"><title>Example story | Example Herald</title>')
-    assert (meta.published, meta.sources["published"]) == ("2022-05-06T07:08:09+03:00", "html-meta")  # type: ignore[attr-defined]
-    assert meta.agencies == {"html-meta": "PTI"}  # type: ignore[attr-defined]
-    assert meta.canonical_url == "https://example.org/story"  # type: ignore[attr-defined]
-    assert (meta.publisher, meta.title) == ("Example Herald", "Example story")  # type: ignore[attr-defined]
+    assert (meta.published, meta.sources["published"]) == ("2022-05-06T07:08:09+03:00", "html-meta")
+    assert meta.agencies == {"html-meta": "PTI"}
+    assert meta.canonical_url == "https://example.org/story"
+    assert (meta.publisher, meta.title) == ("Example Herald", "Example story")
 
 
 def test_byline_element_gives_people_and_agency() -> None:
     meta = meta_of("", '<div class="story-byline">By Ana Example and Ben Example | Reuters | Updated: 3 Mar 2024</div>')
-    assert meta.byline == "Ana Example, Ben Example"  # type: ignore[attr-defined]
-    assert meta.agencies == {"byline": "Reuters"}  # type: ignore[attr-defined]
+    assert meta.byline == "Ana Example, Ben Example"
+    assert meta.agencies == {"byline": "Reuters"}
