@@ -1,0 +1,43 @@
+import datetime as dt
+
+import pytest
+
+from wirewatch.extract.dates import find_dates, parse_date_text
+
+PUB = dt.date(2020, 10, 17)  # a Saturday
+
+
+@pytest.mark.parametrize("text, iso, precision", [
+    ("officials said on Saturday that", "2020-10-17", 1),
+    ("At dawn, troops moved in", "2020-10-17", 1),
+    ("On October 11, the army said", "2020-10-11", 1),
+    ("On 17 October 2020, in the town", "2020-10-17", 1),
+    ("the attack on Oct. 3 killed", "2020-10-03", 1),
+    ("on Sunday morning, shelling resumed", "2020-10-11", 1),
+    ("yesterday's raid", "2020-10-16", 1),
+    ("the truce agreed last week", "2020-10-10", 2),
+    ("On or around 5 May 2020, gunmen", "2020-05-05", 2),
+    ("Between 1 and 3 May 2020, clashes", "2020-05-01", 2),
+    ("flare-ups this July", "2020-07-01", 3),
+    ("earlier this month", "2020-10-01", 3),
+    ("in April 2016", "2016-04-01", 3),
+    ("went to war in 1988-94", "1988-01-01", 3),
+    ("05/15/2017: Assailants attacked", "2017-05-15", 1),
+    ("in the summer of 2014", "2014-06-01", 3),
+])
+def test_dates_resolve_against_publication_day(text, iso, precision):
+    got = find_dates(text, PUB)
+    assert got, text
+    assert (got[0].iso, got[0].precision) == (iso, precision)
+
+
+def test_month_without_year_never_lands_after_publication():
+    assert find_dates("On December 30, rebels", PUB)[0].iso == "2019-12-30"
+
+
+def test_may_the_verb_is_not_a_month():
+    assert find_dates("the figures may 10 times higher", PUB) == []
+
+
+def test_parse_date_text_falls_back_to_dateparser():
+    assert parse_date_text("2020-10-17T14:20:00+05:30").iso == "2020-10-17"

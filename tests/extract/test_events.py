@@ -1,0 +1,111 @@
+"""Sentences -> events, through the real pipeline (spaCy + gazetteer). Written for these tests in
+wire and ACLED-note style; none is taken from a published article."""
+import pytest
+
+PUB = "2021-03-06"  # a Saturday
+
+CASES = [
+    # text, expected fields on the first event
+    ("Russian warplanes carried out air strikes on Idlib on Friday, killing nine civilians, a monitoring group said.",
+     dict(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", iso3="SYR", fatalities=9, actor1_country="RUS", event_date="2021-03-05")),
+    ("A roadside bomb exploded near a police vehicle in Jalalabad on Saturday, wounding three officers.",
+     dict(sub_event_type="Remote explosive/landmine/IED", iso3="AFG", injuries=3)),
+    ("A suicide bomber blew himself up at a mosque in Quetta on Friday, killing at least 14 worshippers.",
+     dict(sub_event_type="Suicide bomb", iso3="PAK", fatalities=14)),
+    ("Gunmen on motorcycles attacked the village of Kadunaso in Kaduna State on Thursday, killing 11 residents.",
+     dict(event_type="Violence against civilians", sub_event_type="Attack", iso3="NGA", fatalities=11)),
+    ("Soldiers clashed with Al Shabaab fighters near Afgooye on Wednesday; five militants were killed.",
+     dict(event_type="Battles", sub_event_type="Armed clash", iso3="SOM", fatalities=5)),
+    ("Thousands of people marched peacefully through central Minsk on Sunday to demand new elections.",
+     dict(event_type="Protests", sub_event_type="Peaceful protest", iso3="BLR", actor1="Protesters (Belarus)")),
+    ("Police fired tear gas to disperse hundreds of protesters in Nairobi on Tuesday.",
+     dict(event_type="Protests", sub_event_type="Protest with intervention", iso3="KEN")),
+    ("Rioters pelted stones at police and torched two buses in Karachi on Monday.",
+     dict(event_type="Riots", iso3="PAK")),
+    ("Armed men abducted 27 students from a school in Kagara on Wednesday, police said.",
+     dict(event_type="Violence against civilians", sub_event_type="Abduction/forced disappearance", iso3="NGA")),
+    ("Ukrainian forces shelled Donetsk overnight, the separatist administration claimed on Saturday.",
+     dict(sub_event_type="Shelling/artillery/missile attack", iso3="UKR", actor1_country="UKR", status="alleged")),
+    ("Israeli forces demolished two Palestinian-owned houses in Hebron on Tuesday.",
+     dict(event_type="Strategic developments", sub_event_type="Looting/property destruction", iso3="PSE", actor1_country="ISR")),
+    ("On 3 March 2021, in Morelia, Michoacan, armed men shot dead a man in Colonia Centro. 1 fatality.",
+     dict(event_type="Violence against civilians", iso3="MEX", admin1_like="Mich", fatalities=1, event_date="2021-03-03")),
+    ("On 2 March 2021, in Campinas, Sao Paulo, around 200 nurses held a protest demanding unpaid wages.",
+     dict(event_type="Protests", iso3="BRA", location_like="Campinas", event_date="2021-03-02")),
+    ("On 1 March 2021, Taliban militants attacked a checkpoint in Lashkar Gah, Helmand, killing four police officers.",
+     dict(event_type="Battles", sub_event_type="Armed clash", iso3="AFG", fatalities=4, actor2_country="AFG")),
+    ("On 28 February 2021, a landmine explosion injured a villager near Maungdaw, Rakhine State.",
+     dict(sub_event_type="Remote explosive/landmine/IED", iso3="MMR", injuries=1, geo_precision=2)),
+    ("Houthi rebels fired a ballistic missile at Marib on Friday, the Saudi-led coalition said.",
+     dict(sub_event_type="Shelling/artillery/missile attack", iso3="YEM", weapon="ballistic missile")),
+    ("A drone strike hit a vehicle near Mogadishu on Thursday, killing two suspected militants.",
+     dict(sub_event_type="Air/drone strike", iso3="SOM", fatalities=2)),
+    ("Hundreds of farmers blocked the highway near Ludhiana on Monday to protest the new laws.",
+     dict(event_type="Protests", iso3="IND")),
+    ("Unidentified gunmen killed a local councillor in Cucuta on Tuesday night.",
+     dict(event_type="Violence against civilians", iso3="COL", fatalities=1)),
+    ("Fighting between rival armed groups in Tripoli killed six people on Friday, the health ministry said.",
+     dict(event_type="Battles", iso3="LBY", fatalities=6)),
+    ("The bodies of three men were found dumped on a road outside Culiacan on Wednesday.",
+     dict(event_type="Violence against civilians", iso3="MEX")),
+    ("A grenade was thrown at a shop in Srinagar on Friday, injuring five civilians.",
+     dict(sub_event_type="Grenade", iso3="IND", injuries=5)),
+    ("Police arrested 12 opposition activists in Kampala on Thursday.",
+     dict(event_type="Strategic developments", sub_event_type="Arrests", iso3="UGA")),
+    ("A mob lynched a suspected thief in Lagos on Sunday.",
+     dict(event_type="Riots", sub_event_type="Mob violence", iso3="NGA")),
+    ("Government forces retook the town of Palma in Cabo Delgado province on Thursday after days of fighting.",
+     dict(event_type="Battles", iso3="MOZ")),
+    ("Artillery fire hit residential areas of Stepanakert on Saturday morning, local officials said.",
+     dict(sub_event_type="Shelling/artillery/missile attack", iso3="AZE")),
+    ("Security forces opened fire on demonstrators in Mandalay on Saturday, killing two people.",
+     dict(iso3="MMR", fatalities=2)),
+    ("No casualties were reported after a rocket landed near the airport in Erbil on Friday.",
+     dict(sub_event_type="Shelling/artillery/missile attack", iso3="IRQ", fatalities=0)),
+    ("Sudan and South Sudan signed a ceasefire agreement in Juba on Friday, mediated by Ethiopia.",
+     dict(event_type="Strategic developments", sub_event_type="Agreement", agreement="ceasefire")),
+    ("In Kyiv, about 300 people rallied outside parliament on Friday.",
+     dict(event_type="Protests", iso3="UKR")),
+    ("Militants stormed a military base in Menaka on Thursday, sparking a firefight that left 10 soldiers dead.",
+     dict(event_type="Battles", iso3="MLI", fatalities=10)),
+    ("A car bomb exploded outside a hotel in Mogadishu on Saturday, killing at least five people.",
+     dict(sub_event_type="Remote explosive/landmine/IED", iso3="SOM", fatalities=5, weapon="car bomb")),
+]
+
+
+@pytest.mark.parametrize("text, want", CASES, ids=[c[0][:40] for c in CASES])
+def test_sentence_to_event(pipeline, text, want):
+    art = pipeline.extract_text(text, published=PUB)
+    assert art.events, f"no event from: {text}"
+    e = art.events[0]
+    for key, value in want.items():
+        if key.endswith("_like"):
+            field = key[:-5]
+            assert value.lower() in (getattr(e, field) or "").lower(), (field, getattr(e, field))
+        else:
+            assert getattr(e, key) == value, (key, getattr(e, key), e)
+
+
+def test_background_never_dated_on_publication_day(pipeline):
+    text = ("Fighting erupted in the region in 1994 and flared up again in the summer of 2016. "
+            "The two countries have been blaming each other for decades.")
+    art = pipeline.extract_text(text, published=PUB)
+    assert all(e.mention == "background" and e.event_date != PUB for e in art.events)
+
+
+def test_cumulative_toll_stays_off_single_events(pipeline):
+    text = ("Shelling hit Donetsk on Saturday, killing two civilians, officials said. "
+            "Since the conflict began, more than 13,000 people have been killed.")
+    art = pipeline.extract_text(text, published=PUB)
+    assert all(13000 not in (e.fatalities, e.fatalities_low, e.fatalities_high) for e in art.events)
+
+
+def test_denial_makes_an_event_contested(pipeline):
+    text = ("The army said rebels attacked a convoy in Goma on Friday, killing three soldiers. "
+            "A rebel spokesman denied the attack.")
+    art = pipeline.extract_text(text, published=PUB)
+    e = art.events[0]
+    assert e.status == "contested"
+    assert {c.stance for c in e.claims} == {"asserts", "denies"}
+    for c in e.claims:
+        assert art.text[c.start:c.end].strip()
