@@ -96,7 +96,7 @@ def is_html(content_type: str, text: str) -> bool:
     """HTML by declared type, else by a look at the first kilobyte."""
     if "html" in (content_type or "").casefold():
         return True
-    if "plain" in (content_type or "").casefold() and not text.lstrip()[:1] == "<":
+    if "plain" in (content_type or "").casefold() and text.lstrip()[:1] != "<":
         return False
     return bool(_HTML_SNIFF.search(text[:1024]))
 

@@ -31,10 +31,7 @@ def sniff(head: bytes, name: str = "", content_type: str = "") -> Kind:
     window = body[:4096]
     if b"<html" in window or b"<!doctype html" in window:
         return "html"
-    if body.startswith(b"<?xml") or b"<rss" in window or b"<feed" in window or b"<rdf:rdf" in window:
-        if b"<rss" in window or b"<feed" in window or b"<rdf:rdf" in window or "rss" in ctype or "atom" in ctype:
-            return "feed"
-    if "rss" in ctype or "atom" in ctype:
+    if b"<rss" in window or b"<feed" in window or b"<rdf:rdf" in window or "rss" in ctype or "atom" in ctype:
         return "feed"
     if "html" in ctype or body.startswith((b"<head", b"<body", b"<article", b"<p>", b"<div")):
         return "html"
