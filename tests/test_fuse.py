@@ -61,6 +61,19 @@ def test_ranges_best_is_latest_and_status_contested():
     assert len(event.claims) == 2                   # the copy's identical claim is merged
 
 
+def test_rewrites_crediting_one_agency_are_one_reporter():
+    a, b, c = (report(x, f"2022-05-04T0{i}:00") for i, x in enumerate("abc"))
+    a.source.wire_agency = b.source.wire_agency = "EXW"  # two outlets' rewrites of one agency story
+    assert combine("x", [a, b, c]).independent_sources == 2
+
+
+def test_later_look_back_does_not_replace_the_news_figure():
+    event = combine("x", [report("a", "2022-05-04T08:00", fatalities=12),
+                          report("b", "2022-05-05T08:00", fatalities=13),
+                          report("c", "2022-06-20T08:00", fatalities=12, mention="prior")])
+    assert (event.fatalities, event.fatalities_low, event.fatalities_high) == (13, 12, 13)
+
+
 def test_later_report_without_figure_keeps_best():
     event = combine("x", [report("a", "2022-05-04T08:00", fatalities=7),
                           report("b", "2022-05-05T08:00", fatalities=None)])

@@ -184,8 +184,10 @@ def _vote(values: Iterable[Any]) -> Any:
 
 def _figures(reports: list[Report], name: str) -> tuple[int | None, int | None, int | None]:
     """(best, low, high) of a count across reports: best is the figure of the latest report
-    that gave one (tolls are revised upwards as bodies are found), low/high span all reports."""
-    best = None
+    that gave one (tolls are revised upwards as bodies are found), preferring reports of the
+    event as news over later look-backs at it (`prior` mentions often repeat an early or
+    rounded toll); low/high span all reports."""
+    best = best_news = None
     lows: list[int] = []
     highs: list[int] = []
     for r in reports:  # in publication order
@@ -193,9 +195,12 @@ def _figures(reports: list[Report], name: str) -> tuple[int | None, int | None, 
         value, low, high = getattr(m, name), getattr(m, f"{name}_low"), getattr(m, f"{name}_high")
         if value is not None:
             best = value
+            if m.mention == "new":
+                best_news = value
         lows += [x for x in (low, value) if x is not None]
         highs += [x for x in (high, value) if x is not None]
-    return best, (min(lows) if lows else None), (max(highs) if highs else None)
+    return (best_news if best_news is not None else best), (min(lows) if lows else None), \
+        (max(highs) if highs else None)
 
 
 def _claim_key(c: Claim) -> tuple[Any, ...]:
@@ -233,9 +238,18 @@ def _sources(reports: list[Report]) -> list[Source]:
     return list(by_article.values())
 
 
+def reporter(source: Source) -> str:
+    """Who originally reported an article: its wire agency when it credits one (rewrites of one
+    agency's story are not independent of each other), else its syndication cluster (copies of
+    one story count once)."""
+    if source.wire_agency:
+        return "agency:" + _norm(source.wire_agency)
+    return "story:" + (source.syndication_cluster or source.article_id)
+
+
 def independent_count(sources: Sequence[Source]) -> int:
-    """Distinct original reporters: copies of one wire story (one syndication cluster) count once."""
-    return len({s.syndication_cluster or s.article_id for s in sources})
+    """Distinct original reporters among the sources."""
+    return len({reporter(s) for s in sources})
 
 
 def combine(event_id: str, reports: Sequence[Report], history: list[Revision] | None = None) -> Event:
