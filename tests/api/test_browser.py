@@ -47,6 +47,8 @@ def test_event_panel_shows_assertion_and_denial_side_by_side(page: Any) -> None:
     assert "Borvian forces fired a ballistic missile" in asserts.first.text_content()
     assert "Government of Borvia" in denies.first.text_content()
     assert "Our forces did not fire at Valdora" in denies.first.text_content()
+    panel = page.locator("#event").text_content() or ""
+    assert "null" not in panel and "undefined" not in panel
     # side by side: the two columns share a row
     a_box = page.locator("#event .claims .asserts").bounding_box()
     d_box = page.locator("#event .claims .denies").bounding_box()

@@ -1,6 +1,7 @@
 """Records -> JSON for the API: events, GeoJSON features, and articles with their evidence marked."""
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,9 +24,32 @@ def field_of(obj: Any, name: str, default: Any = None) -> Any:
     return getattr(obj, name, default)
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def plain(value: Any) -> Any:
+    """JSON-ready copy of a record: like `model.to_dict`, but reads `__dict__` directly, which
+    matters when a page holds thousands of events (it is the API's hot path)."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is list or kind is tuple:
+        return [plain(v) for v in value]
+    if kind is dict:
+        return {k: plain(v) for k, v in value.items()}
+    if hasattr(kind, "__dataclass_fields__"):
+        return {k: plain(v) for k, v in value.__dict__.items()}
+    return to_dict(value)
+
+
 def event_json(event: Event | dict[str, Any]) -> dict[str, Any]:
-    data = to_dict(event)
+    data = plain(event)
     return data if isinstance(data, dict) else dict(data)
+
+
+def dumps(data: Any) -> bytes:
+    """Compact JSON; anything unusual (a date, a Decimal) is written as its string."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
 
 
 def event_summary(event: Event | dict[str, Any]) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from ..errors import InputError, StoreError
 from ..settings import Settings
 from ._assets import WEB_DIR, VendorAssets, vendor_assets
 from ._filters import MAX_LIMIT, EventFilters, FilterError, parse_filters, parse_paging
-from ._serialize import article_html, article_json, event_json, event_summary, feature_collection
+from ._serialize import article_html, article_json, dumps, event_json, event_summary, feature_collection
 from ._store import StoreLike, StoreProvider, attribute_claims, stats_with_breakdown
 from ._submit import Processor, Submission, pipeline_processor
 
@@ -207,12 +207,14 @@ def _add_event_routes(app: FastAPI) -> None:
         lim, off = parse_paging(limit, offset)
         kwargs = filters.store_kwargs()
         records = store.event_records(**kwargs, limit=lim, offset=off)
-        total = store.count_events(**kwargs)
+        # A short page is the last one: its length gives the total without a second query.
+        total = off + len(records) if len(records) < lim and (records or off == 0) else store.count_events(**kwargs)
         rows = [event_summary(e) if view == "summary" else event_json(e) for e in records]
         if _wants_geojson(format, accept):
             body = feature_collection(rows, total=total, limit=lim, offset=off)
-            return JSONResponse(jsonable_encoder(body), media_type=GEOJSON)
-        return JSONResponse(jsonable_encoder({"total": total, "limit": lim, "offset": off, "events": rows}))
+            return Response(dumps(body), media_type=GEOJSON)
+        return Response(dumps({"total": total, "limit": lim, "offset": off, "events": rows}),
+                        media_type="application/json")
 
     @app.get("/api/events/{event_id}", tags=["events"])
     def get_event(event_id: str, store: StoreDep) -> Response:
@@ -224,7 +226,7 @@ def _add_event_routes(app: FastAPI) -> None:
         # Which article each claim was read from, so the page can cite and open it.
         for claim, owner in zip(data.get("claims") or [], attribute_claims(event, store)):
             claim.setdefault("article_id", owner)
-        return JSONResponse(jsonable_encoder(data))
+        return Response(dumps(data), media_type="application/json")
 
     @app.get("/api/export", tags=["events"],
              responses={200: {"content": {t: {} for t, _ in EXPORT_TYPES.values()}}})

@@ -11,6 +11,7 @@ const TYPE_COLOURS = {
 };
 const OTHER_COLOUR = "#7f7f7f";
 const DAY = 86400000;
+const UNCLUSTERED_ZOOM = 9;   // markers are never clustered from this zoom on
 
 const state = {
   config: null,
@@ -76,9 +77,12 @@ const dayOf = (iso) => (iso ? new Date(`${String(iso).slice(0, 10)}T00:00:00Z`) 
 // ---- map --------------------------------------------------------------------------------------
 
 let map, cluster, countriesLayer;
+const markersById = new Map();
 
 async function initMap() {
-  map = L.map("map", { worldCopyJump: true, preferCanvas: false, minZoom: 1, maxZoom: 12 }).setView([30, 20], 2);
+  // No zoom animation: with many SVG markers it is slow, and a zoom cut short by a redraw can leave
+  // Leaflet waiting for a transition that never ends.
+  map = L.map("map", { worldCopyJump: true, preferCanvas: false, minZoom: 1, maxZoom: 12, zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false }).setView([30, 20], 2);
   map.attributionControl.setPrefix("Leaflet");
   map.createPane("countries").style.zIndex = 350;   // under markers (overlayPane is 400)
   if (state.config.tile_url) {
@@ -103,7 +107,7 @@ async function initMap() {
     animate: false,
     showCoverageOnHover: false,
     maxClusterRadius: 40,
-    disableClusteringAtZoom: 9,
+    disableClusteringAtZoom: UNCLUSTERED_ZOOM,
     iconCreateFunction: clusterIcon,
   });
   map.addLayer(cluster);
@@ -149,6 +153,7 @@ function visibleEvents() {
 
 function renderMap(fit = false) {
   cluster.clearLayers();
+  markersById.clear();
   const shown = visibleEvents();
   const markers = [];
   let unplaced = 0;
@@ -176,6 +181,7 @@ function renderMap(fit = false) {
     m.bindTooltip(() => el("span", {}, `${ev.location || "?"} · ${ev.event_date || "undated"} · ${ev.event_type || ""}`));
     m.on("click", () => openEvent(ev.event_id));
     markers.push(m);
+    markersById.set(ev.event_id, m);
   }
   cluster.addLayers(markers);
   document.body.dataset.visibleEvents = String(markers.length);
@@ -189,13 +195,26 @@ function renderMap(fit = false) {
 function renderList(shown) {
   const list = document.getElementById("event-list");
   const rows = shown.slice(0, 300).map((ev) =>
-    el("li", { dataset: { eventId: ev.event_id }, onclick: () => openEvent(ev.event_id), tabindex: "0" },
+    el("li", { dataset: { eventId: ev.event_id }, onclick: () => showEvent(ev.event_id), tabindex: "0" },
       `${ev.event_date || "undated"} · ${ev.location || "?"} · ${ev.event_type || "?"}`,
       ev.fatalities ? ` · ${ev.fatalities} killed` : "",
       ev.status && ev.status !== "reported" ? " " : "",
       ev.status && ev.status !== "reported" ? el("span", { class: `badge ${ev.status}` }, ev.status) : ""));
   list.replaceChildren(...rows);
   if (shown.length > rows.length) list.append(el("li", { class: "hint" }, `… and ${shown.length - rows.length} more`));
+}
+
+function showEvent(id) {
+  // From the list: bring the marker out of its cluster, then open the panel.
+  const marker = markersById.get(id);
+  document.querySelectorAll(".ww-selected").forEach((node) => node.classList.remove("ww-selected"));
+  if (marker) {
+    // markercluster's zoomToShowLayer expects icon markers; circle markers are paths, so zoom to
+    // the level where clustering stops instead.
+    map.once("moveend", () => { const node = marker.getElement(); if (node) node.classList.add("ww-selected"); });
+    map.setView(marker.getLatLng(), Math.max(map.getZoom(), UNCLUSTERED_ZOOM), { animate: false });
+  }
+  openEvent(id);
 }
 
 // ---- timeline ---------------------------------------------------------------------------------
@@ -286,6 +305,19 @@ function sourceLabel(src) {
   return href ? el("a", { href, target: "_blank", rel: "noopener noreferrer" }, label) : el("span", {}, label);
 }
 
+function shown(value) {
+  if (value === null || value === undefined || value === "") return "–";
+  return Array.isArray(value) ? value.map(shown).join(", ") : String(value);
+}
+
+function revisionItem(rev) {
+  const changes = Object.entries(rev.changes || {});
+  const created = changes.length && changes.every(([, v]) => Array.isArray(v) && (v[0] === null || v[0] === undefined));
+  const what = created ? "first reported"
+    : changes.map(([k, v]) => `${k}: ${shown(Array.isArray(v) ? v[0] : null)} → ${shown(Array.isArray(v) ? v[1] : v)}`).join("; ");
+  return el("li", {}, `${(rev.at || "").slice(0, 16).replace("T", " ")} · ${rev.article_id || "?"} · ${what}`);
+}
+
 async function openEvent(id) {
   state.selected = id;
   const box = document.getElementById("event");
@@ -318,12 +350,19 @@ async function openEvent(id) {
     el("li", { dataset: { articleId: s.article_id } }, sourceLabel(s), " ",
       el("button", { type: "button", class: "open-article", onclick: () => openArticle(s.article_id, ev.event_id) }, "open article"))));
   const history = (ev.history || []).length
-    ? el("details", {}, el("summary", {}, `revision history (${ev.history.length})`),
-      el("ul", {}, ...ev.history.map((r) => el("li", {}, `${r.at || ""} ${r.article_id || ""}: `,
-        Object.entries(r.changes || {}).map(([k, v]) => `${k} ${JSON.stringify(v)}`).join("; ")))))
+    ? el("details", { class: "history" }, el("summary", {}, `revision history (${ev.history.length})`),
+      el("ul", {}, ...ev.history.map(revisionItem)))
     : null;
-  box.replaceChildren(title, dl, ev.notes ? el("p", { class: "notes" }, ev.notes) : null,
-    el("h3", {}, "Who says what"), claimsBox, el("h3", {}, "Sources"), sources, history);
+  // Events on the very same spot hide each other's markers: offer them here.
+  const samePlace = state.events.filter((o) => o.event_id !== ev.event_id && o.latitude === ev.latitude
+    && o.longitude === ev.longitude && ev.latitude !== null && ev.latitude !== undefined);
+  const also = samePlace.length
+    ? el("p", { class: "also" }, "Also at this place: ", ...samePlace.flatMap((o, i) => [i ? ", " : "",
+      el("a", { href: "#", onclick: (e) => { e.preventDefault(); openEvent(o.event_id); } },
+        `${o.event_date || "undated"} ${o.sub_event_type || o.event_type || ""}`)]))
+    : null;
+  box.replaceChildren(...[title, dl, also, ev.notes ? el("p", { class: "notes" }, ev.notes) : null,
+    el("h3", {}, "Who says what"), claimsBox, el("h3", {}, "Sources"), sources, history].filter(Boolean));
   box.scrollIntoView({ block: "start" });
 }
 
@@ -338,7 +377,7 @@ async function openArticle(articleId, eventId) {
   const a = data.article;
   document.getElementById("article-title").textContent = a.title || a.article_id;
   const meta = document.getElementById("article-meta");
-  meta.replaceChildren(...[a.publisher, a.wire_agency ? `via ${a.wire_agency}` : null, a.published].filter(Boolean).join(" · "));
+  meta.replaceChildren([a.publisher, a.wire_agency ? `via ${a.wire_agency}` : null, a.published].filter(Boolean).join(" · "));
   const href = a.url ? safeHref(a.url) : null;
   if (href) meta.append(" · ", el("a", { href, target: "_blank", rel: "noopener noreferrer" }, "original"));
   text.replaceChildren(...data.segments.map((s) =>
@@ -414,6 +453,6 @@ async function main() {
 }
 
 // A hook for tests and the console: what the page holds, without reaching into closures.
-window.wirewatch = { state, openEvent, openArticle, refresh };
+window.wirewatch = { state, openEvent, openArticle, refresh, showEvent, map: () => map };
 
 main();

@@ -1,0 +1,163 @@
+"""Benchmark: `/api/events` with a bbox and a date range over 100,000 synthetic events.
+
+    .venv/bin/python scripts/bench_api.py [--events 100000] [--requests 300] [--db PATH] [--http] [--json]
+
+Builds (once, then reuses) a SQLite store of made-up events (pseudo-places on random coordinates,
+dates over 2020-2023, one or two claims each), then times GET /api/events?bbox=W,S,E,N&since=..&until=..
+for random 20x20 degree boxes and three-month windows (about 100 matches each), pinned to one CPU core. By default the requests go
+through FastAPI's TestClient (the whole ASGI stack, no sockets); --http times them against uvicorn
+on 127.0.0.1 with httpx instead.
+
+Fast path for the fill: going through `add_articles` (cleaning, syndication clustering, fusion)
+costs ~6 ms an article, about half an hour for 100,000 stories, so events are written directly with
+the SQLite store's own event writer (`SQLiteStore._write_event`, the same code `add_articles` ends
+in) inside one transaction. Those events have claims but no source articles or revisions (both point at stored articles).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from wirewatch.model import Claim, Event
+
+TYPES = [("Battles", "Armed clash"), ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+         ("Explosions/Remote violence", "Air/drone strike"), ("Violence against civilians", "Attack"),
+         ("Protests", "Peaceful protest"), ("Riots", "Violent demonstration"),
+         ("Strategic developments", "Agreement")]
+STATUSES = ["reported", "reported", "reported", "alleged", "contested", "confirmed"]
+COUNTRIES = [("XAA", "Arland"), ("XBB", "Borvia"), ("XCC", "Corland"), ("XDD", "Dunmark")]
+
+
+def synthetic_events(n: int, seed: int = 0) -> list[Event]:
+    rng = random.Random(seed)
+    events = []
+    for i in range(n):
+        event_type, sub = rng.choice(TYPES)
+        iso3, country = rng.choice(COUNTRIES)
+        day = f"{rng.randint(2020, 2023)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        dead = rng.choice([None, 0, 1, 2, 3, 5, 8, 13, 40])
+        claims = [Claim("asserts", f"Government of {country}", iso3, f"Official {i}", "spokesperson",
+                        f"Example quote number {i}.", 0, 30)]
+        if rng.random() < 0.3:
+            claims.append(Claim("denies", "Government of Borvia", "XBB", f"Spokesman {i}", None,
+                                f"Example denial number {i}.", 31, 60))
+        events.append(Event(
+            event_id=f"bench-{i:06d}", event_date=day, time_precision=1, event_type=event_type,
+            sub_event_type=sub, actor1=f"Group {i % 997}", actor2=f"Civilians ({country})",
+            country=country, iso3=iso3, location=f"Place{i}", latitude=round(rng.uniform(-40, 60), 4),
+            longitude=round(rng.uniform(-100, 140), 4), geo_precision=1, fatalities=dead,
+            status="contested" if len(claims) > 1 else rng.choice(STATUSES), claims=claims,
+            notes=f"Synthetic benchmark event {i}.",
+        ))
+    return events
+
+
+def build(db: Path, n: int) -> None:
+    import wirewatch
+
+    store = wirewatch.open(str(db))
+    try:
+        have = store.count_events()
+        if have >= n:
+            print(f"reusing {db} ({have} events)", file=sys.stderr)
+            return
+        events = synthetic_events(n)[have:]
+        t0 = time.perf_counter()
+        store.conn.execute("BEGIN IMMEDIATE")
+        for event in events:
+            store._write_event(event, [], created=True)   # the store's own writer; see the docstring
+        store.conn.execute("COMMIT")
+        store.conn.execute("ANALYZE")
+        print(f"wrote {len(events)} events to {db} in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    finally:
+        store.close()
+
+
+def queries(k: int, seed: int = 1) -> list[dict[str, str]]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(k):
+        w, s = rng.uniform(-100, 120), rng.uniform(-40, 40)
+        y, m, d = rng.randint(2020, 2023), rng.randint(1, 9), rng.randint(1, 28)
+        start, end = f"{y}-{m:02d}-{d:02d}", f"{y}-{m + 3:02d}-{d:02d}"
+        out.append({"bbox": f"{w:.3f},{s:.3f},{w + 20:.3f},{s + 20:.3f}", "since": start, "until": end})
+    return out
+
+
+def time_requests(get: Any, params: list[dict[str, str]]) -> tuple[list[float], list[int]]:
+    for p in params[:10]:   # warm-up: per-thread store, caches
+        get(p)
+    times, totals = [], []
+    for p in params:
+        t0 = time.perf_counter()
+        body = get(p)
+        times.append((time.perf_counter() - t0) * 1000)
+        totals.append(body["total"])
+    return times, totals
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--events", type=int, default=100_000)
+    ap.add_argument("--requests", type=int, default=300)
+    ap.add_argument("--db", type=Path, default=Path("/tmp/wirewatch-bench-api.db"))
+    ap.add_argument("--http", action="store_true", help="time against uvicorn over 127.0.0.1 (httpx)")
+    ap.add_argument("--json", action="store_true", help="print one JSON line at the end")
+    args = ap.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})   # one core, as the issue asks
+
+    build(args.db, args.events)
+    from wirewatch.api import create_app
+    from wirewatch.settings import Settings
+
+    app = create_app(str(args.db), Settings(db=str(args.db)))
+    params = queries(args.requests)
+    if args.http:
+        import httpx
+        import uvicorn
+
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+        from api.conftest import free_port
+
+        port = free_port()
+        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        while not server.started:
+            time.sleep(0.05)
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
+            times, totals = time_requests(lambda p: client.get("/api/events", params=p).json(), params)
+        server.should_exit = True
+        thread.join(timeout=10)
+    else:
+        from fastapi.testclient import TestClient
+
+        with TestClient(app) as client:
+            times, totals = time_requests(lambda p: client.get("/api/events", params=p).json(), params)
+
+    times.sort()
+    result = {
+        "events": args.events, "requests": len(times), "transport": "http" if args.http else "asgi",
+        "median_ms": round(statistics.median(times), 2),
+        "p90_ms": round(times[int(0.9 * (len(times) - 1))], 2),
+        "max_ms": round(times[-1], 2),
+        "mean_matches": round(statistics.mean(totals), 1),
+    }
+    print(f"/api/events bbox+date over {args.events} events ({result['transport']}, {len(times)} requests, "
+          f"{result['mean_matches']} matches on average): median {result['median_ms']} ms, "
+          f"p90 {result['p90_ms']} ms, max {result['max_ms']} ms")
+    if args.json:
+        print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

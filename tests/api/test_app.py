@@ -1,0 +1,257 @@
+"""The HTTP API over the example store: filters, paging, GeoJSON, event detail, articles with
+their evidence marked, stats, the token-guarded submit endpoint and the page's security headers."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from wirewatch.model import Article, Mention
+
+from .conftest import make_app
+from .example_data import HOSTILE, STRIKE_TEXT
+
+
+def by_location(client: Any, location: str) -> dict[str, Any]:
+    events = client.get("/api/events").json()["events"]
+    return next(e for e in events if (e["location"] or "").startswith(location))
+
+
+# ---- /api/events ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("params", "locations"), [
+    ({}, {"Valdora", "Kesh", "Marro"}),
+    ({"bbox": "44.5,40.9,45.5,41.5"}, {"Valdora"}),                 # W,S,E,N around one town
+    ({"since": "2021-03-05"}, {"Kesh", "Marro"}),
+    ({"until": "2021-03-06"}, {"Valdora", "Kesh"}),
+    ({"since": "2021-03-05", "until": "2021-03-06"}, {"Kesh"}),
+    ({"since": "2021-03"}, {"Valdora", "Kesh", "Marro"}),            # a month works as a prefix
+    ({"country": "XBB"}, {"Marro"}),
+    ({"event_type": "Battles"}, {"Kesh"}),
+    ({"status": "contested"}, {"Valdora"}),
+    ({"min_fatalities": 5}, {"Valdora"}),
+    ({"q": "banner"}, {"Marro"}),                                   # full text of the articles
+    ({"q": "ballistic missile"}, {"Valdora"}),
+    ({"bbox": "44.5,40.9,45.5,41.5", "since": "2021-03-05"}, set()),
+])
+def test_filters(client: Any, params: dict[str, Any], locations: set[str]) -> None:
+    body = client.get("/api/events", params=params).json()
+    got = {e["location"].split(" ")[0] for e in body["events"]}
+    assert got == locations
+    assert body["total"] == len(locations)
+
+
+def test_paging(client: Any) -> None:
+    first = client.get("/api/events", params={"limit": 2}).json()
+    rest = client.get("/api/events", params={"limit": 2, "offset": 2}).json()
+    assert first["total"] == rest["total"] == 3
+    assert len(first["events"]) == 2 and len(rest["events"]) == 1
+    ids = [e["event_id"] for e in first["events"] + rest["events"]]
+    assert len(set(ids)) == 3
+
+
+@pytest.mark.parametrize(("params", "reason"), [
+    ({"bbox": "1,2,3"}, "bbox: expected W,S,E,N"),
+    ({"bbox": "10,0,5,1"}, "bbox: west"),
+    ({"bbox": "0,95,1,96"}, "bbox: longitudes must lie"),
+    ({"since": "yesterday"}, "since: expected an ISO date"),
+    ({"since": "2021-03-10", "until": "2021-03-01"}, "since: 2021-03-10 is after"),
+    ({"status": "rumoured"}, "status: expected one of"),
+    ({"min_fatalities": -1}, "min_fatalities: must be 0 or more"),
+    ({"limit": 0}, "limit: must lie in"),
+    ({"limit": 10_001}, "limit: must lie in"),
+    ({"offset": -5}, "offset: must be 0 or more"),
+])
+def test_bad_filters_are_422_with_the_parameter_named(client: Any, params: dict[str, Any], reason: str) -> None:
+    r = client.get("/api/events", params=params)
+    assert r.status_code == 422
+    assert r.json()["detail"].startswith(reason)
+
+
+def test_geojson_by_accept_header_and_by_format(client: Any) -> None:
+    for r in (client.get("/api/events", headers={"Accept": "application/geo+json"}),
+              client.get("/api/events", params={"format": "geojson"})):
+        assert r.status_code == 200
+        assert r.headers["content-type"].startswith("application/geo+json")
+        body = r.json()
+        assert body["type"] == "FeatureCollection" and body["total"] == 3
+        valdora = next(f for f in body["features"] if f["properties"]["location"] == "Valdora")
+        assert valdora["geometry"] == {"type": "Point", "coordinates": [45.10, 41.20]}
+        assert valdora["id"] == valdora["properties"]["event_id"]
+
+
+def test_summary_view_is_what_the_map_needs(client: Any) -> None:
+    e = client.get("/api/events", params={"view": "summary"}).json()["events"][0]
+    assert {"event_id", "latitude", "longitude", "event_type", "fatalities", "status"} <= set(e)
+    assert "claims" not in e and "sources" not in e
+
+
+# ---- /api/events/{id} -------------------------------------------------------------------------
+
+def test_event_detail_has_claims_sources_evidence_history(client: Any) -> None:
+    summary = by_location(client, "Valdora")
+    ev = client.get(f"/api/events/{summary['event_id']}").json()
+    assert ev["status"] == "contested"
+    stances = {c["stance"]: c for c in ev["claims"]}
+    assert stances["asserts"]["claimant"] == "Government of Arland"
+    assert stances["denies"]["claimant"] == "Government of Borvia"
+    assert "did not fire" in stances["denies"]["quote"]
+    # each claim names the article it was read from, and its offsets point at its sentence there
+    for claim in ev["claims"]:
+        assert claim["article_id"] in {s["article_id"] for s in ev["sources"]}
+        text = client.get(f"/api/articles/{claim['article_id']}").json()["article"]["text"]
+        assert claim["quote"] in text[claim["start"]:claim["end"]]
+    assert {s["publisher"] for s in ev["sources"]} == {"Example Wire", "Example Daily"}
+    assert ev["independent_sources"] == 1            # two copies of one wire story
+    assert ev["evidence"] and ev["history"]
+
+
+def test_unknown_event_is_404(client: Any) -> None:
+    r = client.get("/api/events/no-such-event")
+    assert r.status_code == 404 and "no-such-event" in r.json()["detail"]
+
+
+# ---- /api/articles/{id} -----------------------------------------------------------------------
+
+def test_article_segments_mark_evidence_and_claims(client: Any) -> None:
+    ev = by_location(client, "Valdora")
+    body = client.get("/api/articles/ex-art-strike", params={"event": ev["event_id"]}).json()
+    assert body["article"]["text"] == STRIKE_TEXT
+    assert "".join(s["text"] for s in body["segments"]) == STRIKE_TEXT   # nothing lost or doubled
+    marked = {kind: "".join(s["text"] for s in body["segments"] if kind in s["marks"])
+              for kind in ("evidence", "asserts", "denies")}
+    assert marked["evidence"].startswith("Seven civilians were killed")
+    assert "Borvian forces fired" in marked["asserts"]
+    assert "Our forces did not fire" in marked["denies"]
+
+
+def test_article_of_another_event_has_no_marks_for_this_one(client: Any) -> None:
+    kesh = by_location(client, "Kesh")
+    body = client.get("/api/articles/ex-art-strike", params={"event": kesh["event_id"]}).json()
+    assert body["marks"] == []
+
+
+def test_article_html_escapes_everything(client: Any) -> None:
+    r = client.get("/api/articles/ex-art-hostile", params={"format": "html"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert "<script>" not in r.text and "<img" not in r.text
+    assert "&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;" in r.text
+    assert "<mark class=" in r.text
+
+
+def test_hostile_strings_come_back_verbatim_in_json(client: Any) -> None:
+    marro = by_location(client, "Marro")
+    ev = client.get(f"/api/events/{marro['event_id']}").json()
+    assert HOSTILE in ev["actor1"]
+    assert HOSTILE in client.get("/api/articles/ex-art-hostile").json()["article"]["text"]
+
+
+def test_unknown_article_is_404(client: Any) -> None:
+    assert client.get("/api/articles/nope").status_code == 404
+    assert client.get("/api/articles/ex-art-strike", params={"event": "nope"}).status_code == 404
+
+
+# ---- /api/stats, docs, page -------------------------------------------------------------------
+
+def test_stats_counts_per_day_country_type(client: Any) -> None:
+    stats = client.get("/api/stats").json()
+    assert stats["events"] == 3 and stats["articles"] == 4
+    assert stats["per_day"] == {"2021-03-04": 1, "2021-03-06": 1, "2021-03-20": 1}
+    assert stats["per_country"] == {"XAA": 2, "XBB": 1}
+    assert stats["per_type"] == {"Battles": 1, "Explosions/Remote violence": 1, "Protests": 1}
+
+
+def test_openapi_and_docs(client: Any) -> None:
+    spec = client.get("/openapi.json").json()
+    assert {"/api/events", "/api/events/{event_id}", "/api/articles/{article_id}", "/api/stats",
+            "/api/export", "/api/articles"} <= set(spec["paths"])
+    assert client.get("/docs").status_code == 200
+
+
+def test_page_and_assets_are_served_with_a_strict_csp(client: Any) -> None:
+    r = client.get("/")
+    assert r.status_code == 200 and 'id="map"' in r.text
+    assert "script-src 'self'" in r.headers["content-security-policy"]
+    assert "unsafe-inline" not in r.headers["content-security-policy"].split("script-src")[1].split(";")[0]
+    assert client.get("/static/app/app.js").status_code == 200
+    for path in ("leaflet/leaflet.js", "markercluster/leaflet.markercluster.js",
+                 "topojson/topojson-client.min.js", "d3/d3.min.js", "world-atlas/countries-110m.json"):
+        r = client.get(f"/static/vendor/{path}")
+        if r.status_code == 404:
+            pytest.skip(r.json()["detail"])
+        assert r.status_code == 200, path
+
+
+def test_missing_npm_packages_are_named(example_db: Path, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from wirewatch.api import create_app
+    from wirewatch.settings import Settings
+
+    app = create_app(str(example_db), Settings(db=str(example_db)), node_modules=tmp_path / "node_modules")
+    with TestClient(app) as c:
+        config = c.get("/api/config").json()
+        assert "leaflet" in config["assets_missing"]
+        assert "npm ci" in config["assets_message"]
+        r = c.get("/static/vendor/leaflet/leaflet.js")
+        assert r.status_code == 404 and "npm ci" in r.json()["detail"]
+
+
+def test_tile_url_is_configurable_and_allowed_by_the_csp(example_db: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    app = make_app(example_db, tile_url="https://{s}.tiles.example.org/{z}/{x}/{y}.png")
+    with TestClient(app) as c:
+        assert c.get("/api/config").json()["tile_url"].startswith("https://{s}.tiles.example.org")
+        assert "https://*.tiles.example.org" in c.get("/").headers["content-security-policy"]
+
+
+# ---- POST /api/articles -----------------------------------------------------------------------
+
+def stub_processor(sub: Any) -> list[Article]:
+    """Stands in for the pipeline: one article with one protest event, read from the submission."""
+    text = sub.text or f"Fetched from {sub.url}"
+    article = Article(article_id="ex-submitted", text=text, title=sub.title, published=sub.published,
+                      publisher=sub.publisher, url=sub.url)
+    article.events = [Mention(event_id="ex-submitted-event", article_id="ex-submitted",
+                              event_date="2021-04-01", event_type="Protests", sub_event_type="Peaceful protest",
+                              country="Borvia", iso3="XBB", location="Tarn", latitude=42.5, longitude=46.5)]
+    return [article]
+
+
+def test_submitting_is_disabled_without_a_token(client: Any) -> None:
+    r = client.post("/api/articles", json={"text": "x"})
+    assert r.status_code == 404 and "no api_token" in r.json()["detail"]
+
+
+@pytest.mark.parametrize("header", [None, "Bearer wrong", "Basic c2VjcmV0", "Bearer "])
+def test_submitting_needs_the_right_token(example_db: Path, header: str | None) -> None:
+    from fastapi.testclient import TestClient
+
+    from wirewatch.api import create_app
+    from wirewatch.settings import Settings
+
+    app = create_app(str(example_db), Settings(db=str(example_db), api_token="s3cret"), processor=stub_processor)
+    with TestClient(app) as c:
+        headers = {"Authorization": header} if header is not None else {}
+        r = c.post("/api/articles", json={"text": "Example text."}, headers=headers)
+        assert r.status_code == 403
+        assert c.get("/api/events").json()["total"] == 3       # nothing was added
+
+
+def test_submitting_with_the_token_adds_the_events(example_db: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from wirewatch.api import create_app
+    from wirewatch.settings import Settings
+
+    app = create_app(str(example_db), Settings(db=str(example_db), api_token="s3cret"), processor=stub_processor)
+    with TestClient(app) as c:
+        auth = {"Authorization": "Bearer s3cret"}
+        assert c.post("/api/articles", json={}, headers=auth).status_code == 422   # neither url nor text
+        r = c.post("/api/articles", json={"text": "An example protest in Tarn.", "title": "Example"}, headers=auth)
+        assert r.status_code == 201, r.text
+        assert r.json()["articles"] == ["ex-submitted"]
+        assert c.get("/api/events").json()["total"] == 4
+        assert c.get("/api/articles/ex-submitted").json()["article"]["title"] == "Example"
