@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from wirewatch.clean import clean_wire_text, normalise_agency, split_dateline, strip_boilerplate, strip_signoff
+from wirewatch.clean.wire import split_paragraphs
 
 BODY = "Militia fighters attacked a police post near the border town on Tuesday, officials said."
 
@@ -276,3 +278,29 @@ def test_byline_line_and_headline_are_removed() -> None:
     assert result.text == BODY
     assert result.byline == "Jane Roe, Tom Poe"
     assert result.agency == "Reuters" and result.agency_source == "byline"
+
+
+WRAPPED = """Gunmen attacked a convoy carrying food aid on the main road north
+of the provincial capital on Friday, killing two drivers and wounding
+three guards, the regional governor said.
+
+The convoy was travelling to camps for displaced families when it came
+under fire near a river crossing, a spokesman for the aid group said,
+adding that the trucks had been looted.
+--PTI
+"""  # written for this test: e-mail style wire copy wrapped at 70 characters
+
+
+def test_hard_wrapped_copy_is_joined_into_paragraphs() -> None:
+    result = clean_wire_text(WRAPPED)
+    paragraphs = result.text.split("\n")
+    assert len(paragraphs) == 2
+    assert paragraphs[0].startswith("Gunmen attacked") and paragraphs[0].endswith("the regional governor said.")
+    assert "main road north of the provincial" in paragraphs[0]
+    assert result.agency == "PTI"
+
+
+def test_one_paragraph_per_line_is_left_alone(shared_fixtures: Path) -> None:
+    text = (shared_fixtures / "ganja" / "article.txt").read_text()
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert split_paragraphs(text) == [" ".join(line.split()) for line in lines]

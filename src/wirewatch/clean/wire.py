@@ -320,9 +320,46 @@ def _year_month(iso: str | None) -> tuple[int, int] | None:
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """Non-empty paragraphs with whitespace collapsed (one paragraph per line)."""
+    """Non-empty paragraphs with whitespace collapsed (one paragraph per line); hard-wrapped
+    text (e-mail style, ~70 characters a line) is joined back into its paragraphs."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u2028", "\n")
-    return [p for p in (re.sub(r"[ \t\f\v\u200b]+", " ", line).strip() for line in text.split("\n")) if p]
+    lines = [re.sub(r"[ \t\f\v\u200b]+", " ", line).strip() for line in text.split("\n")]
+    if _hard_wrapped([line for line in lines if line]):
+        return _unwrap(lines)
+    return [line for line in lines if line]
+
+
+_END = (".", "!", "?", '"', "”", "’", "'", ":", ")")
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Most lines end near one width and mid-sentence: the text was wrapped, not paragraphed."""
+    if len(lines) < 4:
+        return False
+    longest = max(len(line) for line in lines)
+    if not 40 <= longest <= 100:
+        return False
+    near_width = [line for line in lines if len(line) >= longest - 25]
+    open_ended = [line for line in near_width if not line.endswith(_END)]
+    return len(near_width) >= 0.5 * len(lines) and len(open_ended) >= 0.5 * len(near_width)
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join wrapped lines; a blank line, or a short line ending a sentence, ends a paragraph."""
+    longest = max(len(line) for line in lines if line)
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in lines + [""]:
+        if not line:
+            if current:
+                paragraphs.append(" ".join(current))
+                current = []
+            continue
+        current.append(line)
+        if len(line) < longest - 25 and line.endswith(_END):
+            paragraphs.append(" ".join(current))
+            current = []
+    return paragraphs
 
 
 def _headline_like(line: str) -> bool:
