@@ -66,7 +66,7 @@ def family(event_type: str | None) -> str | None:
     return _FAMILY.get(event_type or "", event_type)
 
 
-def _day(value: str | None) -> date | None:
+def event_day(value: str | None) -> date | None:
     if not value:
         return None
     try:
@@ -98,7 +98,7 @@ def same_family(a: Mention, b: Mention) -> bool:
 
 
 def same_day(a: Mention, b: Mention, days: int = MAX_DAYS) -> bool:
-    da, db = _day(a.event_date), _day(b.event_date)
+    da, db = event_day(a.event_date), event_day(b.event_date)
     return da is not None and db is not None and abs((da - db).days) <= days
 
 
@@ -143,7 +143,7 @@ def same_event(a: Mention, b: Mention) -> bool:
 
 def closeness(a: Mention, b: Mention) -> float:
     """Smaller is closer: used to pick among several matching events."""
-    da, db = _day(a.event_date), _day(b.event_date)
+    da, db = event_day(a.event_date), event_day(b.event_date)
     days = abs((da - db).days) if da and db else MAX_DAYS
     km = MAX_KM
     if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
@@ -203,7 +203,7 @@ def _figures(reports: list[Report], name: str) -> tuple[int | None, int | None, 
         (max(highs) if highs else None)
 
 
-def _claim_key(c: Claim) -> tuple[Any, ...]:
+def claim_key(c: Claim) -> tuple[Any, ...]:
     return (c.stance, _norm(c.claimant), c.claimant_country, _norm(c.speaker), _norm(c.quote))
 
 
@@ -211,7 +211,7 @@ def _merge_claims(reports: list[Report]) -> list[Claim]:
     out: dict[tuple[Any, ...], Claim] = {}
     for r in reports:
         for c in r.mention.claims:
-            out.setdefault(_claim_key(c), c)
+            out.setdefault(claim_key(c), c)
     return list(out.values())
 
 

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Any, Iterable, Sequence
+from typing import IO, Any, Iterable
 
 from ..errors import InputError
 from ..model import Event, to_dict

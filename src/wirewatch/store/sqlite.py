@@ -6,18 +6,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import fields
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .. import dedup, fuse
 from ..errors import StoreError
 from ..model import Article, Claim, Event, Mention, Revision, Source
 from ..settings import Settings
 from . import queries as Q
-from .records import article_from_dict, build, event_from_dict, mention_from_dict, to_dict
+from .records import article_from_dict, event_from_dict, mention_from_dict, to_dict
 from .types import AddResult, EventFilters
 
 if TYPE_CHECKING:
@@ -184,7 +183,7 @@ class SQLiteStore:
     def _matching_event(self, mention: Mention, article_id: str) -> Event | None:
         """The closest stored event this mention describes, among those within the date window
         that this article does not report already (one mention per event per article)."""
-        day = fuse._day(mention.event_date)
+        day = fuse.event_day(mention.event_date)
         if day is None:
             return None
         window = (str(day - timedelta(days=fuse.MAX_DAYS)), str(day + timedelta(days=fuse.MAX_DAYS)))
@@ -227,9 +226,9 @@ class SQLiteStore:
         origin = {}
         for r in reports:
             for c in r.mention.claims:
-                origin.setdefault(fuse._claim_key(c), r.source.article_id)
+                origin.setdefault(fuse.claim_key(c), r.source.article_id)
         self.conn.executemany(Q.INSERT_CLAIM, [
-            (event.event_id, origin.get(fuse._claim_key(c)), c.stance, c.claimant, c.claimant_country,
+            (event.event_id, origin.get(fuse.claim_key(c)), c.stance, c.claimant, c.claimant_country,
              c.speaker, c.speaker_role, c.quote, c.start, c.end) for c in event.claims])
         if event.history:
             rev = event.history[-1]
