@@ -86,3 +86,26 @@ def test_field_score_json():
     j = s.to_json()
     assert j["accuracy"] == 0.75 and j["n"] == 4 and j["excluded"] == 2
     assert j["ci95"][0] < 0.75 < j["ci95"][1]
+
+
+@pytest.mark.parametrize("name,gold,pred,kw,want", [
+    ("event_date", "2020-05-03", None, {}, "null"),
+    ("event_date", "2020-05-03", "2020-12-31", {"published": "2020-12-31"}, "the publication date"),
+    ("event_date", "2020-05-03", "2020-05-04", {}, "off by 1 day"),
+    ("event_date", "2020-05-03", "2020-05-09", {}, "off by 2-7 days"),
+    ("event_date", "2020-05-03", "2020-05-30", {}, "same month, over a week off"),
+    ("event_date", "2020-05-03", "2020-03-05", {}, "another month"),
+    ("event_date", "2020-05-03", "2019-05-03", {}, "another year"),
+    ("event_date", "2020-05-03", None, {"no_event": True}, "no event"),
+    ("fatalities", 3, None, {}, "null, gold > 0"),
+    ("fatalities", 0, 2, {}, "gold 0, predicted > 0"),
+    ("nkill", 3, 5, {}, "too high"),
+    ("nkill", 3, 1, {}, "too low"),
+    ("location_25km", {"point": [40.68, 46.36]}, {"point": [None, None]}, {}, "no coordinates"),
+    ("location_25km", {"point": [40.68, 46.36]}, {"point": [40.68, 46.96]}, {}, "25-100 km"),
+    ("location_25km", {"point": [40.68, 46.36]}, {"point": [28.61, 77.21]}, {}, "over 500 km"),
+    ("event_type", "Battles", "Protests", {}, None),
+])
+def test_miss_kinds(name, gold, pred, kw, want):
+    from wirewatch.evaluate.diagnose import miss_kind
+    assert miss_kind(name, gold, pred, **kw) == want

@@ -175,3 +175,24 @@ def test_gold_city_skips_namesakes_in_other_provinces():
     assert _resolve_city(Gaz(), "Springfield district", "Illinois", "USA") == (2.0, 2.0)
     assert _resolve_city(Gaz(), "Springfield", "Vermont", "USA") is None
     assert _resolve_city(Gaz(), "Springfield", "Illinois", "CAN") is None
+
+
+def test_miss_kinds_in_report(acled_file):
+    report = evaluate(acled_file, "acled", pipeline=FakePipeline(acled_events()))
+    kinds = report.to_json()["miss_kinds"]
+    assert kinds["event_date"] == {"no event": 1, "off by 1 day": 1}
+    assert kinds["fatalities"] == {"no event": 1, "too high": 1}
+
+
+def test_shouting_headers_and_empty_notes(tmp_path):
+    from .fakes import ACLED_HEADER, ACLED_ROWS
+    rows = [list(r) for r in ACLED_ROWS]
+    rows[1][ACLED_HEADER.index("notes")] = ""
+    path = write_acled(tmp_path / "old_export.csv", rows)
+    text = path.read_text().splitlines()
+    text[0] = text[0].upper()
+    path.write_text("\n".join(text) + "\n")
+    kind = AcledKind()
+    cases = load_cases(path, kind)
+    assert [c.case_id for c in cases] == ["EX1", "EX3", "EX4", "EX5"]
+    assert kind.notes == ["1 rows without notes skipped"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -85,8 +86,8 @@ def print_table(report: Report, top: int = 5) -> None:
     table.add_column("accuracy [95% CI]", justify="right", no_wrap=True)
     table.add_column("n", justify="right")
     table.add_column("excl.", justify="right")
-    for part in report.splits:
-        table.add_column(f"{part} (n)", justify="right", no_wrap=True)
+    for half in report.splits:
+        table.add_column(f"{half} (n)", justify="right", no_wrap=True)
     for name, score in report.fields.items():
         lo, hi = score.ci95
         acc = "-" if not score.n else f"{_pct(score.accuracy)} [{lo * 100:.1f}–{hi * 100:.1f}]"
@@ -98,10 +99,10 @@ def print_table(report: Report, top: int = 5) -> None:
     console.print(table)
     if top:
         for name in report.fields:
-            patterns = report.confusions.top(name, top)
+            patterns = [f"{g} → {p} ×{c}" for g, p, c in report.confusions.top(name, top)]
+            patterns += [f"{k} ×{c}" for k, c in report.miss_kinds.get(name, Counter()).most_common(top)]
             if patterns:
-                console.print(f"[bold]{name}[/bold] misses: " + "; ".join(
-                    f"{g} → {p} ×{c}" for g, p, c in patterns), highlight=False)
+                console.print(f"[bold]{name}[/bold] misses: " + "; ".join(patterns), highlight=False)
     if report.mentions:
         console.print("scored events by mention label: " + ", ".join(
             f"{k} {v}" for k, v in report.mentions.most_common()), highlight=False)

@@ -7,16 +7,14 @@ pipeline the gold date.
 """
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ..errors import InputError
 from ..model import Article, Mention
-from .core import GoldCase, Outcome, choose_mention, count_hits, miss_everything
+from .core import GoldCase, Outcome, choose_mention, count_hits, csv_rows, miss_everything
 from .countries import actor_iso3, country_iso3
 from .metrics import fatalities_hit, fold, iso_date, same_label, same_place_name, within_km
 from .taxonomy import Label, acled_label
@@ -102,25 +100,27 @@ def gold_of(row: dict[str, str]) -> AcledGold:
 class AcledKind:
     """`--kind acled`: one event per row."""
 
-    name = "acled"
-    fields = CONTRACT_FIELDS + EXTRA_FIELDS
+    name: str = "acled"
+    fields: tuple[str, ...] = CONTRACT_FIELDS + EXTRA_FIELDS
+
+    def __init__(self) -> None:
+        self.notes: list[str] = []
 
     def load(self, path: Path) -> Iterator[GoldCase]:
-        with path.open(newline="", encoding="utf-8-sig") as f:
-            reader = csv.DictReader(f)
-            missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
-            if missing:
-                raise InputError(str(path), f"not an ACLED file: missing column(s) {', '.join(missing)}")
-            for i, row in enumerate(reader, start=2):  # line numbers as an editor shows them
-                notes = clean_notes(row.get("notes") or "")
-                if not notes:
-                    continue
-                gold = gold_of(row)
-                year = (gold.event_date or "")[:4] or (row.get("year") or "").strip()
-                case_id = (row.get("event_id_cnty") or row.get("data_id") or f"line {i}").strip()
-                article = Article(article_id=f"acled:{case_id}", text=notes,
-                                  published=f"{year}-12-31" if year else None, source=f"{path}:{i}")
-                yield GoldCase(case_id=case_id, article=article, unit=gold.country or "", gold=gold)
+        skipped = 0
+        for line, row in csv_rows(path, REQUIRED_COLUMNS, "an ACLED"):
+            notes = clean_notes(row.get("notes") or "")
+            if not notes:
+                skipped += 1
+                continue
+            gold = gold_of(row)
+            year = (gold.event_date or "")[:4] or (row.get("year") or "").strip()
+            case_id = (row.get("event_id_cnty") or row.get("data_id") or f"line {line}").strip()
+            article = Article(article_id=f"acled:{case_id}", text=notes,
+                              published=f"{year}-12-31" if year else None, source=f"{path}:{line}")
+            yield GoldCase(case_id=case_id, article=article, unit=gold.country or "", gold=gold)
+        if skipped:
+            self.notes.append(f"{skipped} rows without notes skipped")
 
     def score(self, case: GoldCase, article: Article, match: str) -> list[Outcome]:
         gold: AcledGold = case.gold

@@ -6,6 +6,7 @@ the gold) and `score(case, article, match)` -> Outcome records. Everything else 
 """
 from __future__ import annotations
 
+import csv
 import json
 import time
 from collections import Counter
@@ -14,7 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+from ..errors import InputError
 from ..model import Article, Mention
+from .diagnose import miss_kind
 from .metrics import Confusions, FieldScore
 from .split import split_of
 
@@ -40,6 +43,7 @@ class Outcome:
     gold: Any = None
     predicted: Any = None
     categorical: bool = False  # record (gold, predicted) of misses as an error pattern
+    no_event: bool = False     # a miss because the row got no event at all
 
 
 class PipelineLike(Protocol):
@@ -71,9 +75,10 @@ class Report:
     match: str = "first"
     mentions: Counter[str] = field(default_factory=Counter)  # mention label of each scored event
     splits: dict[str, Report] = field(default_factory=dict)  # with split "all": the dev and heldout parts
+    miss_kinds: dict[str, Counter[str]] = field(default_factory=dict)  # field -> shape of its misses
 
 
-    def add(self, outcome: Outcome) -> None:
+    def add(self, outcome: Outcome, published: str | None = None) -> None:
         score = self.fields.setdefault(outcome.field, FieldScore())
         if outcome.field == "event_found" and outcome.hit is not None:
             self.mentions[str(outcome.predicted) if outcome.hit else "none"] += 1
@@ -81,8 +86,14 @@ class Report:
             score.excluded += 1
             return
         score.add(outcome.hit)
-        if not outcome.hit and outcome.categorical:
+        if outcome.hit:
+            return
+        if outcome.categorical:
             self.confusions.add(outcome.field, outcome.gold, outcome.predicted)
+        kind = miss_kind(outcome.field, outcome.gold, outcome.predicted, no_event=outcome.no_event,
+                         published=published)
+        if kind is not None:
+            self.miss_kinds.setdefault(outcome.field, Counter())[kind] += 1
 
     def accuracy(self, name: str) -> float | None:
         score = self.fields.get(name)
@@ -101,6 +112,7 @@ class Report:
                 name: [{"gold": g, "predicted": p, "count": c} for g, p, c in self.confusions.top(name, top)]
                 for name in self.fields if self.confusions.top(name, 1)
             },
+            "miss_kinds": {name: dict(kinds.most_common()) for name, kinds in self.miss_kinds.items()},
             "scored_mentions": dict(self.mentions),
             "splits": {name: {"rows": part.rows, "fields": {f: sc.to_json() for f, sc in part.fields.items()}}
                        for name, part in self.splits.items()},
@@ -109,6 +121,20 @@ class Report:
 
 
 MENTION_ORDER = ("new", "prior", "background")
+
+
+def csv_rows(path: Path, required: Sequence[str], what: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row) of a gold CSV, column names lower-cased (older ACLED exports shout:
+    EVENT_DATE, NOTES); a file without the `required` columns is an InputError naming it."""
+    with path.open(newline="", encoding="utf-8-sig", errors="replace") as f:
+        reader = csv.reader(f)
+        header = [h.strip().lower() for h in next(reader, [])]
+        missing = [c for c in required if c not in header]
+        if missing:
+            raise InputError(str(path), f"not {what} file: missing column(s) {', '.join(missing)}")
+        for line, values in enumerate(reader, start=2):  # line numbers as an editor shows them
+            if values:
+                yield line, dict(zip(header, values))
 
 
 def choose_mention(
@@ -142,7 +168,8 @@ def count_hits(outcomes: Iterable[Outcome]) -> int:
 
 def miss_everything(outcomes: list[Outcome], predicted: Any = None) -> list[Outcome]:
     """No event for a row: every field whose gold is known is a miss."""
-    return [o if o.hit is None else Outcome(o.field, False, o.gold, predicted, o.categorical) for o in outcomes]
+    return [o if o.hit is None else Outcome(o.field, False, o.gold, predicted, o.categorical, no_event=True)
+            for o in outcomes]
 
 
 def batched(items: Sequence[GoldCase], size: int) -> Iterator[Sequence[GoldCase]]:
@@ -186,9 +213,9 @@ def score_cases(
     for name in kind.fields:  # contract fields first, in a stable order, even when nothing is scored
         report.fields[name] = FieldScore()
     if split == "all" and getattr(kind, "splittable", True):  # report both halves of the held-back split from the same run
-        for part in ("dev", "heldout"):
-            report.splits[part] = Report(kind=kind.name, split=part, match=match)
-            report.splits[part].fields = {name: FieldScore() for name in kind.fields}
+        for half in ("dev", "heldout"):
+            report.splits[half] = Report(kind=kind.name, split=half, match=match)
+            report.splits[half].fields = {name: FieldScore() for name in kind.fields}
     start = time.perf_counter()
     for batch in batched(cases, batch_size):
         articles = run_pipeline(pipeline, [c.article for c in batch], report.notes)
@@ -197,10 +224,11 @@ def score_cases(
             report.rows += 1
             if part is not None:
                 part.rows += 1
+            published = case.article.published
             for outcome in kind.score(case, article, match):
-                report.add(outcome)
+                report.add(outcome, published)
                 if part is not None:
-                    part.add(outcome)
+                    part.add(outcome, published)
                 if errors is not None and outcome.hit is False:
                     write_error(errors, case, outcome)
         if progress is not None:

@@ -7,7 +7,6 @@ out of `location_25km` and counted under `excluded`; the report notes how many.
 """
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -15,10 +14,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, SetupError
+from ..errors import SetupError
 from ..model import Article, Mention
 from ..settings import Settings
-from .core import GoldCase, Outcome, choose_mention, count_hits, miss_everything
+from .core import GoldCase, Outcome, choose_mention, count_hits, csv_rows, miss_everything
 from .countries import country_iso3
 from .metrics import fatalities_hit, iso_date, same_label, same_place_name, within_km
 from .taxonomy import Label, gtd_families, gtd_to_acled
@@ -136,8 +135,8 @@ def gold_of(row: dict[str, str]) -> GtdGold:
 class GtdKind:
     """`--kind gtd`: one incident per row."""
 
-    name = "gtd"
-    fields = CONTRACT_FIELDS + EXTRA_FIELDS
+    name: str = "gtd"
+    fields: tuple[str, ...] = CONTRACT_FIELDS + EXTRA_FIELDS
 
     def __init__(self, geocoder: GoldGeocoder | None = None, geocoder_note: str | None = None):
         self.geocoder = geocoder
@@ -145,22 +144,21 @@ class GtdKind:
         self.unresolved = 0
 
     def load(self, path: Path) -> Iterator[GoldCase]:
-        with path.open(newline="", encoding="utf-8-sig") as f:
-            reader = csv.DictReader(f)
-            missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
-            if missing:
-                raise InputError(str(path), f"not a GTD file: missing column(s) {', '.join(missing)}")
-            for i, row in enumerate(reader, start=2):
-                text = (row.get("summary") or "").strip()
-                if not text:
-                    continue
-                gold = gold_of(row)
-                year = (row.get("iyear") or "").strip()
-                case_id = (row.get("eventid") or f"line {i}").strip()
-                article = Article(article_id=f"gtd:{case_id}", text=text,
-                                  published=f"{year}-12-31" if year else None, source=f"{path}:{i}")
-                unit = f"{gold.country or ''}/{gold.provstate or ''}"
-                yield GoldCase(case_id=case_id, article=article, unit=unit, gold=gold)
+        skipped = 0
+        for line, row in csv_rows(path, REQUIRED_COLUMNS, "a GTD"):
+            text = (row.get("summary") or "").strip()
+            if not text:
+                skipped += 1
+                continue
+            gold = gold_of(row)
+            year = (row.get("iyear") or "").strip()
+            case_id = (row.get("eventid") or f"line {line}").strip()
+            article = Article(article_id=f"gtd:{case_id}", text=text,
+                              published=f"{year}-12-31" if year else None, source=f"{path}:{line}")
+            unit = f"{gold.country or ''}/{gold.provstate or ''}"
+            yield GoldCase(case_id=case_id, article=article, unit=unit, gold=gold)
+        if skipped:
+            self.notes.append(f"{skipped} rows without a summary skipped")
 
     def gold_point(self, gold: GtdGold) -> Point | None:
         if gold.point is None and gold.city and self.geocoder is not None:

@@ -123,9 +123,9 @@ def _claim_found(m: Mention, want: dict[str, Any]) -> bool:
 class WirewatchKind:
     """`--kind wirewatch`: per-field accuracy over gold events."""
 
-    name = "wirewatch"
+    name: str = "wirewatch"
     splittable = False  # a handful of gold articles: a held-back split of them says nothing
-    fields = ("event_found", "event_type", "sub_event_type", "event_date", "location_25km", "country",
+    fields: tuple[str, ...] = ("event_found", "event_type", "sub_event_type", "event_date", "location_25km", "country",
               "fatalities", "actor1_country", "actor2_country", "mention", "status", "new_event_precision")
 
     def load(self, path: Path) -> Iterator[GoldCase]:
@@ -144,7 +144,7 @@ class WirewatchKind:
                 out.extend(score_event(g, best))
             else:
                 out.append(Outcome("event_found", False, key, None))
-                out.extend(Outcome(o.field, False, o.gold, None, o.categorical)
+                out.extend(Outcome(o.field, False, o.gold, None, o.categorical, no_event=True)
                            for o in score_event(g, Mention(event_id="")))
         for m in article.events:
             if m.mention == "new":
