@@ -291,6 +291,17 @@ adding that the trucks had been looted.
 """  # written for this test: e-mail style wire copy wrapped at 70 characters
 
 
+@pytest.mark.parametrize("line,publisher", [
+    ("(This story has not been edited by Daily Planet staff and is auto-generated from a syndicated feed.)",
+     "Daily Planet"),
+    ("(Only the headline and picture of this report may have been reworked by the Morning Post staff; the rest "
+     "of the content is auto-generated from a syndicated feed.)", "Morning Post"),
+    ("Disclaimer: The views expressed in this column are the author's own.", None),
+])
+def test_disclaimer_names_the_republisher(line: str, publisher: str | None) -> None:
+    assert clean_wire_text(f"{BODY}\n{line}").publisher == publisher
+
+
 def test_hard_wrapped_copy_is_joined_into_paragraphs() -> None:
     result = clean_wire_text(WRAPPED)
     paragraphs = result.text.split("\n")

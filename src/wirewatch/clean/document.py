@@ -79,7 +79,7 @@ def clean_document(doc: Document, settings: Settings) -> Article:
         published=published,
         publisher=_pick(provenance, "publisher", (overrides.get("publisher"), "override"),
                         (meta.get("publisher"), meta_from), (page.publisher, page.sources.get("publisher")),
-                        (meta.get("feed_title"), "feed")),
+                        (wire.publisher, "disclaimer"), (meta.get("feed_title"), "feed")),
         wire_agency=_wire_agency(meta, meta_from, wire, page, provenance),
         byline=_pick(provenance, "byline", (meta.get("byline"), meta_from),
                      (page.byline, page.sources.get("byline")), (wire.byline, "text")),

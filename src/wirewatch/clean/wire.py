@@ -63,6 +63,7 @@ class WireText:
     dateline: Dateline | None = None
     byline: str | None = None
     headline: str | None = None         # a headline line taken off the top (guess_headline)
+    publisher: str | None = None        # named by a syndication disclaimer ("edited by Daily Ledger staff")
     removed: list[str] = field(default_factory=list)
 
 
@@ -641,7 +642,8 @@ def clean_wire_text(text: str, title: str | list[str] | None = None, guess_headl
             lines[index] = rest
             removed.append(dateline.raw)
             break
-    result = WireText(text="\n".join(lines), dateline=dateline, byline=byline, headline=headline, removed=removed)
+    result = WireText(text="\n".join(lines), dateline=dateline, byline=byline, headline=headline, removed=removed,
+                      publisher=_disclaimer_publisher(removed))
     if signoff:
         result.agency, result.agency_source = signoff, "sign-off"
     elif dateline is not None and dateline.agency:
@@ -649,6 +651,18 @@ def clean_wire_text(text: str, title: str | list[str] | None = None, guess_headl
     elif byline_agency:
         result.agency, result.agency_source = byline_agency, "byline"
     return result
+
+
+_STAFF = re.compile(r"\b(?:edited|reworked) by (?:the )?(?P<name>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4}) staff\b")
+
+
+def _disclaimer_publisher(removed: list[str]) -> str | None:
+    """The republisher a syndication disclaimer names, e.g. "... edited by Daily Ledger staff ..."."""
+    for line in removed:
+        m = _STAFF.search(line)
+        if m:
+            return m.group("name")
+    return None
 
 
 def _headline_first(lines: list[str]) -> bool:
