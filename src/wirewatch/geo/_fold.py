@@ -1,0 +1,73 @@
+"""Name folding: the keys the gazetteer index is built and queried on.
+
+`fold` is the exact key: case, diacritics, apostrophes and hyphens removed, so "Gəncə",
+"GANCA" and "Ganca" meet. `loose_key` is the fallback key: common transliteration variants
+merged (kh/x, dzh/zh/dj/j, yi/i, ou/u, w/v, q/k) and vowels dropped after the first letter,
+so "Xankəndi" meets "Khankendi", "Gyandzha" meets "Ganja" and "Kiev" meets "Kyiv". Loose
+matches are ranked below exact ones and must also pass a similarity check.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters NFKD does not decompose, and Azerbaijani schwa (written a or e in English copy).
+_PRE = str.maketrans({
+    "ə": "a", "Ə": "a", "ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d",
+    "ı": "i", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "ð": "d", "ħ": "h",
+    "‘": "", "’": "", "'": "", "ʼ": "", "ʻ": "", "`": "", "´": "", "ʿ": "", "ʾ": "", ".": "",
+    "-": " ", "‐": " ", "–": " ", "—": " ", "_": " ", "/": " ", "(": " ", ")": " ", ",": " ",
+})
+_SPACES = re.compile(r"\s+")
+# Arabic definite article as a separate word: "Al Hasakah" / "Hasakah", "Ar Raqqah" / "Raqqa".
+_ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an|ad|ez|es|er|ed|et)\s+(?=\w{3})")
+_LOOSE_SUBS = (
+    ("dzh", "j"), ("tch", "ch"), ("kh", "h"), ("x", "h"), ("zh", "j"), ("dj", "j"), ("gy", "g"),
+    ("ph", "f"), ("ck", "k"), ("q", "k"), ("w", "v"), ("ou", "u"), ("yi", "i"), ("iy", "i"),
+)
+_VOWELS = re.compile(r"[aeiouy]+")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]")
+
+
+def fold(name: str) -> str:
+    """Exact index key: lower case, no diacritics, no apostrophes, single spaces."""
+    s = name.translate(_PRE).lower()
+    if not s.isascii():
+        s = _COMBINING.sub("", unicodedata.normalize("NFKD", s))
+    return _SPACES.sub(" ", s).strip()
+
+
+def plain(name: str) -> str:
+    """A name without diacritics, case kept: "São Paulo" -> "Sao Paulo" (as ACLED writes)."""
+    if name.isascii():
+        return name
+    s = name.replace("ə", "a").replace("Ə", "A").replace("ı", "i")
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", s))
+
+
+def strip_article(key: str) -> str:
+    """A folded key without a leading Arabic article ("al hasakah" -> "hasakah")."""
+    return _ARTICLE.sub("", key)
+
+
+def loose_key(name: str) -> str:
+    """Fallback key: transliteration variants merged, vowels after the first letter dropped."""
+    s = strip_article(fold(name)).replace(" ", "")
+    for a, b in _LOOSE_SUBS:
+        s = s.replace(a, b)
+    if not s:
+        return ""
+    return _REPEATS.sub(r"\1", s[0] + _VOWELS.sub("", s[1:]))
+
+
+# Anything outside Basic Latin, Latin-1, Latin Extended A/B, IPA, combining marks, Latin
+# Extended Additional and punctuation; a letter among these is from another script.
+_OUTSIDE_LATIN = re.compile(r"[^\u0000-\u036f\u1e00-\u1eff\u2000-\u206f]")
+
+
+def is_latin(name: str) -> bool:
+    """True when every letter is Latin script (the names English copy can contain)."""
+    return not any(c.isalpha() for c in _OUTSIDE_LATIN.findall(name))

@@ -1,0 +1,436 @@
+"""Place resolution in context over the gazetteer index built by `wirewatch setup`.
+
+A name is looked up by its folded key (exact, then without an Arabic article, then by the
+loose transliteration key with a similarity check); each candidate is scored on how the name
+matched, the place's population and kind, the story's countries (`context`, ISO3 codes) and
+the dateline. A name that only matches small places far from the story stays unresolved,
+with the reason, rather than landing on another continent.
+"""
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+import sqlite3
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from rapidfuzz import fuzz
+
+from ..errors import SetupError
+from ..model import Place
+from ..settings import Settings
+from ._fold import fold, loose_key, strip_article
+from .build import ALIAS, ALTERNATE, PRIMARY, SCHEMA_VERSION
+
+_MATCH_WEIGHT = {PRIMARY: 1.0, ALIAS: 0.9, ALTERNATE: 0.75}
+_LOOSE_WEIGHT = 0.45          # times the similarity of the folded names
+_LOOSE_MIN_SIMILARITY = 80.0  # rapidfuzz ratio of folded names for a loose match to count
+_FEATURE_BONUS = {"country": 0.5, "region": 0.5, "admin1": 0.0, "admin2": -0.05, "city": 0.0}
+_CONTEXT_BONUS, _NEIGHBOUR_BONUS, _FAR_PENALTY = 1.0, 0.3, -0.5
+_MAX_ROWS = 300               # candidates read per key, largest first
+_SIGNIFICANT_POPULATION = 100_000  # a place this big may be named outside the story's countries
+
+
+class _Row(NamedTuple):
+    id: int
+    geonameid: int | None
+    name: str
+    feature: str
+    iso3: str
+    admin1: str | None
+    admin2: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    code: str
+    kind: int           # PRIMARY / ALIAS / ALTERNATE
+    similarity: float   # 100 for exact keys, rapidfuzz ratio for loose ones
+
+
+@dataclass(frozen=True)
+class Country:
+    iso2: str
+    iso3: str
+    name: str           # as ACLED writes it
+
+
+@dataclass(frozen=True)
+class _CountryInfo:
+    country: Country
+    continent: str | None
+    neighbours: frozenset[str]
+
+
+_SELECT = ("SELECT p.id, p.geonameid, p.name, p.feature, p.iso3, p.admin1, p.admin2, p.lat, p.lon,"
+           " p.population, p.code, n.kind FROM name n JOIN place p ON p.id = n.place")
+
+# "12 km north of X", "about 5 miles south-east of the town of X"
+_OFFSET = re.compile(
+    r"^(?:about |some |around |approximately |roughly |nearly |almost |over |less than )?"
+    r"(?P<dist>\d+(?:[.,]\d+)?)\s*-?\s*(?P<unit>km|kms|kilomet(?:er|re)s?|miles?|mi)\s+"
+    r"(?:to the\s+)?(?P<dir>(?:north|south)(?:\s*-?\s*(?:east|west))?|east|west|[ns][ew]?|[ew])(?:ern|ward)?"
+    r"\s+(?:of|from)\s+(?P<place>.+)$", re.I)
+_DISTANCE_ONLY = re.compile(
+    r"^(?:about |some |around |approximately )?\d+(?:[.,]\d+)?\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?)"
+    r"\s+(?:away\s+)?(?:from|of|outside|off)\s+(?P<place>.+)$", re.I)
+_NEAR = re.compile(
+    r"^(?:near|nearby|close to|just outside|outside|on the outskirts of|the outskirts of|outskirts of|"
+    r"in the outskirts of|on the edge of|the edge of|around|in the vicinity of|the vicinity of|vicinity of|"
+    r"in the area of|the area of|area of|in the suburbs of|the suburbs of|suburbs of|a suburb of|suburb of|"
+    r"on the road to|the road to|on the way to|not far from|a village near|villages near|"
+    r"a village outside|villages around|the area around|areas around|surrounding|(?:the )?environs of)"
+    r"\s+(?P<place>.+)$", re.I)
+_UNIT_WORDS = (r"district|province|region|governorate|oblast|state|county|department|prefecture|rayon|"
+               r"municipality|division|territory|zone|area|parish|canton|emirate|wilaya|raion")
+_UNIT_AFTER = re.compile(rf"^(?:the\s+)?(?P<place>.+?)\s+(?:{_UNIT_WORDS})s?$", re.I)
+_UNIT_BEFORE = re.compile(rf"^(?:the\s+)?(?:{_UNIT_WORDS})\s+of\s+(?P<place>.+)$", re.I)
+_TOWN_OF = re.compile(r"^(?:the\s+)?(?:town|city|village|hamlet|settlement|capital)\s+of\s+(?P<place>.+)$", re.I)
+_LEADING = re.compile(r"^(?:in|at|from|into|on|the)\s+", re.I)
+_BEARINGS = {"n": 0, "ne": 45, "e": 90, "se": 135, "s": 180, "sw": 225, "w": 270, "nw": 315}
+_EARTH_KM = 6371.0
+
+
+def _bearing(word: str) -> float | None:
+    w = re.sub(r"[\s-]", "", word.lower())
+    w = w.replace("north", "n").replace("south", "s").replace("east", "e").replace("west", "w")
+    return _BEARINGS.get(w)
+
+
+def offset_point(lat: float, lon: float, km: float, bearing_deg: float) -> tuple[float, float]:
+    """The point `km` away from (lat, lon) on the given compass bearing (great circle)."""
+    d, b = km / _EARTH_KM, math.radians(bearing_deg)
+    p1, l1 = math.radians(lat), math.radians(lon)
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
+    l2 = l1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2))
+    return round(math.degrees(p2), 5), round((math.degrees(l2) + 540) % 360 - 180, 5)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _drop_units_named_like_their_town(rows: tuple[_Row, ...]) -> tuple[_Row, ...]:
+    """"Ganja" is the town, not the municipality around it, unless the text says "district"."""
+    towns = {(r.iso3, fold(r.admin1 or "")) for r in rows if r.feature == "city"}
+    towns |= {(r.iso3, fold(r.admin2 or "")) for r in rows if r.feature == "city"}
+    kept = tuple(r for r in rows if r.feature not in ("admin1", "admin2")
+                 or (r.iso3, fold(r.admin2 if r.feature == "admin2" else r.admin1 or "") or "") not in towns)
+    return kept or rows
+
+
+class Gazetteer:
+    """Read-only view of the gazetteer index; thread-safe, caches lookups in memory."""
+
+    def __init__(self, path: Path):
+        if not path.exists():
+            raise SetupError(f"gazetteer index {path} is missing: run `wirewatch setup`")
+        self.path = path
+        self._db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        try:
+            schema = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        except sqlite3.DatabaseError as e:
+            raise SetupError(f"gazetteer index {path} is unreadable ({e}): run `wirewatch setup`") from e
+        if not schema or schema[0] != SCHEMA_VERSION:
+            raise SetupError(f"gazetteer index {path} is from another version: run `wirewatch setup`")
+        self._countries: dict[str, _CountryInfo] = {}
+        for iso3, iso2, name, continent, neighbours, _ in self._db.execute("SELECT * FROM country"):
+            self._countries[iso3] = _CountryInfo(Country(iso2, iso3, name), continent,
+                                                 frozenset(n for n in (neighbours or "").split(",") if n))
+        self._country_keys: dict[str, str] = {}
+        for key, iso3, kind in self._db.execute(
+                "SELECT n.key, p.iso3, n.kind FROM name n JOIN place p ON p.id = n.place "
+                "WHERE p.feature = 'country' ORDER BY n.kind DESC"):
+            self._country_keys[key] = iso3  # lower kinds written last win
+        for info in self._countries.values():
+            self._country_keys.setdefault(info.country.iso2.lower(), info.country.iso3)
+            self._country_keys.setdefault(info.country.iso3.lower(), info.country.iso3)
+        self._demonyms = dict(self._db.execute("SELECT key, iso3 FROM demonym"))
+        self._rows = lru_cache(maxsize=100_000)(self._rows_uncached)
+        self._resolved = lru_cache(maxsize=100_000)(self._resolve_uncached)
+
+    def meta(self, key: str) -> str | None:
+        """A build fact stored in the index ("schema", "fingerprint", "built")."""
+        row = self._query("SELECT value FROM meta WHERE key = ?", (key,))
+        return row[0][0] if row else None
+
+    # --- lookups -------------------------------------------------------------------------
+    def _query(self, sql: str, args: tuple) -> list[tuple]:
+        with self._lock:
+            return self._db.execute(sql, args).fetchall()
+
+    def _rows_uncached(self, key: str) -> tuple[_Row, ...]:
+        """All places a folded key names (largest first), each once with its best match kind."""
+        rows = self._query(f"{_SELECT} WHERE n.key = ? ORDER BY p.population DESC LIMIT {_MAX_ROWS}", (key,))
+        similarity = {r[0]: 100.0 for r in rows}
+        if not rows:
+            bare = strip_article(key)
+            if bare != key:
+                rows = self._query(f"{_SELECT} WHERE n.key = ? ORDER BY p.population DESC LIMIT {_MAX_ROWS}", (bare,))
+                similarity = {r[0]: 100.0 for r in rows}
+        if not rows and len(key) >= 4:
+            loose = loose_key(key)
+            if len(loose) >= 3:
+                found = self._query(
+                    f"SELECT n.key, p.id, p.geonameid, p.name, p.feature, p.iso3, p.admin1, p.admin2, p.lat,"
+                    f" p.lon, p.population, p.code, n.kind FROM name n JOIN place p ON p.id = n.place"
+                    f" WHERE n.loose = ? ORDER BY p.population DESC LIMIT {_MAX_ROWS}", (loose,))
+                for r in found:
+                    score = fuzz.ratio(key, r[0])
+                    if score >= _LOOSE_MIN_SIMILARITY:
+                        rows.append(r[1:])
+                        similarity[r[1]] = max(similarity.get(r[1], 0.0), score)
+        best: dict[int, _Row] = {}
+        for r in rows:
+            if r[7] is None:  # a unit with no town in cities500 has no point to give
+                continue
+            row = _Row(*r, similarity=similarity[r[0]])
+            if r[0] not in best or row.kind < best[r[0]].kind:
+                best[r[0]] = row
+        return tuple(best.values())
+
+    def _context_info(self, context: Sequence[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        ctx = frozenset(c for c in (self._iso3(x) for x in context) if c)
+        neighbours = frozenset(n for c in ctx for n in self._countries[c].neighbours) - ctx
+        continents = frozenset(self._countries[c].continent for c in ctx if self._countries[c].continent)
+        return ctx, neighbours, continents  # type: ignore[return-value]
+
+    def _iso3(self, code: str) -> str | None:
+        if code in self._countries:
+            return code
+        c = self.country(code)
+        return c.iso3 if c else None
+
+    def _score(self, row: _Row, ctx: frozenset[str], neighbours: frozenset[str], continents: frozenset[str],
+               prefer: str | None, near: tuple[float, float] | None) -> float:
+        if row.similarity >= 100:
+            s = _MATCH_WEIGHT[row.kind]
+        else:
+            s = _LOOSE_WEIGHT * row.similarity / 100
+        pop = row.population or 0
+        if row.feature in ("admin1", "admin2"):
+            pop //= 10  # a unit sums its towns; the town of the same name should still win
+        s += 0.12 * math.log10(pop + 1) + _FEATURE_BONUS.get(row.feature, 0.0)
+        if prefer == "admin":
+            s += {"admin1": 0.8, "admin2": 0.8, "region": 0.8, "country": 0.3}.get(row.feature, 0.0)
+        elif prefer == "town" and row.feature == "city":
+            s += 0.5
+        if ctx:
+            if row.iso3 in ctx:
+                s += _CONTEXT_BONUS
+            elif row.iso3 in neighbours:
+                s += _NEIGHBOUR_BONUS
+            elif self._continent(row.iso3) not in continents:
+                s += _FAR_PENALTY
+        if near and row.lat is not None and row.lon is not None:
+            s += 0.6 * math.exp(-distance_km(near[0], near[1], row.lat, row.lon) / 150)
+        return s
+
+    def _continent(self, iso3: str) -> str | None:
+        info = self._countries.get(iso3)
+        return info.continent if info else None
+
+    def _place(self, row: _Row, score: float) -> Place:
+        info = self._countries.get(row.iso3)
+        return Place(name=row.name, geonameid=row.geonameid, latitude=row.lat, longitude=row.lon,
+                     country=info.country.name if info else None, iso3=row.iso3, admin1=row.admin1,
+                     admin2=row.admin2, geo_precision=1 if row.feature == "city" else 3,
+                     feature=row.feature, population=row.population, score=round(score, 4))
+
+    def _ranked(self, name: str, context: Sequence[str], prefer: str | None = None,
+                near: tuple[float, float] | None = None, within: str | None = None) -> list[tuple[float, _Row]]:
+        key = fold(name)
+        if not key:
+            return []
+        rows = self._rows(key)
+        ctx, neighbours, continents = self._context_info(context)
+        if within:  # "X, Y": keep the candidates inside Y (a country or an admin unit)
+            rows = self._within(rows, within) or rows
+        if prefer != "admin":
+            rows = _drop_units_named_like_their_town(rows)
+        scored = [(self._score(r, ctx, neighbours, continents, prefer, near), r) for r in rows]
+        scored.sort(key=lambda t: (-t[0], -(t[1].population or 0)))
+        return scored
+
+    def _within(self, rows: tuple[_Row, ...], qualifier: str) -> tuple[_Row, ...]:
+        country = self.country(qualifier)
+        if country:
+            return tuple(r for r in rows if r.iso3 == country.iso3)
+        key = fold(qualifier)
+        units = [r for r in self._rows(key) if r.feature in ("admin1", "admin2", "region")]
+        if not units:
+            return ()
+        names = {fold(u.name) for u in units}
+        iso3s = {u.iso3 for u in units}
+        return tuple(r for r in rows if r.iso3 in iso3s and (
+            fold(r.admin1 or "") in names or fold(r.admin2 or "") in names))
+
+    # --- public API ----------------------------------------------------------------------
+    def candidates(self, name: str, context: Sequence[str] = (), limit: int = 10) -> list[Place]:
+        """Ranked places a name may refer to, best first, each with its score."""
+        return [self._place(r, s) for s, r in self._ranked(name, context)[:limit]]
+
+    def resolve(self, name: str, context: Sequence[str] = (), dateline: str | None = None) -> Place:
+        """The best candidate, or Place(name, unresolved_reason=...) when there is none worth
+        giving: never a small place on another continent than the story's countries."""
+        return dataclasses.replace(self._resolved(name, tuple(context), dateline, None))
+
+    def _dateline_point(self, dateline: str | None, context: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[float, float] | None]:
+        if not dateline:
+            return context, None
+        d = self._resolved(dateline, context, None, None)
+        if d.unresolved_reason or d.latitude is None or d.longitude is None:
+            return context, None
+        ctx = context if (d.iso3 in context or not d.iso3) else (*context, d.iso3)
+        return ctx, (d.latitude, d.longitude)
+
+    def _resolve_uncached(self, name: str, context: tuple[str, ...], dateline: str | None,
+                          prefer: str | None, within: str | None = None) -> Place:
+        context, near = self._dateline_point(dateline, context)
+        ranked = self._ranked(name, context, prefer=prefer, near=near, within=within)
+        if not ranked:
+            return Place(name=name, unresolved_reason=f"no place named {name!r} in the gazetteer")
+        score, best = ranked[0]
+        ctx, neighbours, continents = self._context_info(context)
+        reason = self._implausible(name, best, ctx, neighbours)
+        if reason:
+            return Place(name=name, unresolved_reason=reason)
+        if not ctx and best.feature == "city" and (best.population or 0) < 1000 and len(ranked) > 1:
+            runner = ranked[1]
+            if runner[1].iso3 != best.iso3 and runner[0] > score - 0.05:
+                return Place(name=name, unresolved_reason=(
+                    f"{name!r} is ambiguous without context: small places in {best.iso3} and {runner[1].iso3}"))
+        return self._place(best, score)
+
+    @staticmethod
+    def _implausible(name: str, best: _Row, ctx: frozenset[str], neighbours: frozenset[str]) -> str | None:
+        """Why the best candidate cannot be what the story means, or None when it can. Outside
+        the story's countries only a big place, a country or a region is plausible; a loose
+        (transliteration) match must be in context or big."""
+        pop = best.population or 0
+        big = pop >= _SIGNIFICANT_POPULATION or best.feature in ("country", "region", "admin1")
+        if best.similarity < 100 and ctx and best.iso3 not in ctx:
+            return (f"{name!r} only resembles {best.name} ({best.iso3}), outside "
+                    f"{', '.join(sorted(ctx))}")
+        if best.similarity < 100 and not ctx and pop < _SIGNIFICANT_POPULATION:
+            return f"{name!r} only resembles {best.name} ({best.iso3}), a small place"
+        if ctx and best.iso3 not in ctx and not big and not (best.iso3 in neighbours and pop >= 20_000):
+            return (f"{name!r} names no place in {', '.join(sorted(ctx))}; the best match, {best.name} "
+                    f"({best.iso3}, population {pop}), is too small to be meant from there")
+        return None
+
+    def resolve_expression(self, text: str, context: Sequence[str] = (), dateline: str | None = None) -> Place:
+        """Resolve a location phrase: "near X", "outskirts of X" and "N km north of X" give
+        geo_precision 2 (with the offset applied), "X district/province/region" and "the X
+        region" give the unit with geo_precision 3, "X, Y" looks for X inside Y."""
+        ctx = tuple(context)
+        phrase = re.sub(r"\s+", " ", text).strip(" .,;:")
+        phrase = _LEADING.sub("", phrase)
+        if m := _OFFSET.match(phrase):
+            place = self.resolve_expression(m["place"], ctx, dateline)
+            if place.unresolved_reason or place.latitude is None or place.longitude is None:
+                return place
+            km = float(m["dist"].replace(",", "."))
+            if m["unit"].lower().startswith("mi"):
+                km *= 1.609344
+            bearing = _bearing(m["dir"])
+            if bearing is not None:
+                place.latitude, place.longitude = offset_point(place.latitude, place.longitude, km, bearing)
+            place.geo_precision = max(place.geo_precision or 1, 2)
+            return place
+        for pattern in (_DISTANCE_ONLY, _NEAR):
+            if m := pattern.match(phrase):
+                place = self.resolve_expression(m["place"], ctx, dateline)
+                if not place.unresolved_reason:
+                    place.geo_precision = max(place.geo_precision or 1, 2)
+                return place
+        if m := _TOWN_OF.match(phrase):
+            return self._resolve_plain(m["place"], ctx, dateline, prefer="town")
+        if m := (_UNIT_BEFORE.match(phrase) or _UNIT_AFTER.match(phrase)):
+            place = self._resolve_plain(m["place"], ctx, dateline, prefer="admin")
+            if place.unresolved_reason:  # "Shusha district" where only the whole phrase is a name
+                whole = self._resolve_plain(phrase, ctx, dateline, prefer="admin")
+                place = whole if not whole.unresolved_reason else place
+            if not place.unresolved_reason:
+                place.geo_precision = 3
+            return place
+        return self._resolve_plain(phrase, ctx, dateline)
+
+    def _resolve_plain(self, phrase: str, context: tuple[str, ...], dateline: str | None,
+                       prefer: str | None = None) -> Place:
+        phrase = re.sub(r"^the\s+", "", phrase.strip(), flags=re.I)
+        within = None
+        if "," in phrase:  # "Lashkar Gah, Helmand" / "Tripoli, Lebanon"
+            head, _, tail = phrase.partition(",")
+            if self.is_place(tail.strip()):
+                phrase, within = head.strip(), tail.strip()
+        place = dataclasses.replace(self._resolve_cached(phrase, context, dateline, prefer, within))
+        if place.unresolved_reason and within:
+            # "Kansafra, Idlib" with the village unknown: the unit the text names, as ACLED
+            # codes a report it can only place in a region (geo_precision 3).
+            unit = self._resolve_cached(within, context, dateline, "admin", None)
+            if not unit.unresolved_reason:
+                unit = dataclasses.replace(unit, geo_precision=3)
+                return unit
+        return place
+
+    def _resolve_cached(self, phrase: str, context: tuple[str, ...], dateline: str | None,
+                        prefer: str | None, within: str | None) -> Place:
+        if within is None:
+            return self._resolved(phrase, context, dateline, prefer)
+        return self._resolve_uncached(phrase, context, dateline, prefer, within)
+
+    def country(self, name_or_code: str) -> Country | None:
+        """A country by name, alias, ISO2 or ISO3 code ("Azerbaijan", "AZ", "AZE", "the U.S.")."""
+        raw = name_or_code.strip()
+        if len(raw) == 3 and raw.isupper() and raw in self._countries:
+            return self._countries[raw].country
+        key = fold(raw)
+        iso3 = self._country_keys.get(key) or self._country_keys.get(re.sub(r"^the ", "", key))
+        if iso3 is None and len(raw) == 2 and raw.isupper():
+            iso3 = next((i.country.iso3 for i in self._countries.values() if i.country.iso2 == raw), None)
+        return self._countries[iso3].country if iso3 in self._countries else None
+
+    def demonym(self, word: str) -> str | None:
+        """ISO3 of the country a demonym or adjective names ("Azeri" -> "AZE")."""
+        key = fold(word)
+        return self._demonyms.get(key) or (self._demonyms.get(key[:-1]) if key.endswith("s") else None)
+
+    def is_place(self, text: str) -> bool:
+        """Whether the gazetteer knows the name (any place, any country)."""
+        key = fold(text)
+        return bool(key) and (key in self._country_keys or bool(self._rows(key)))
+
+    def ruler_patterns(self, min_population: int = 15000) -> list[dict[str, str]]:
+        """spaCy EntityRuler patterns for countries, admin1 units, regions and towns of at least
+        `min_population` people (floored at the build's RULER_MIN_POPULATION)."""
+        rows = self._query("SELECT label, pattern, id FROM ruler WHERE population >= ?", (min_population,))
+        return [{"label": label, "pattern": pattern, "id": pid} for label, pattern, pid in rows]
+
+
+_CACHE: dict[Path, Gazetteer] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def get_gazetteer(settings: Settings | None = None) -> Gazetteer:
+    """The gazetteer over `settings.gazetteer_path`, opened once per path."""
+    path = (settings or Settings()).gazetteer_path
+    with _CACHE_LOCK:
+        gaz = _CACHE.get(path)
+        if gaz is None:
+            gaz = _CACHE[path] = Gazetteer(path)
+        return gaz
+
+
+def geocode(name: str, context: Sequence[str] | None = None, limit: int = 10,
+            settings: Settings | None = None) -> list[Place]:
+    """Ranked candidates with scores: `geocode("Khankendi", context=["AZE", "ARM"])`."""
+    return get_gazetteer(settings).candidates(name, context or (), limit=limit)
