@@ -27,6 +27,8 @@ from .model import Claim, Event, Mention, Revision, Source
 
 MAX_DAYS = 1
 MAX_KM = 25.0
+NEAR_KM = 5.0         # "the same spot": two geocodings of one town
+MIN_SCORE = 5         # match_score needed to fuse (see match_score)
 
 # ACLED event types that describe the same kind of happening from different angles: a missile
 # strike that kills civilians is coded as remote violence by one reader and as violence against
@@ -136,19 +138,69 @@ def compatible_actors(a: Mention, b: Mention) -> bool:
     return bool(names_a & names_b or countries_a & countries_b)
 
 
+def same_spot(a: Mention, b: Mention, km: float = NEAR_KM) -> bool:
+    """The same named place (GeoNames id, or name in one country) or within `km`."""
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if a.location and _norm(a.location) == _norm(b.location) and a.iso3 == b.iso3:
+        return True
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= km  # type: ignore[arg-type]
+
+
+# actors that name a category, not a party: sharing one says little about being one event
+_GENERIC_ACTOR = re.compile(r"^(protesters|rioters|civilians|unidentified|prisoners|refugees|labou?r group)")
+
+
+def _main_actors(m: Mention) -> set[str]:
+    names = (_norm(x) for x in (m.actor1, m.actor2) if x)
+    return {n for n in names if not _GENERIC_ACTOR.match(n)}
+
+
+def match_score(a: Mention, b: Mention) -> int | None:
+    """How strongly two mentions look like one event: None when a rule rules it out (event
+    family, dates more than a day apart, places more than 25 km apart and not in one admin2,
+    incompatible actors); else points for the same day (2), the same spot (2; 1 when one side
+    is placed only near a town or in its district), the same sub-event type (2) or event type
+    (1), the same named actors (2) or a shared one (1; "Civilians", "Protesters" and other
+    category names do not count).
+
+    In a busy war the same armed group hits the same town on consecutive days and ACLED codes
+    each day apart; the points keep those apart while two reports of one event, which agree on
+    most of these, still meet MIN_SCORE even when they disagree on one (a date off by a day,
+    a strike coded as shelling by one and as a drone strike by the other)."""
+    if not (same_family(a, b) and same_day(a, b) and same_place(a, b) and compatible_actors(a, b)):
+        return None
+    score = 2 if a.event_date and b.event_date and a.event_date[:10] == b.event_date[:10] else 0
+    if same_spot(a, b):
+        score += 2
+    elif (a.geo_precision or 1) > 1 or (b.geo_precision or 1) > 1:
+        score += 1  # one side only knows the area: a nearby or district-level place may be it
+    # two different towns, each placed precisely: no points (they may still be one event)
+    if a.event_type == b.event_type:
+        score += 2 if a.sub_event_type and a.sub_event_type == b.sub_event_type else 1
+    actors_a, actors_b = _main_actors(a), _main_actors(b)
+    if actors_a and actors_a == actors_b:
+        score += 2
+    elif actors_a & actors_b:
+        score += 1
+    return score
+
+
 def same_event(a: Mention, b: Mention) -> bool:
     """Whether two mentions (or a mention and a fused event) describe one real-world event."""
-    return same_family(a, b) and same_day(a, b) and same_place(a, b) and compatible_actors(a, b)
+    score = match_score(a, b)
+    return score is not None and score >= MIN_SCORE
 
 
 def closeness(a: Mention, b: Mention) -> float:
-    """Smaller is closer: used to pick among several matching events."""
-    da, db = event_day(a.event_date), event_day(b.event_date)
-    days = abs((da - db).days) if da and db else MAX_DAYS
+    """Smaller is closer: used to pick among several matching events (the strongest match,
+    then the nearest)."""
     km = MAX_KM
     if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
         km = distance_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
-    return days * MAX_KM + km + (0 if a.event_type == b.event_type else MAX_KM)
+    return -(match_score(a, b) or 0) * MAX_KM + km
 
 
 def fusable(m: Mention) -> bool:

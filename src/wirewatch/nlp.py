@@ -72,6 +72,8 @@ class GazetteerRuler:
                 continue
             for j in range(min(n, i + self.max_tokens), i, -1):  # longest first
                 hit = self.names.get(text[tok.idx:doc[j - 1].idx + len(doc[j - 1])])
+                if hit is not None and j - i == 1 and tok.is_sent_start and tok.tag_ and not tok.tag_.startswith("NNP"):
+                    break  # "Police arrested...": the tagger reads a common word, not the town
                 if hit is not None:
                     spans.append(Span(doc, i, j, label=hit[0], kb_id=hit[1]))
                     break

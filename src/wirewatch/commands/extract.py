@@ -49,8 +49,8 @@ def print_table(articles: list[Article]) -> None:
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--published", help="Publication date (ISO) for inputs that lack one.")
-@click.option("--publisher", help="Publisher name for inputs that lack one.")
+@click.option("--published", help="Publication date (ISO); overrides what the documents say.")
+@click.option("--publisher", help="Publisher name; overrides what the documents say.")
 @click.option("--url", help="URL of the document (single input).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)
 @click.option("--allow-private", is_flag=True, help="Allow fetching from private/loopback addresses.")

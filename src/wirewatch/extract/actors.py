@@ -55,7 +55,8 @@ class ActorRef:
 MILITARY = re.compile(r"\b(?:forces?|troops?|army|armed\s+forces|soldiers?|military|servicem[ae]n|defen[cs]e\s+(?:ministry|forces)|"
                       r"ministry\s+of\s+defen[cs]e|missiles?|artillery|warplanes?|jets?|air\s+force|navy|gunships?|tanks?|"
                       r"drones?|shelling|rockets?|mortars?|paratroopers|marines|national\s+guard|gendarmes?|gendarmerie|"
-                      r"battalion|brigade|units?|commandos?|snipers?|positions)\b", re.I)
+                      r"battalion|brigade|units?|commandos?|snipers?|positions|checkpoints?|check\s*posts?|outposts?|bases?|"
+                      r"convoys?|barracks|garrison)\b", re.I)
 POLICE = re.compile(r"\b(?:police(?:m[ae]n|women)?|officers?|cops?|security\s+forces|security\s+personnel|riot\s+police|"
                     r"law\s+enforcement|patrol|gendarmes?)\b", re.I)
 STATE = re.compile(r"\b(?:government|ministry|authorities|officials?|president|presidential|prime\s+minister|"

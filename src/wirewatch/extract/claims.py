@@ -98,7 +98,7 @@ def speaker_of(subj: Token, lookup: CountryLookup, book: SpeakerBook) -> Speaker
     # an organisation or office speaks ("the Armenian Defence Ministry", "authorities in Azerbaijan")
     text = _span_text(subj)
     iso = country_of_phrase(subj.subtree, lookup)
-    if iso or ROLE_WORDS.search(text):
+    if iso or ROLE_WORDS.search(text) or subj.pos_ in ("NOUN", "PROPN"):
         return Speaker(None, None, iso, re.sub(r"^(?:the|The)\s+", "", text).strip())
     return Speaker(None, None, None, None)
 

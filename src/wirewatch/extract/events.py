@@ -97,9 +97,12 @@ def _cues(sent: Span) -> list[lx.Cue]:
     base = sent.start_char
     for tok in sent:
         lemma = tok.lemma_.lower()
-        hit = lx.LEMMAS.get(lemma) or lx.LEMMAS.get(tok.lower_)
-        if hit is None:
+        if tok.pos_ == "PROPN" or tok.ent_type_ in ("DATE", "TIME", "PERSON"):
+            continue  # "On 3 March", "Strike Force": names, not cues
+        hits = [h for h in (lx.LEMMAS.get(lemma), lx.LEMMAS.get(tok.lower_)) if h is not None]
+        if not hits:
             continue
+        hit = max(hits, key=lambda h: h[2])
         family, weapon, strength = hit
         if lemma == "strike" and tok.pos_ == "NOUN":
             mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
@@ -266,6 +269,11 @@ def _refine(family: str, frame: Frame, sent_text: str) -> str:
         if frame.target is None and frame.agent is not None and frame.agent.kind in ("military", "police") and \
                 MILITARY_TARGET.search(sent_text) and re.search(r"\b(?:militants?|rebels?|insurgents?|fighters?|gunmen)\b", sent_text, re.I):
             return "clash"
+        if (frame.target is None or frame.target.kind == "civilians") and frame.agent is not None and \
+                frame.agent.kind in ("rebel", "unknown_armed", "militia") and \
+                re.search(r"\b(?:soldiers?|troops|police(?:m[ae]n)?|police\s+officers|officers|checkpoints?|check\s*posts?|"
+                          r"military|army|security\s+forces|convoy|patrol|base|outpost|barracks)\b", sent_text, re.I):
+            return "clash"  # an armed group attacking soldiers or police is a battle in ACLED's coding
     if family in ("protest",) and re.search(r"\b(?:clash\w*|pelt\w*|stones|torched|vandali\w+|riot\w*|looted|set\s+fire)\b", sent_text, re.I):
         return "riot"
     return family
@@ -287,7 +295,13 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
         claim_objs = _claim_records(claims, sent, start, end)
         _attach_denials(drafts, claims, claim_objs, sent, gazetteer, ctx)
         if fam is None:
-            # a quote or statement about the event just described ("ballistic missiles were fired from ...")
+            # a follow-on sentence ("The victim died. 1 fatality.") completes the event just described
+            if drafts and si - drafts[-1].last_sentence <= 1 and not cas.cumulative and drafts[-1].family in VIOLENT:
+                d = drafts[-1]
+                d.killed = d.killed or cas.killed
+                d.injured = d.injured or cas.injured
+                if cas.killed or cas.injured:
+                    d.evidence.append(TextSpan(start, end))
             continue
         family, weapon, cue = fam
         trigger = sent.doc[cue.token_i] if cue.token_i is not None else None
@@ -519,6 +533,8 @@ def _context(segments: Sequence[tuple[Doc, int]], gazetteer: Any, published: dt.
     for doc, _ in segments:
         for ent in doc.ents:
             iso = None
+            if re.match(r"-(?:led|backed|allied|aligned|supported|sponsored|brokered)\b", doc.text[ent.end_char:ent.end_char + 12]):
+                continue  # "the Saudi-led coalition": a belligerent's sponsor, not where things happen
             if ent.label_ == "NORP":
                 iso = gazetteer.demonym(ent.text)
             elif ent.label_ in ("GPE", "LOC", "ORG", "PERSON"):

@@ -13,6 +13,7 @@ from typing import Any, Sequence
 from spacy.tokens import Span, Token
 
 from ..model import Place
+from .actors import GROUPISH
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _RELATIVE = re.compile(r"(?:\b(?:near|outside|outskirts\s+of|suburbs?\s+of|vicinity\s+of|close\s+to|around|"
@@ -34,6 +35,8 @@ def candidate_spans(sent: Span, gazetteer: Any) -> list[Span]:
     """Entity spans in the sentence that may be places, NER mistakes included."""
     out = []
     for ent in sent.ents:
+        if GROUPISH.fullmatch(ent.text.strip()):
+            continue  # armed groups whose names a town also bears somewhere ("Taliban")
         if ent.label_ in PLACE_LABELS:
             out.append(ent)
         elif ent.label_ in ("PERSON", "ORG") and gazetteer.is_place(ent.text):
@@ -53,7 +56,7 @@ def _is_appos_person(ent: Span) -> bool:
 
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|del|la|el|al|of))*"
-_QUALIFIER = re.compile(rf"^\s*(?:,\s*|\s*\()(?:the\s+)?({_NAME}(?:\s+(?:district|province|region|state|county|governorate|department))?(?:\s*,\s*{_NAME})*)")
+_QUALIFIER = re.compile(rf"^\s*(?:,\s*|\s*\(|\s+in\s+)(?:the\s+)?({_NAME}(?:\s+(?:district|province|region|state|county|governorate|department))?(?:\s*,\s*{_NAME})*)")
 
 
 def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], dateline: str | None,
@@ -94,15 +97,37 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
         place = None
         if rel or unit or qualified:
             place = gazetteer.resolve_expression(expr.strip(), context=context, dateline=dateline)
+        if qualified:
+            region = gazetteer.resolve_expression(expr.rsplit(",", 1)[1].strip(), context=context, dateline=dateline)
+            if region is not None and region.latitude is not None and not _inside(place, region):
+                # a town the gazetteer does not know inside a region it does: code the region, as ACLED does
+                if region.feature != "country":
+                    place = region
+                    place.geo_precision = 3
+                else:
+                    place = None
         if place is None or place.latitude is None:
             place = gazetteer.resolve(ent.text, context=context, dateline=dateline)
             qualified = False
+
         if place is None or place.latitude is None:
             continue
         pm = PlaceMention(ent.text, ent.start_char, ent.end_char, root, place)
         pm.qualified = qualified  # type: ignore[attr-defined]
         out.append(pm)
     return out
+
+
+def _inside(place: Place | None, region: Place) -> bool:
+    if place is None or place.latitude is None:
+        return False
+    if region.iso3 and place.iso3 != region.iso3:
+        return False
+    if region.feature == "admin1" and place.admin1:
+        from ..geo import fold
+        a, b = fold(place.admin1), fold(region.admin1 or region.name)
+        return a.startswith(b) or b.startswith(a)
+    return True
 
 
 def is_town(p: Place) -> bool:

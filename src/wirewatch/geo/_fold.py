@@ -55,7 +55,12 @@ def strip_article(key: str) -> str:
 
 def loose_key(name: str) -> str:
     """Fallback key: transliteration variants merged, vowels after the first letter dropped."""
-    s = strip_article(fold(name)).replace(" ", "")
+    return loose_from_folded(fold(name))
+
+
+def loose_from_folded(key: str) -> str:
+    """`loose_key` of a name already folded."""
+    s = strip_article(key).replace(" ", "")
     for a, b in _LOOSE_SUBS:
         s = s.replace(a, b)
     if not s:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ._fold import fold, is_latin, loose_key, plain, strip_article
+from ._fold import fold, is_latin, loose_from_folded, loose_key, plain, strip_article
 
 SCHEMA_VERSION = "1"
 RULER_MIN_POPULATION = 5000  # smallest town whose names are stored as ruler patterns
@@ -184,16 +184,19 @@ class _Writer:
                             population, code))
         return pid
 
-    def name(self, pid: int, text: str, kind: int) -> None:
+    def name(self, pid: int, text: str, kind: int, loose: bool = True) -> None:
+        """Index a name of place `pid`; `loose=False` skips the loose key (alternate names of
+        villages: a transliteration guess on those is more often wrong than right)."""
         key = fold(text)
         if len(key) < 2 or (key, pid) in self.seen:
             return
         self.seen.add((key, pid))
-        self.names.append((key, loose_key(text), pid, kind))
+        loose_key_ = loose_from_folded(key) if loose else None
+        self.names.append((key, loose_key_, pid, kind))
         bare = strip_article(key)
         if bare != key and (bare, pid) not in self.seen:  # "Al Hasakah" also as "Hasakah"
             self.seen.add((bare, pid))
-            self.names.append((bare, loose_key(bare), pid, ALTERNATE))
+            self.names.append((bare, loose_key_, pid, ALTERNATE))
 
     def flush(self) -> None:
         self.db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", self.places)
@@ -372,7 +375,7 @@ def build_index(path: Path, progress: Progress | None = None) -> BuildStats:
         out.name(pid, name, PRIMARY)
         latin = [a for a in alternates.get(gid, ()) if is_latin(a) and not _HAS_DIGIT.search(a)]
         for a in latin:
-            out.name(pid, a, ALTERNATE)
+            out.name(pid, a, ALTERNATE, loose=pop >= 1000)
         if ruler_pop >= RULER_MIN_POPULATION:
             for n in {plain(name), *(plain(a) for a in latin)}:
                 if _rulable(n, common, ruler_pop):
