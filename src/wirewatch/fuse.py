@@ -153,18 +153,19 @@ def same_spot(a: Mention, b: Mention, km: float = NEAR_KM) -> bool:
 _GENERIC_ACTOR = re.compile(r"^(protesters|rioters|civilians|unidentified|prisoners|refugees|labou?r group)")
 
 
-def _main_actors(m: Mention) -> set[str]:
-    names = (_norm(x) for x in (m.actor1, m.actor2) if x)
-    return {n for n in names if not _GENERIC_ACTOR.match(n)}
+def _dyad(m: Mention) -> tuple[set[str], set[str]]:
+    """(all main actors, those that name a party rather than a category)."""
+    names = {_norm(x) for x in (m.actor1, m.actor2) if x}
+    return names, {n for n in names if not _GENERIC_ACTOR.match(n)}
 
 
 def match_score(a: Mention, b: Mention) -> int | None:
     """How strongly two mentions look like one event: None when a rule rules it out (event
     family, dates more than a day apart, places more than 25 km apart and not in one admin2,
     incompatible actors); else points for the same day (2), the same spot (2; 1 when one side
-    is placed only near a town or in its district), the same sub-event type (2) or event type
-    (1), the same named actors (2) or a shared one (1; "Civilians", "Protesters" and other
-    category names do not count).
+    is placed only near a town or in its district; -1 for two different towns both placed
+    precisely), the same sub-event type (2) or event type (1), the same two named parties (2)
+    or one shared party (1; "Civilians", "Protesters" and other categories are no party).
 
     In a busy war the same armed group hits the same town on consecutive days and ACLED codes
     each day apart; the points keep those apart while two reports of one event, which agree on
@@ -177,13 +178,14 @@ def match_score(a: Mention, b: Mention) -> int | None:
         score += 2
     elif (a.geo_precision or 1) > 1 or (b.geo_precision or 1) > 1:
         score += 1  # one side only knows the area: a nearby or district-level place may be it
-    # two different towns, each placed precisely: no points (they may still be one event)
+    else:
+        score -= 1  # two different towns, each placed precisely: ACLED codes each apart
     if a.event_type == b.event_type:
         score += 2 if a.sub_event_type and a.sub_event_type == b.sub_event_type else 1
-    actors_a, actors_b = _main_actors(a), _main_actors(b)
-    if actors_a and actors_a == actors_b:
-        score += 2
-    elif actors_a & actors_b:
+    (all_a, parties_a), (all_b, parties_b) = _dyad(a), _dyad(b)
+    if len(parties_a) == 2 and all_a == all_b:
+        score += 2  # the same two named parties
+    elif parties_a & parties_b:
         score += 1
     return score
 

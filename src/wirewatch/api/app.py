@@ -9,13 +9,13 @@ import hmac
 import logging
 import tempfile
 from contextlib import asynccontextmanager
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 from urllib.parse import urlsplit
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
-from fastapi.encoders import jsonable_encoder
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
@@ -24,10 +24,11 @@ from ..settings import Settings
 from ._assets import WEB_DIR, VendorAssets, vendor_assets
 from ._filters import MAX_LIMIT, EventFilters, FilterError, parse_filters, parse_paging
 from ._serialize import article_html, article_json, dumps, event_json, event_summary, feature_collection
-from ._store import StoreLike, StoreProvider, attribute_claims, stats_with_breakdown
+from ._store import StoreLike, StoreProvider, StoreUnavailable, attribute_claims, stats_with_breakdown
 from ._submit import Processor, Submission, pipeline_processor
 
 log = logging.getLogger("wirewatch.api")
+T = TypeVar("T")
 
 GEOJSON = "application/geo+json"
 EXPORT_TYPES = {
@@ -85,15 +86,22 @@ def create_app(
 
 # ---- plumbing ---------------------------------------------------------------------------------
 
-def _store(request: Request) -> StoreLike:
+def _provider(request: Request) -> StoreProvider:
     provider: StoreProvider = request.app.state.store_provider
+    return provider
+
+
+async def _on_store(request: Request, work: Callable[[StoreLike], T]) -> T:
+    """Run `work(store)` on the store thread; a store that cannot be opened is a 503."""
+    provider = _provider(request)
+
+    def opened(store_getter: StoreLike) -> T:
+        return work(store_getter)
+
     try:
-        return provider.get()
-    except Exception as e:  # the store's own error message is the useful one
-        raise HTTPException(503, f"database {provider.path or ''}: {e}") from e
-
-
-StoreDep = Annotated[StoreLike, Depends(_store)]
+        return await provider.run(opened)
+    except StoreUnavailable as e:  # the store's own message names the database and the reason
+        raise HTTPException(503, f"database {provider.path or ''}: {e.__cause__ or e}") from e
 
 
 def _install_errors(app: FastAPI) -> None:
@@ -126,15 +134,32 @@ def _install_security_headers(app: FastAPI, settings: Settings) -> None:
     csp = _csp(settings)
     docs_paths = ("/docs", "/redoc", "/openapi.json")
 
-    @app.middleware("http")
-    async def _headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        # FastAPI's /docs page loads Swagger UI from a CDN; leave it alone.
-        if not request.url.path.startswith(docs_paths):
-            response.headers.setdefault("Content-Security-Policy", csp)
-        return response
+    app.add_middleware(_SecurityHeaders, csp=csp, skip=docs_paths)
+
+
+class _SecurityHeaders:
+    """Plain ASGI middleware (cheaper than @app.middleware): CSP and friends on every response.
+    FastAPI's /docs page loads Swagger UI from a CDN, so it is left without the CSP."""
+
+    def __init__(self, app: Any, csp: str, skip: tuple[str, ...]):
+        self.app = app
+        self.skip = skip
+        self.common = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
+        self.csp = (b"content-security-policy", csp.encode())
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        extra = self.common if str(scope.get("path", "")).startswith(self.skip) else [*self.common, self.csp]
+
+        async def send_with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []), *(h for h in extra if h[0] not in present)]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def _mount_static(app: FastAPI, assets: VendorAssets) -> None:
@@ -168,7 +193,7 @@ def _add_page_routes(app: FastAPI, settings: Settings, assets: VendorAssets) -> 
 
 # ---- events -----------------------------------------------------------------------------------
 
-def _filters(
+async def _filters(
     country: Annotated[str | None, Query(description="ISO3 code (or the store's country name)")] = None,
     since: Annotated[str | None, Query(description="first event day, YYYY-MM-DD")] = None,
     until: Annotated[str | None, Query(description="last event day, YYYY-MM-DD")] = None,
@@ -194,8 +219,8 @@ def _wants_geojson(fmt: str | None, accept: str | None) -> bool:
 def _add_event_routes(app: FastAPI) -> None:
     @app.get("/api/events", tags=["events"],
              responses={200: {"content": {GEOJSON: {}}, "description": "JSON page or GeoJSON FeatureCollection"}})
-    def list_events(
-        store: StoreDep,
+    async def list_events(
+        request: Request,
         filters: FiltersDep,
         limit: Annotated[int | None, Query(description=f"page size, 1..{MAX_LIMIT}")] = None,
         offset: Annotated[int | None, Query(description="rows to skip")] = None,
@@ -203,96 +228,115 @@ def _add_event_routes(app: FastAPI) -> None:
         view: Annotated[Literal["full", "summary"], Query(description="summary: only the fields a map needs")] = "full",
         accept: Annotated[str | None, Header()] = None,
     ) -> Response:
-        """Fused events matching the filters, newest first as the store orders them, one page at a time."""
+        """Fused events matching the filters (oldest first), one page at a time, with the total."""
         lim, off = parse_paging(limit, offset)
         kwargs = filters.store_kwargs()
-        records = store.event_records(**kwargs, limit=lim, offset=off)
-        # A short page is the last one: its length gives the total without a second query.
-        total = off + len(records) if len(records) < lim and (records or off == 0) else store.count_events(**kwargs)
-        rows = [event_summary(e) if view == "summary" else event_json(e) for e in records]
-        if _wants_geojson(format, accept):
-            body = feature_collection(rows, total=total, limit=lim, offset=off)
-            return Response(dumps(body), media_type=GEOJSON)
-        return Response(dumps({"total": total, "limit": lim, "offset": off, "events": rows}),
-                        media_type="application/json")
+        geojson = _wants_geojson(format, accept)
+
+        def work(store: StoreLike) -> bytes:
+            records = store.event_records(**kwargs, limit=lim, offset=off)
+            # A short page is the last one: its length gives the total without a second query.
+            short = len(records) < lim and (records or off == 0)
+            total = off + len(records) if short else store.count_events(**kwargs)
+            rows = [event_summary(e) if view == "summary" else event_json(e) for e in records]
+            if geojson:
+                return dumps(feature_collection(rows, total=total, limit=lim, offset=off))
+            return dumps({"total": total, "limit": lim, "offset": off, "events": rows})
+
+        body = await _on_store(request, work)
+        return Response(body, media_type=GEOJSON if geojson else "application/json")
 
     @app.get("/api/events/{event_id}", tags=["events"])
-    def get_event(event_id: str, store: StoreDep) -> Response:
+    async def get_event(event_id: str, request: Request) -> Response:
         """One event with its claims, evidence spans, sources and revision history."""
-        event = store.event(event_id)
-        if event is None:
+        def work(store: StoreLike) -> bytes | None:
+            event = store.event(event_id)
+            if event is None:
+                return None
+            data = event_json(event)
+            # Which article each claim was read from, so the page can cite and open it.
+            for claim, owner in zip(data.get("claims") or [], attribute_claims(event, store)):
+                claim.setdefault("article_id", owner)
+            return dumps(data)
+
+        body = await _on_store(request, work)
+        if body is None:
             raise HTTPException(404, f"no event {event_id!r}")
-        data = event_json(event)
-        # Which article each claim was read from, so the page can cite and open it.
-        for claim, owner in zip(data.get("claims") or [], attribute_claims(event, store)):
-            claim.setdefault("article_id", owner)
-        return Response(dumps(data), media_type="application/json")
+        return Response(body, media_type="application/json")
 
     @app.get("/api/export", tags=["events"],
              responses={200: {"content": {t: {} for t, _ in EXPORT_TYPES.values()}}})
-    def export(
-        store: StoreDep,
+    async def export(
+        request: Request,
         filters: FiltersDep,
         format: Annotated[Literal["csv", "json", "jsonl", "geojson", "parquet"], Query()] = "csv",
     ) -> Response:
         """Every event matching the filters as a file: ACLED-column CSV, JSON, JSONL, GeoJSON or Parquet."""
-        from ..store.export import write_events  # type: ignore[import-not-found]
+        from ..store.export import write_events
 
-        records = store.event_records(**filters.store_kwargs())
         media_type, ext = EXPORT_TYPES[format]
-        with tempfile.TemporaryDirectory() as tmp:
-            out = Path(tmp) / f"events.{ext}"
-            write_events(records, format, out)
-            data = out.read_bytes()
+
+        def work(store: StoreLike) -> bytes:
+            records = store.event_records(**filters.store_kwargs())
+            with tempfile.TemporaryDirectory() as tmp:
+                out = Path(tmp) / f"events.{ext}"
+                write_events(records, format, out)
+                return out.read_bytes()
+
+        data = await _on_store(request, work)
         return Response(data, media_type=media_type,
                         headers={"Content-Disposition": f'attachment; filename="wirewatch-events.{ext}"'})
 
     @app.get("/api/stats", tags=["events"])
-    def stats(store: StoreDep) -> Response:
+    async def stats(request: Request) -> Response:
         """Totals (articles, events, sources, claims...) and counts per day, country, type and status."""
-        return JSONResponse(jsonable_encoder(stats_with_breakdown(store)))
+        body = await _on_store(request, lambda store: dumps(stats_with_breakdown(store)))
+        return Response(body, media_type="application/json")
 
 
 # ---- articles ---------------------------------------------------------------------------------
 
 def _add_article_routes(app: FastAPI, settings: Settings) -> None:
     @app.get("/api/articles/{article_id}", tags=["articles"], responses={200: {"content": {"text/html": {}}}})
-    def get_article(
+    async def get_article(
         article_id: str,
-        store: StoreDep,
+        request: Request,
         event: Annotated[str | None, Query(description="highlight only this event's evidence")] = None,
         format: Annotated[Literal["json", "html"], Query()] = "json",
     ) -> Response:
         """The clean article text, cut into segments with the evidence and claim sentences marked."""
-        article = store.article(article_id)
+        def work(store: StoreLike) -> tuple[Any, Any]:
+            return store.article(article_id), (store.event(event) if event else None)
+
+        article, ev = await _on_store(request, work)
         if article is None:
             raise HTTPException(404, f"no article {article_id!r}")
-        ev = store.event(event) if event else None
         if event and ev is None:
             raise HTTPException(404, f"no event {event!r}")
         if format == "html":
             return HTMLResponse(article_html(article, ev))
-        return JSONResponse(jsonable_encoder(article_json(article, ev)))
+        return Response(dumps(article_json(article, ev)), media_type="application/json")
 
     @app.post("/api/articles", tags=["articles"], status_code=201,
               responses={401: {}, 403: {}, 404: {"description": "submitting is disabled (no token configured)"}})
-    def submit_article(
+    async def submit_article(
         submission: Submission,
         request: Request,
-        store: StoreDep,
         authorization: Annotated[str | None, Header()] = None,
-    ) -> JSONResponse:
+    ) -> Response:
         """Submit a URL or a text; needs `Authorization: Bearer <api_token>` from the configuration."""
         _check_token(settings, authorization)
         processor: Processor = request.app.state.processor or pipeline_processor(settings)
         request.app.state.processor = processor
-        articles = processor(submission)
-        result = store.add_articles(articles)
-        return JSONResponse(jsonable_encoder({
+        # The pipeline is slow and CPU-bound: run it off the event loop, then store on the store thread.
+        articles = await run_in_threadpool(processor, submission)
+        result = await _on_store(request, lambda store: store.add_articles(articles))
+        body = {
             "articles": [a.article_id for a in articles],
             "events": [m.event_id for a in articles for m in a.events],
             "result": result.__dict__ if hasattr(result, "__dict__") else result,
-        }), status_code=201)
+        }
+        return Response(dumps(body), status_code=201, media_type="application/json")
 
 
 def _check_token(settings: Settings, authorization: str | None) -> None:

@@ -33,8 +33,11 @@ AGREEMENT_VERBS = {"agree", "sign", "reach", "broker", "declare", "enforce", "an
                    "conclude", "negotiate", "implement", "seal", "strike"}
 REFERENCE_NOUNS = {"attack", "allegation", "claim", "accusation", "report", "strike", "shelling", "bombing", "assault",
                    "involvement", "responsibility", "charge", "incident", "raid", "killing"}
-INTERVENTION = re.compile(r"\b(?:dispers\w+|tear\s*gas|water\s+cannon|arrest\w*|detain\w*|baton|rubber\s+bullets?|"
-                          r"broke\s+up|cracked\s+down|forcibly|blocked|intervened|stun\s+grenades?)\b", re.I)
+_FORCES = r"(?:police|policemen|security\s+(?:forces|personnel)|troops|soldiers|army|gendarmes?|gendarmerie|officers|authorities|riot\s+police)"
+_STOP = r"(?:dispers\w+|tear\s*gas|teargas|water\s+cannons?|arrest\w*|detain\w*|baton[-\s]?charg\w*|batons|rubber\s+bullets?|"\
+        r"broke\s+up|break\s+up|cracked\s+down|forcibly|intervened|stun\s+grenades?|beat\w*|removed|evicted|prevented)"
+INTERVENTION = re.compile(rf"\b{_FORCES}\b[^.;]{{0,80}}?\b{_STOP}\b|\b(?:were|was|been)\s+{_STOP}\b[^.;]{{0,40}}\bby\s+(?:the\s+)?{_FORCES}|"
+                          rf"\b(?:dispersed|teargassed)\b", re.I)
 EXCESSIVE = re.compile(r"\b(?:live\s+(?:ammunition|fire|rounds)|shot\s+dead|killed|opened\s+fire)\b", re.I)
 MILITARY_TARGET = re.compile(r"\b(?:soldiers?|troops|army|military|police|officers?|checkpoints?|patrols?|convoy|base|"
                              r"militants?|rebels?|fighters?|insurgents?|forces|positions|outpost|security|guards?)\b", re.I)
@@ -257,7 +260,9 @@ def _family(cues: list[lx.Cue], casualties: Casualties, sent: Span) -> tuple[str
         pool = cues
     else:
         return None
-    best = min(pool, key=lambda c: (lx.PRIORITY[c.family], -c.strength))
+    doc = sent.doc
+    best = min(pool, key=lambda c: (lx.PRIORITY[c.family], -c.strength,
+                                    c.token_i is None or doc[c.token_i].pos_ != "VERB"))
     weapon = lx.weapon_in(sent.text) or best.weapon
     return best.family, weapon, best
 
@@ -424,10 +429,14 @@ def _near(a: Place, b: Place, km: float = 25.0) -> bool:
     return 2 * 6371.0 * asin(sqrt(h)) <= km
 
 
+# Families that one story may use for one event ("a protest ... they threw stones", "attacked ... exchanged fire").
+MERGEABLE = [REMOTE_FAMILIES | {"attack"}, {"protest", "riot", "mob"}, {"attack", "clash"}]
+
+
 def _compatible(d: Draft, f: Frame) -> bool:
     if (d.family == "agreement") != (f.family == "agreement"):
         return False
-    if d.family != f.family and not ({d.family, f.family} <= REMOTE_FAMILIES | {"attack"}):
+    if d.family != f.family and not any({d.family, f.family} <= g for g in MERGEABLE):
         return False
     fp = f.places[0].place if f.places else None
     if fp is not None and d.place is not None and not _near(fp, d.place):
