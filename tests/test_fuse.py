@@ -38,6 +38,22 @@ def test_same_event(change, same):
     assert same_event(BASE, replace(BASE, **change)) is same
 
 
+@pytest.mark.parametrize("change, same", [
+    # a report a day off, in the same town, by the same parties: one event
+    ({"event_date": "2022-05-05"}, True),
+    # the next day, same town, but another kind of attack and only one shared party: two events
+    ({"event_date": "2022-05-05", "sub_event_type": "Shelling/artillery/missile attack",
+      "actor2": "Civilians (Farland)"}, False),
+    # same day, another town 15 km away, placed precisely, same generic victims only: two events
+    ({"location": "Hillton", "latitude": 10.135, "longitude": 20.0, "actor1": "Rebels",
+      "actor1_country": "OTH"}, False),
+    # same day, the same town's area only ("near Riverton"): one event
+    ({"location": "Riverside district", "latitude": 10.1, "longitude": 20.05, "geo_precision": 2}, True),
+])
+def test_same_event_needs_enough_agreement(change, same):
+    assert same_event(BASE, replace(BASE, **change)) is same
+
+
 def report(article_id, published, cluster=None, **change):
     return Report(replace(BASE, **change), Source(article_id=article_id, syndication_cluster=cluster or article_id),
                   published)
