@@ -95,11 +95,8 @@ async def _on_store(request: Request, work: Callable[[StoreLike], T]) -> T:
     """Run `work(store)` on the store thread; a store that cannot be opened is a 503."""
     provider = _provider(request)
 
-    def opened(store_getter: StoreLike) -> T:
-        return work(store_getter)
-
     try:
-        return await provider.run(opened)
+        return await provider.run(work)
     except StoreUnavailable as e:  # the store's own message names the database and the reason
         raise HTTPException(503, f"database {provider.path or ''}: {e.__cause__ or e}") from e
 

@@ -39,7 +39,7 @@ def candidate_spans(sent: Span, gazetteer: Any) -> list[Span]:
             continue  # armed groups whose names a town also bears somewhere ("Taliban")
         if ent.label_ in PLACE_LABELS:
             out.append(ent)
-        elif ent.label_ in ("PERSON", "ORG") and gazetteer.is_place(ent.text):
+        elif ent.label_ in ("PERSON", "ORG") and not ent.text.isupper() and gazetteer.is_place(ent.text):
             # The small model tags towns as people or organisations; trust the gazetteer, not the label,
             # unless the entity is followed or preceded by a clear person/organisation cue.
             nxt = ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
@@ -83,6 +83,7 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
         rest = after[unit.end():] if unit else after
         qual = _QUALIFIER.match(rest)
         qualified = False
+        fallbacks: list[str] = []
         expr = (rel.group(0) if rel else "") + ent.text + (after[:unit.end()] if unit else "")
         if qual:
             # "Campinas, Sao Paulo" / "Oicha (Beni, Nord-Kivu)": look for the town inside the
@@ -93,13 +94,22 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
                 offset = ent.end_char + (unit.end() if unit else 0)
                 qualifiers.update(offset + qual.start(1) + qual.group(1).find(q) for q in parts)
                 expr = f"{expr}, {known[-1]}"
+                fallbacks = [f"{known[i]}, {known[-1]}" for i in range(len(known) - 1)] + [known[-1]]
                 qualified = True
         place = None
         if rel or unit or qualified:
             place = gazetteer.resolve_expression(expr.strip(), context=context, dateline=dateline)
         if qualified:
-            region = gazetteer.resolve_expression(expr.rsplit(",", 1)[1].strip(), context=context, dateline=dateline)
-            if region is not None and region.latitude is not None and not _inside(place, region):
+            widest = gazetteer.resolve_expression(fallbacks[-1], context=context, dateline=dateline)
+            region = widest
+            if not _inside(place, widest):
+                # the narrowest named unit the gazetteer knows ("Quissanga" in "X (Quissanga, Cabo Delgado)")
+                for fb in fallbacks:
+                    cand = gazetteer.resolve_expression(fb, context=context, dateline=dateline)
+                    if cand is not None and cand.latitude is not None and (fb == fallbacks[-1] or _inside(cand, widest)):
+                        region = cand
+                        break
+            if region is not None and region.latitude is not None and not _inside(place, widest):
                 # a town the gazetteer does not know inside a region it does: code the region, as ACLED does
                 if region.feature != "country":
                     place = region

@@ -121,7 +121,7 @@ class SQLiteStore:
         return result
 
     def _add_article(self, article: Article, result: AddResult) -> None:
-        cluster, agency = self._syndication(article)
+        cluster, agency, keys = self._syndication(article)
         article.syndication_cluster = cluster
         article.wire_agency = article.wire_agency or agency
         self.conn.execute(Q.UPSERT_CLUSTER, (cluster, article.wire_agency))
@@ -130,23 +130,28 @@ class SQLiteStore:
         row = {**to_dict(article), "provenance": _json(article.provenance), "ingested_at": _now()}
         row["relevant"] = None if article.relevant is None else int(article.relevant)
         self.conn.execute(Q.INSERT_ARTICLE, [row[c] for c in Q.ARTICLE_COLUMNS])
-        self.conn.executemany(Q.INSERT_LSH_KEY, [(int(k), article.article_id) for k in self._keys])
+        self.conn.executemany(Q.INSERT_LSH_KEY, [(k, article.article_id) for k in keys])
         source = Source(article_id=article.article_id, url=article.url or article.canonical_url,
                         publisher=article.publisher, wire_agency=article.wire_agency,
                         syndication_cluster=cluster)
-        for mention in article.events:
+        seen: set[str] = set()
+        for i, mention in enumerate(article.events):
+            # mention ids are the extraction's; a repeated or missing one must not sink the article
+            if not mention.event_id or mention.event_id in seen:
+                mention.event_id = f"{mention.event_id or 'm'}#{i + 1}"
+            seen.add(mention.event_id)
             self._add_mention(fuse.Report(mention, source, article.published), result)
 
-    def _syndication(self, article: Article) -> tuple[str, str | None]:
-        """(cluster id, wire agency known for the cluster): the cluster of the most similar
-        stored copy confirmed by exact Jaccard, else a new cluster named after this article."""
+    def _syndication(self, article: Article) -> tuple[str, str | None, list[int]]:
+        """(cluster id, wire agency known for the cluster, the article's LSH keys): the cluster
+        of the most similar stored copy confirmed by exact similarity, else a new cluster named
+        after this article."""
         sets = dedup.shingles(article.text)
-        keys = dedup.band_keys(dedup.signatures([sets]))[0]
-        self._keys = keys if len(sets) else keys[:0]
         if not len(sets):
-            return article.article_id, None
+            return article.article_id, None, []
+        keys = [int(k) for k in dedup.band_keys(dedup.signatures([sets]))[0]]
         marks = ",".join("?" * len(keys))
-        candidates = [r[0] for r in self.conn.execute(Q.LSH_CANDIDATES.format(marks=marks), [int(k) for k in keys])]
+        candidates = [r[0] for r in self.conn.execute(Q.LSH_CANDIDATES.format(marks=marks), keys)]
         best: tuple[float, str] | None = None
         if candidates:
             rows = self.conn.execute(Q.ARTICLE_TEXTS.format(marks=",".join("?" * len(candidates))), candidates)
@@ -157,9 +162,9 @@ class SQLiteStore:
                     if best is None or score > best[0]:
                         best = (score, cluster)
         if best is None:
-            return article.article_id, None
+            return article.article_id, None, keys
         agency = self.conn.execute(Q.CLUSTER_AGENCY, (best[1],)).fetchone()
-        return best[1], agency[0] if agency else None
+        return best[1], agency[0] if agency else None, keys
 
     def _add_mention(self, report: fuse.Report, result: AddResult) -> None:
         mention, article_id = report.mention, report.source.article_id
