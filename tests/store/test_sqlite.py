@@ -129,6 +129,14 @@ def test_background_mentions_are_stored_but_not_events(store):
     assert [m.event_id for m in store.article("w1").events] == ["e1", "bg"]
 
 
+def test_repeated_mention_ids_do_not_sink_the_article(store):
+    a = story()[0]
+    a.events.append(deepcopy(a.events[0]))                       # same event_id twice
+    a.events[1].event_date, a.events[1].location, a.events[1].latitude = "2022-04-01", "Elsewhere", -20.0
+    assert store.add_articles([a]).new == 1
+    assert store.stats()["mentions"] == 2 and store.count_events() == 2
+
+
 def test_filters(store):
     store.add_articles(story() + [article("p1", "Hundreds marched peacefully through the capital on Saturday "
                                                 "demanding higher wages for teachers and nurses, organisers said.",
