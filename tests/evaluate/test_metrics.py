@@ -59,6 +59,8 @@ def test_fatalities_hit(pred, gold, kw, ok):
     ("Nairobi Area", "Nairobi", True),
     ("Kano", "Borno", False),
     ("Veracruz de Ignacio de la Llave", "Veracruz", True),
+    ("Raqqa", "Ar-Raqqa", True),
+    ("Al Hasakah", "Al-Hasakeh", True),
     ("Baja California Sur", "Baja California", False),
     ("Mexico City", "Mexico", False),
     ("Kashmir", "Jammu and Kashmir", False),

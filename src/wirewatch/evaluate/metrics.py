@@ -95,8 +95,13 @@ _COMPASS = {
 _DISTINCT_TAIL = {"city", "island", "islands", "town", "metropolitan"}
 
 
+# The Arabic article in its written forms, dropped by many spellings: 'Ar-Raqqa' / 'Raqqa'.
+_ARTICLE = re.compile(r"\b(?:al|el|ar|as|ash|ad|adh|at|ath|az|an)[-‐'’ ](?=\w)", re.I)
+
+
 def place_key(name: str | None) -> str:
     """A place name reduced to its distinctive words: 'Idlib Governorate' and 'Idleb' stay close."""
+    name = _ARTICLE.sub("", name or "")
     words = [_COMPASS.get(w, w) for w in fold(name).split() if w not in _ADMIN_WORDS]
     return " ".join(words) or fold(name)
 
