@@ -19,7 +19,7 @@ def article_json(a: Article) -> dict:
 def print_table(articles: list[Article]) -> None:
     from rich.console import Console
     from rich.table import Table
-    console = Console()
+    console = Console(width=max(Console().width, 140))
     for a in articles:
         console.print(f"[bold]{a.title or a.source}[/bold]  {a.publisher or ''} {('via ' + a.wire_agency) if a.wire_agency else ''} "
                       f"{a.published or ''}  relevant={a.relevant}")
@@ -27,12 +27,12 @@ def print_table(articles: list[Article]) -> None:
             console.print("  (no events)\n")
             continue
         t = Table(show_lines=False, expand=True)
-        for col in ("mention", "date", "type / sub-type", "actors", "place", "killed", "injured", "status"):
+        for col in ("mention", "date", "sub-event type", "actors", "place", "killed", "injured", "status"):
             t.add_column(col)
         for e in a.events:
             actors = " vs ".join(x for x in (e.actor1, e.actor2) if x) or "-"
             place = ", ".join(x for x in (e.location, e.country) if x) or "-"
-            t.add_row(e.mention, e.event_date or "-", f"{e.event_type} / {e.sub_event_type}", actors, place,
+            t.add_row(e.mention, e.event_date or "-", e.sub_event_type or e.event_type or "-", actors, place,
                       "-" if e.fatalities is None else str(e.fatalities), "-" if e.injuries is None else str(e.injuries), e.status)
         console.print(t)
         claims = [(e.event_id, c) for e in a.events for c in e.claims]

@@ -615,6 +615,11 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, text: str
         agent, target = d.agent, d.target
         if d.family in ("protest", "riot") and agent is None:
             agent = ActorRef("protesters" if d.family == "protest" else "rioters", loc_iso)
+        if d.family in VIOLENT and (agent is None or agent.kind == "civilians"):
+            # victims are never the doers; an attack with no named perpetrator is ACLED's unidentified armed group
+            if agent is not None and target is None:
+                target = agent
+            agent = ActorRef("unknown_armed", loc_iso)
         if agent is not None and agent.iso3 is None and agent.kind in ("police", "protesters", "rioters", "civilians", "unknown_armed", "militia", "military"):
             agent = ActorRef(agent.kind, loc_iso, agent.name, agent.text)
         if target is not None and target.iso3 is None:

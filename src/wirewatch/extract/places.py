@@ -90,6 +90,12 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
             # widest unit named after it
             parts = [q.strip() for q in qual.group(1).split(",")]
             known = [q for q in parts if gazetteer.is_place(re.sub(r"\s+(?:district|province|region|state|county|governorate|department)$", "", q))]
+            if known and qual.group(0).lstrip().startswith("in"):
+                # "X in Y" qualifies X only when Y is a unit that can contain it ("Palma in Cabo Delgado"),
+                # not a town ("mediated by Turkey in Istanbul")
+                wide = gazetteer.resolve_expression(known[-1], context=context)
+                if wide is None or wide.feature not in ("admin1", "admin2", "region", "country"):
+                    known = []
             if known:
                 offset = ent.end_char + (unit.end() if unit else 0)
                 qualifiers.update(offset + qual.start(1) + qual.group(1).find(q) for q in parts)

@@ -21,11 +21,11 @@ _PRE = str.maketrans({
 _SPACES = re.compile(r"\s+")
 # Arabic definite article as a separate word: "Al Hasakah" / "Hasakah", "Ar Raqqah" / "Raqqa".
 _ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an|ad|ez|es|er|ed|et)\s+(?=\w{3})")
-_LOOSE_SUBS = (
-    ("dzh", "j"), ("tch", "ch"), ("kh", "h"), ("x", "h"), ("zh", "j"), ("dj", "j"), ("gy", "g"),
-    ("ph", "f"), ("ck", "k"), ("q", "k"), ("w", "v"), ("ou", "u"), ("yi", "i"), ("iy", "i"),
-)
-_VOWELS = re.compile(r"[aeiouy]+")
+# Vowels are dropped after the first letter, so only consonant variants need merging.
+_LOOSE_MULTI = {"dzh": "j", "tch": "ch", "kh": "h", "zh": "j", "dj": "j", "ph": "f", "ck": "k"}
+_LOOSE_MULTI_RE = re.compile("|".join(_LOOSE_MULTI))
+_LOOSE_SINGLE = str.maketrans({"x": "h", "q": "k", "w": "v", " ": None})
+_DROP_VOWELS = str.maketrans("", "", "aeiouy")
 _REPEATS = re.compile(r"(.)\1+")
 
 
@@ -60,12 +60,13 @@ def loose_key(name: str) -> str:
 
 def loose_from_folded(key: str) -> str:
     """`loose_key` of a name already folded."""
-    s = strip_article(key).replace(" ", "")
-    for a, b in _LOOSE_SUBS:
-        s = s.replace(a, b)
+    s = strip_article(key)
+    if "h" in s or "j" in s or "k" in s:
+        s = _LOOSE_MULTI_RE.sub(lambda m: _LOOSE_MULTI[m.group()], s)
+    s = s.translate(_LOOSE_SINGLE)
     if not s:
         return ""
-    return _REPEATS.sub(r"\1", s[0] + _VOWELS.sub("", s[1:]))
+    return _REPEATS.sub(r"\1", s[0] + s[1:].translate(_DROP_VOWELS))
 
 
 # Anything outside Basic Latin, Latin-1, Latin Extended A/B, IPA, combining marks, Latin

@@ -43,7 +43,7 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 """
 _INDEXES = """
 CREATE INDEX name_key ON name(key);
-CREATE INDEX name_loose ON name(loose);
+CREATE INDEX name_loose ON name(loose) WHERE loose IS NOT NULL;
 CREATE INDEX ruler_pop ON ruler(population);
 """
 
@@ -157,11 +157,6 @@ def source_fingerprint() -> str:
 def _common_words() -> set[str]:
     words = {line.strip().lower() for line in _data_file("common_words.txt").read_text().splitlines()
              if line.strip() and not line.startswith("#")}
-    try:  # spaCy's stop words are common words too ("Of", "Many", "Most")
-        from spacy.lang.en.stop_words import STOP_WORDS
-        words |= set(STOP_WORDS)
-    except ImportError:  # pragma: no cover - spaCy is a hard dependency
-        pass
     return words
 
 
