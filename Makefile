@@ -44,3 +44,14 @@ setup-postgres:
 	else \
 		echo "setup-postgres: needs root and apt-get (apt-get install postgresql postgis); PostgreSQL tests will be skipped"; \
 	fi
+
+# Browser tests (tests/api/test_*browser.py): Debian's chromium, driven by Playwright for Python
+# (never `playwright install`), and the page's npm packages pinned by package-lock.json.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+.PHONY: setup-browser
+setup-browser: node_modules/.package-lock.json
+	test -x /usr/bin/chromium || { $(SUDO) apt-get update -q && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
