@@ -65,10 +65,11 @@ def _progress() -> Iterator[tuple[Any, Any]]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    with Progress(TextColumn("evaluating"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("evaluate", total=None)
-        yield (lambda k: bar.advance(task, k)), (lambda n: bar.update(task, total=n))
+        task = bar.add_task("reading gold", total=None)
+        yield ((lambda k: bar.update(task, advance=k, description="evaluating")),
+               (lambda n: bar.update(task, total=n, description="loading the pipeline")))
 
 
 def _pct(value: float | None) -> str:

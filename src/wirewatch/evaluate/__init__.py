@@ -103,7 +103,7 @@ def evaluate(
         from ..pipeline import Pipeline
         pipeline = Pipeline(settings)
     report = score_cases(scorer, cases, pipeline, split=split, match=match, errors=errors, progress=progress,
-                         batch_size=max(1, 8 * settings.batch_size))
+                         batch_size=max(1, 4 * settings.batch_size))
     report.notes[:0] = list(getattr(scorer, "notes", []))
     unresolved = getattr(scorer, "unresolved", 0)
     if unresolved:
