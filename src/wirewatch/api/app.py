@@ -165,19 +165,19 @@ def _mount_static(app: FastAPI, assets: VendorAssets) -> None:
         app.mount(f"/static/vendor/{prefix}", StaticFiles(directory=folder), name=f"vendor-{prefix}")
 
     @app.get("/static/vendor/{rest:path}", include_in_schema=False)
-    def _vendor_missing(rest: str) -> JSONResponse:
+    async def _vendor_missing(rest: str) -> JSONResponse:
         return JSONResponse({"detail": assets.message or f"no such vendor file: {rest}"}, status_code=404)
 
 
 # ---- the page ---------------------------------------------------------------------------------
 
 def _add_page_routes(app: FastAPI, settings: Settings, assets: VendorAssets) -> None:
-    @app.get("/", include_in_schema=False)
-    def index() -> FileResponse:
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
+    async def index() -> FileResponse:
         return FileResponse(WEB_DIR / "index.html", media_type="text/html")
 
     @app.get("/api/config", tags=["page"])
-    def config() -> dict[str, Any]:
+    async def config() -> dict[str, Any]:
         """What the page needs to know about this server."""
         return {
             "tile_url": settings.tile_url,

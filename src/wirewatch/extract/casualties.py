@@ -36,21 +36,24 @@ NUM = rf"(?:(?P<qual>{_QUAL})\s+)?(?:(?P<r1>{_DIG})\s*(?:-|–|to|or)\s*(?P<r2>{
 _PEOPLE = r"(?:(?!(?:and|or|but|were|was|in|at|on|after|when|that|which|who|left|killing|leaving|\d+)\b)[\w'-]+\s+){0,4}?(?:people|persons?|civilians?|soldiers?|troops|servicem[ae]n|personnel|officers?|policem[ae]n|police\s+officers?|militants?|rebels?|fighters?|insurgents?|attackers?|assailants?|gunmen|members?|children|child|women|woman|men|man|villagers?|residents?|worke?rs?|students?|protesters?|demonstrators?|others?|individuals?|pilgrims|worshippers|passengers?|farmers?|herders?|boys?|girls?|guards?|employees?|staff|journalists?|teachers?|doctors?|nurses?|victims?|migrants?|refugees?|suspects?|bodies|body|militiam[ae]n|jihadists?|terrorists?|security\s+forces|forces|members|family\s+members|relatives|youths?|teenagers?|elders?|chiefs?|leaders?|commanders?|officials?|customers|traders|shoppers|inmates|prisoners|detainees|recruits|cadets|hostages|Palestinians|Israelis|Afghans|Syrians|Iraqis|Nigerians)"
 
 _KILLED = r"(?:killed|dead|died|fatality|death|shot\s+and\s+killed|shot\s+to\s+death|perished|slain|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|were\s+shot\s+dead|shot\s+dead|murdered|executed|beheaded|burned\s+to\s+death|massacred|fatalities|deaths|lives|bodies|casualties)"
+_INCL = r"(?:,\s+(?:including|among\s+them|mostly|all)\b[^,.;]{0,80},)?"  # "four people, including a child, were killed"
 _INJURED = r"(?:injured|wounded|hurt|injuries|hospitali[sz]ed|wounds)"
 
 _SINGULAR = r"(?:man|woman|boy|girl|child|baby|soldier|officer|policeman|policewoman|civilian|person|victim|driver|farmer|student|teenager|youth|resident|villager|worker|journalist|trader|herder|militant|rebel|fighter|attacker|assailant|gunman|member|leader|commander|official|guard|suspect|teacher|doctor|priest|imam|chief|elder|pilot|passenger|protester|demonstrator|employee|migrant|refugee|prisoner|hostage)"
 _PATTERNS = [
     # "the man died", "a 25-year-old woman was shot dead": one victim
-    ("k", re.compile(rf"\b(?:the|a|an|one)\s+(?:[\w'-]+\s+){{0,2}}?(?P<num>{_SINGULAR})\s+(?:(?:was|has|had|been|later|also|reportedly)\s+)*(?P<verb>killed|died|shot\s+dead|murdered|slain|beheaded|executed|lynched)\b", re.I)),
+    ("k", re.compile(rf"\b(?:the|a|an|one)\s+(?:[\w'-]+\s+){{0,3}}?(?P<num>{_SINGULAR})\s+(?:(?:was|has|had|been|later|also|reportedly)\s+)*(?P<verb>killed|died|shot\s+dead|murdered|slain|beheaded|executed|lynched)\b", re.I)),
     # "killing the driver", "assassinated a QSD member", "resulting in his death", "the body of a man"
     ("k", re.compile(rf"\b(?:killing|killed|assassinat\w+|murder\w*|shot\s+dead|executed|beheaded|lynched)\s+(?:the|a|an|one)\s+(?:[\w'-]+\s+){{0,3}}?(?P<num>{_SINGULAR}|driver|owner|operator|official|councillor|activist|businessman|journalist)\b", re.I)),
+    # "Assailants shot and killed Abdul Wadood, a commander": one named victim
+    ("k", re.compile(r"\b(?:shot\s+and\s+killed|shot\s+dead|assassinated|murdered|stabbed\s+to\s+death|beheaded)\s+(?P<num>(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+)\b(?=\s*[,.(])")),
     ("k", re.compile(r"\bresult\w*\s+in\s+(?:his|her)\s+(?P<num>death)\b|\b(?:the\s+)?(?:body|corpse|head|remains)\s+of\s+(?P<num2>a|an|one)\b|\b(?:a|an|one)\s+(?:human\s+)?(?P<num3>body|corpse|head)\b", re.I)),
     ("k", re.compile(rf"\b(?:bodies|corpses|remains)\s+of\s+{NUM}\b", re.I)),
     ("k", re.compile(rf"\b{NUM}\s+(?:\w+\s+)?(?:bodies|corpses)\b", re.I)),
     ("i", re.compile(rf"\b(?:the|a|an|one)\s+(?:[\w'-]+\s+){{0,2}}?(?P<num>{_SINGULAR})\s+(?:(?:was|has|had|been|later|also|reportedly|seriously|critically|badly|slightly)\s+)*(?P<verb>injured|wounded|hurt)\b", re.I)),
     # "12 civilians were killed", "two soldiers died", "3 dead", "5 fatalities"
-    ("k", re.compile(rf"\b{NUM}\s+{_PEOPLE}?\s*(?:(?:were|was|have\s+been|had\s+been|are|got|been|reportedly|also|later|all)\s+)*(?:\w+ly\s+)?(?P<verb>{_KILLED})\b", re.I)),
-    ("i", re.compile(rf"\b{NUM}\s+{_PEOPLE}?\s*(?:(?:were|was|have\s+been|had\s+been|are|got|been|reportedly|also|later|all|seriously|critically|badly|slightly)\s+)*(?P<verb>{_INJURED})\b", re.I)),
+    ("k", re.compile(rf"\b{NUM}\s+{_PEOPLE}?{_INCL}\s*(?:(?:were|was|have\s+been|had\s+been|are|got|been|reportedly|also|later|all)\s+)*(?:\w+ly\s+)?(?P<verb>{_KILLED})\b", re.I)),
+    ("i", re.compile(rf"\b{NUM}\s+{_PEOPLE}?{_INCL}\s*(?:(?:were|was|have\s+been|had\s+been|are|got|been|reportedly|also|later|all|seriously|critically|badly|slightly)\s+)*(?P<verb>{_INJURED})\b", re.I)),
     # "killing 3", "killed two people", "left 4 dead", "claimed 5 lives"
     ("k", re.compile(rf"\b(?:killing|killed|kill|kills|slaying|leaving|left|claiming|claimed|shot\s+dead|shot\s+and\s+killed|murdered|beheaded|executed|lynched|stabbed\s+to\s+death|hacked\s+to\s+death)\s+{NUM}(?:\s+{_PEOPLE})?(?:\s+(?P<dead>dead|lives))?\b", re.I)),
     ("i", re.compile(rf"\b(?:injuring|injured|wounding|wounded|injure|wound|hurting)\s+{NUM}(?:\s+{_PEOPLE})?\b", re.I)),
@@ -98,6 +101,8 @@ def _word_value(w: str) -> int | None:
 
 def _value(s: str) -> int | None:
     s = s.strip()
+    if re.fullmatch(r"(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+", s):
+        return 1  # a named person
     if s.lower() in ("death", "body", "corpse", "head", "driver", "owner", "operator", "official", "councillor",
                      "activist", "businessman", "journalist"):
         return 1

@@ -25,6 +25,8 @@ from .mentions import classify_mention
 from .notes import write_notes
 from .places import PlaceMention, is_town, rank_for_event, resolve_in_sentence
 
+# A date heading the text ("05/15/2017: Assailants ...", "17 October 2020 - ...") dates what follows.
+_LEAD_DATE = re.compile(r"^\s*([^:\n]{6,30}?)\s*(?::|\s[-–—])\s")
 REMOTE_FAMILIES = {"suicide", "air", "ied", "grenade", "shell"}
 VIOLENT = REMOTE_FAMILIES | {"clash", "attack", "abduct", "sexual", "mob", "riot", "territory_gov", "territory_nsa"}
 CEASEFIRE_BREACH = re.compile(r"\b(?:violat\w*|breach\w*|broke|breaking|despite|in\s+violation\s+of|flout\w*)\b[^.]{0,60}?\b(?:cease-?fire|truce)\b|"
@@ -290,6 +292,8 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
     ctx = _context(segments, gazetteer, published, dateline)
     book = SpeakerBook()
     drafts: list[Draft] = []
+    lead = _LEAD_DATE.match(text)
+    lead_date = find_dates(lead.group(1), published)[0] if lead and find_dates(lead.group(1), published) else None
     sentences = [(sent, base) for doc, base in segments for sent in doc.sents]
     for si, (sent, base) in enumerate(sentences):
         claims = find_claims(sent, gazetteer, book)
@@ -316,7 +320,7 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
         denied = {t.i for c in claims if c.stance == "denies" for t in c.object_tokens}
         frame.places = rank_for_event(resolve_in_sentence(sent, gazetteer, ctx.countries, ctx.dateline, denied), trigger)
         dates = find_dates(sent.text, published)
-        frame.date = _closest_date(dates, trigger, sent)
+        frame.date = _closest_date(dates, trigger, sent) or (lead_date if not drafts else None)
         frame.casualties = cas
         frame.ceasefire_violation = bool(CEASEFIRE_BREACH.search(sent.text))
         own_claims = [c for c, cue_ in zip(claim_objs, claims) if c.stance == "asserts" and not _is_denial_only(cue_)]

@@ -62,7 +62,7 @@ LEMMAS: dict[str, tuple[str, str | None, int]] = {
     "arson": ("property", None, 2), "burn": ("property", None, 1), "ransack": ("property", None, 2),
     "murder": ("attack", None, 2), "shoot": ("attack", "firearms", 2), "gun": ("attack", "firearms", 1), "gunman": ("attack", "firearms", 2),
     "gunmen": ("attack", "firearms", 2), "stab": ("attack", "knife", 2), "hack": ("attack", "machete", 1), "behead": ("attack", "knife", 2),
-    "massacre": ("attack", None, 2), "execute": ("attack", None, 1), "torture": ("attack", None, 2), "lynch": ("mob", None, 2),
+    "massacre": ("attack", None, 2), "execute": ("attack", None, 1), "torture": ("attack", None, 2), "poison": ("attack", None, 2), "lynch": ("mob", None, 2),
     "beat": ("attack", None, 2), "strike": ("attack", None, 1), "target": ("attack", None, 1), "fire": ("attack", "firearms", 1),
     "abduct": ("abduct", None, 2), "kidnap": ("abduct", None, 2), "abduction": ("abduct", None, 2), "kidnapping": ("abduct", None, 2),
     "hostage": ("abduct", None, 1), "rape": ("sexual", None, 2),

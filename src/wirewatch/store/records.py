@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import fields
+from functools import lru_cache
 from typing import Any, Mapping, TypeVar
 
 from ..model import Article, Claim, Event, Mention, Revision, Source, Span, to_dict
@@ -11,9 +12,14 @@ T = TypeVar("T")
 __all__ = ["to_dict", "build", "mention_from_dict", "event_from_dict", "article_from_dict"]
 
 
+@lru_cache(maxsize=None)
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls))
+
+
 def build(cls: type[T], data: Mapping[str, Any]) -> T:
     """`cls(**data)` keeping only the fields `cls` has (extra keys are ignored)."""
-    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    names = _field_names(cls)
     return cls(**{k: v for k, v in data.items() if k in names})
 
 
