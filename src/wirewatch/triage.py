@@ -156,7 +156,7 @@ cooking_demonstration
 _TOKEN_RE = re.compile(r"[a-z]+")
 
 # a phrase as it appears in the space-joined word list: " shot dead "
-_Phrase = tuple[str, str]                      # (pattern, cue)
+_Phrase = tuple[str, frozenset[str], str]      # (pattern, its words, cue)
 _Neutral = tuple[str, tuple[str, ...]]         # (pattern, its words)
 
 
@@ -172,7 +172,7 @@ def _build() -> tuple[dict[str, tuple[str, float, bool]], dict[str, list[_Phrase
         for form in forms.split():
             if "_" in form:
                 parts = tuple(form.split("_"))
-                phrases.setdefault(parts[0], []).append((f" {' '.join(parts)} ", cue))
+                phrases.setdefault(parts[0], []).append((f" {' '.join(parts)} ", frozenset(parts), cue))
             else:
                 words[form] = (cue, weight, ambiguous)
     return words, phrases, neutral
@@ -180,10 +180,13 @@ def _build() -> tuple[dict[str, tuple[str, float, bool]], dict[str, list[_Phrase
 
 _CUE_WORDS, _PHRASES_BY_HEAD, _NEUTRAL_BY_HEAD = _build()
 _CUE_META = {cue: (weight, ambiguous) for cue, weight, ambiguous, _ in _LEXICON}
-# frozensets: `frozenset.intersection(counter)` walks the article's words, not the lexicon
 _CUE_WORD_SET = frozenset(_CUE_WORDS)
 _PHRASE_HEADS = frozenset(_PHRASES_BY_HEAD)
 _NEUTRAL_HEADS = frozenset(_NEUTRAL_BY_HEAD)
+
+# every word the triage looks at; the rest of an article's words are never touched again
+_VOCABULARY = (_CUE_WORD_SET | _OFF_TOPIC | frozenset(w for n in _NEUTRAL for w in n.split("_"))
+               | frozenset(w for _, _, _, forms in _LEXICON for f in forms.split() for w in f.split("_")))
 
 THRESHOLD = 1.0
 OFF_TOPIC_MIN = 3        # distinct off-topic words before ambiguous cues are damped
@@ -200,17 +203,21 @@ class TriageResult:
     off_topic: int              # distinct off-topic words seen
 
 
-def _cue_counts(text: str) -> tuple[Counter[str], set[str]]:
-    """(word counts, cues found as phrases) of `text`; neutral phrases already taken off.
+def _cue_counts(text: str) -> tuple[Counter[str], frozenset[str], set[str]]:
+    """(word counts, the known words present, cues found as phrases) of `text`; neutral phrases
+    already taken off.
 
     Phrases are looked up in the words joined by single spaces, so "shoot-out", "shoot out" and
     "shoot\nout" all match, only at word boundaries, and with one C-level substring search each.
     """
     tokens = _TOKEN_RE.findall(text.lower())
     counts = Counter(tokens)
+    present = _VOCABULARY.intersection(counts)   # the few words of the text the triage knows
     joined = f" {' '.join(tokens)} "
-    for head in _NEUTRAL_HEADS.intersection(counts):
+    for head in _NEUTRAL_HEADS.intersection(present):
         for pattern, words in _NEUTRAL_BY_HEAD[head]:
+            if not present.issuperset(words):
+                continue
             times = joined.count(pattern)
             if times:
                 joined = joined.replace(pattern, " ")
@@ -219,21 +226,21 @@ def _cue_counts(text: str) -> tuple[Counter[str], set[str]]:
     if "march" in counts:
         counts["march"] -= text.count("March")  # the month, not the verb
     hits: set[str] = set()
-    for head in _PHRASE_HEADS.intersection(counts):
-        for pattern, cue in _PHRASES_BY_HEAD[head]:
-            if cue not in hits and pattern in joined:
+    for head in _PHRASE_HEADS.intersection(present):
+        for pattern, words, cue in _PHRASES_BY_HEAD[head]:
+            if cue not in hits and present.issuperset(words) and pattern in joined:
                 hits.add(cue)
-    return counts, hits
+    return counts, present, hits
 
 
 def triage(text: str, title: str | None = None) -> TriageResult:
     """Score a text for conflict content; see `is_relevant` for the rule."""
     body = f"{title}.\n{text[:MAX_SCAN_CHARS]}" if title else text[:MAX_SCAN_CHARS]
-    counts, phrase_hits = _cue_counts(body)
-    off = len(_OFF_TOPIC.intersection(counts))
+    counts, present, phrase_hits = _cue_counts(body)
+    off = len(_OFF_TOPIC.intersection(present))
     damp = AMBIGUOUS_DAMPING if off >= OFF_TOPIC_MIN else 1.0
     found: set[str] = set(phrase_hits)
-    for word in _CUE_WORD_SET.intersection(counts):
+    for word in _CUE_WORD_SET.intersection(present):
         if counts[word] > 0:
             found.add(_CUE_WORDS[word][0])
     weights = {cue: _CUE_META[cue][0] * (damp if _CUE_META[cue][1] else 1.0) for cue in found}
@@ -332,8 +339,8 @@ _DATE_RE = re.compile(
 
 
 def _cues_in(sentence: str) -> set[str]:
-    counts, cues = _cue_counts(sentence)
-    cues.update(_CUE_WORDS[w][0] for w in _CUE_WORD_SET.intersection(counts) if counts[w] > 0)
+    counts, present, cues = _cue_counts(sentence)
+    cues.update(_CUE_WORDS[w][0] for w in _CUE_WORD_SET.intersection(present) if counts[w] > 0)
     return cues
 
 
