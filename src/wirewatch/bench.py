@@ -56,18 +56,24 @@ class BenchResult:
     conflict_articles: int
     conflict_words: int
     other_words: int
-    pipeline_s: float                 # pipeline over the conflict articles
-    parse_s: float                    # bare nlp.pipe over the same texts
+    pipeline_s: float                 # pipeline over the conflict articles (wall clock)
+    parse_s: float                    # bare nlp.pipe over the same texts (wall clock)
+    pipeline_cpu_s: float             # the same in CPU time of this process: what a shared,
+    parse_cpu_s: float                # busy machine does not distort
     pipeline_articles_per_s: float
     pipeline_words_per_s: float
     parse_articles_per_s: float
     parse_words_per_s: float
     ratio_to_parse: float             # pipeline_s / parse_s (target <= 1.3)
+    pipeline_articles_per_cpu_s: float
+    parse_articles_per_cpu_s: float
+    ratio_to_parse_cpu: float         # pipeline_cpu_s / parse_cpu_s
     mixed_pipeline_s: float           # pipeline over the whole mixed feed
     mixed_parse_s: float              # parsing every article of the mixed feed
     mixed_feed_speedup: float         # mixed_parse_s / mixed_pipeline_s (target >= 3)
     triage_articles_per_s: float
     triage_words_per_s: float
+    triage_articles_per_cpu_s: float
     triage_recall: float              # on the dev rows when present, else the corpus's conflict articles
     triage_recall_on: str
     triage_corpus_recall: float       # conflict articles of the corpus flagged relevant
@@ -242,11 +248,12 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
 
 
-def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+def _timed(fn: Callable[[], Any]) -> tuple[float, float, Any]:
+    """(wall seconds, CPU seconds of this process, result) of fn()."""
     gc.collect()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     out = fn()
-    return time.perf_counter() - start, out
+    return time.perf_counter() - start, time.process_time() - cpu, out
 
 
 def _rate(n: float, seconds: float) -> float:
@@ -259,17 +266,19 @@ def _dev_recall(shared: Path) -> float | None:
     return round(sum(map(is_relevant, texts)) / len(texts), 4) if texts else None
 
 
-def _triage_throughput(texts: Sequence[str], min_seconds: float) -> tuple[float, float]:
+def _triage_throughput(texts: Sequence[str], min_seconds: float) -> tuple[float, float, float]:
+    """(articles/s, words/s, articles per CPU-second) of is_relevant over `texts`, repeated."""
     from .triage import is_relevant
     words = sum(len(t.split()) for t in texts)
-    rounds, start = 0, time.perf_counter()
+    rounds, start, cpu = 0, time.perf_counter(), time.process_time()
     while True:
         for t in texts:
             is_relevant(t)
         rounds += 1
         elapsed = time.perf_counter() - start
         if elapsed >= min_seconds:
-            return _rate(rounds * len(texts), elapsed), _rate(rounds * words, elapsed)
+            n = rounds * len(texts)
+            return _rate(n, elapsed), _rate(rounds * words, elapsed), _rate(n, time.process_time() - cpu)
 
 
 def _parsed_share(articles: Sequence[Article], pipeline: Any) -> float:
@@ -308,10 +317,10 @@ def run_bench(n_articles: int = 2000, *, settings: Settings | None = None, seed:
 
     step("pipeline: conflict articles", 2, phases)
     conflict_articles = _articles(conflict, "c")
-    pipeline_s, _ = _timed(lambda: pipeline.process(conflict_articles))
+    pipeline_s, pipeline_cpu, _ = _timed(lambda: pipeline.process(conflict_articles))
     conflict_timings = dict(pipeline.timings)
     step("pipeline: other articles", 3, phases)
-    other_pipeline_s, _ = _timed(lambda: pipeline.process(_articles(other, "o")))
+    other_pipeline_s, _, _ = _timed(lambda: pipeline.process(_articles(other, "o")))
     peak = _peak_rss_mb()             # before the bare model is loaded next to it
     parsed_share = _parsed_share(conflict_articles, pipeline)
     del pipeline
@@ -321,14 +330,14 @@ def run_bench(n_articles: int = 2000, *, settings: Settings | None = None, seed:
     nlp = spacy.load(MODEL)
     batch = settings.batch_size
     list(nlp.pipe([a.text for a in conflict[:2]], batch_size=batch))
-    parse_s, _ = _timed(lambda: list(nlp.pipe([a.text for a in conflict], batch_size=batch)))
+    parse_s, parse_cpu, _ = _timed(lambda: list(nlp.pipe([a.text for a in conflict], batch_size=batch)))
     step("bare spaCy parse: other articles", 5, phases)
-    other_parse_s, _ = _timed(lambda: list(nlp.pipe([a.text for a in other], batch_size=batch)))
+    other_parse_s, _, _ = _timed(lambda: list(nlp.pipe([a.text for a in other], batch_size=batch)))
     del nlp
 
     step("triage", 6, phases)
     from .triage import is_relevant
-    triage_aps, triage_wps = _triage_throughput([a.text for a in corpus], 0.2 if quick else 2.0)
+    triage_aps, triage_wps, triage_apcs = _triage_throughput([a.text for a in corpus], 0.2 if quick else 2.0)
     dev_recall = None if quick else _dev_recall(shared)
     corpus_recall = round(sum(is_relevant(a.text) for a in conflict) / len(conflict), 4)
     fp_rate = round(sum(is_relevant(a.text) for a in other) / len(other), 4) if other else 0.0
@@ -348,16 +357,22 @@ def run_bench(n_articles: int = 2000, *, settings: Settings | None = None, seed:
         other_words=sum(a.words for a in other),
         pipeline_s=round(pipeline_s, 3),
         parse_s=round(parse_s, 3),
+        pipeline_cpu_s=round(pipeline_cpu, 3),
+        parse_cpu_s=round(parse_cpu, 3),
         pipeline_articles_per_s=_rate(len(conflict), pipeline_s),
         pipeline_words_per_s=_rate(conflict_words, pipeline_s),
         parse_articles_per_s=_rate(len(conflict), parse_s),
         parse_words_per_s=_rate(conflict_words, parse_s),
         ratio_to_parse=round(pipeline_s / parse_s, 3) if parse_s else 0.0,
+        pipeline_articles_per_cpu_s=_rate(len(conflict), pipeline_cpu),
+        parse_articles_per_cpu_s=_rate(len(conflict), parse_cpu),
+        ratio_to_parse_cpu=round(pipeline_cpu / parse_cpu, 3) if parse_cpu else 0.0,
         mixed_pipeline_s=round(mixed_pipeline_s, 3),
         mixed_parse_s=round(mixed_parse_s, 3),
         mixed_feed_speedup=round(mixed_parse_s / mixed_pipeline_s, 2) if mixed_pipeline_s else 0.0,
         triage_articles_per_s=triage_aps,
         triage_words_per_s=triage_wps,
+        triage_articles_per_cpu_s=triage_apcs,
         triage_recall=dev_recall if dev_recall is not None else corpus_recall,
         triage_recall_on="acled+gtd dev rows" if dev_recall is not None else "corpus conflict articles",
         triage_corpus_recall=corpus_recall,

@@ -1,7 +1,11 @@
 """`wirewatch setup`: build the gazetteer index (idempotent; seconds, from installed packages)."""
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import sqlite3
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -15,15 +19,31 @@ from ..settings import Settings
               help="Where to write the index (default: the settings' gazetteer path).")
 def setup(force: bool, path: Path | None) -> None:
     """Build the gazetteer index used for geocoding."""
+    target = path or Settings().gazetteer_path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with _exclusive(target.with_name(target.name + ".lock")):  # a second setup waits, then finds it built
+        _setup(target, force)
+
+
+@contextlib.contextmanager
+def _exclusive(lock_path: Path) -> Iterator[None]:
+    with lock_path.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _setup(target: Path, force: bool) -> None:
     from ..errors import SetupError
     from ..geo.build import build_index, source_fingerprint
     from ..geo.resolve import Gazetteer
 
-    target = path or Settings().gazetteer_path
     if target.exists() and not force:
         try:
             current = Gazetteer(target).meta("fingerprint") == source_fingerprint()
-        except SetupError:
+        except (SetupError, sqlite3.DatabaseError):
             current = False  # unreadable or another schema: rebuild
         if current:
             target.touch()  # so `make` sees the index as newer than the sources

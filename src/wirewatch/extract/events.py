@@ -483,6 +483,19 @@ def _merge_or_add(drafts: list[Draft], f: Frame, ctx: ArticleContext) -> None:
             d.parties = d.parties or f.parties
             d.mediators = d.mediators or f.mediators
             return
+    last = drafts[-1] if drafts else None
+    if last is not None and not f.places and f.date is None and f.sentence_index - last.last_sentence <= 1 \
+            and f.family in VIOLENT and last.family in VIOLENT and not f.casualties.cumulative \
+            and (f.agent is None or last.agent is None or f.agent.iso3 == last.agent.iso3):
+        # "Assailants attacked a patrol in X. Two soldiers were killed and four abducted." : the toll of
+        # the event just told, not a new event
+        last.killed = last.killed or f.casualties.killed
+        last.injured = last.injured or f.casualties.injured
+        last.evidence.append(TextSpan(f.start, f.end))
+        last.sentences.append(f.sentence)
+        last.last_sentence = f.sentence_index
+        last.claims.extend(c for c in f.claims if not any(_same_claim(c, x) for x in last.claims))
+        return
     cas = f.casualties
     date = f.date
     if date is None and drafts and drafts[-1].date is not None and drafts[-1].date.precision <= 2 \

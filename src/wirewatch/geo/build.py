@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ._fold import fold, is_latin, loose_from_folded, loose_key, plain, strip_article
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 RULER_MIN_POPULATION = 5000  # smallest town whose names are stored as ruler patterns
 _CAPITAL_RULER_POPULATION = 100_000  # provincial capitals count as this big for the ruler
 Progress = Callable[[str, float], None]  # (step description, fraction done 0..1)
@@ -38,6 +38,7 @@ CREATE TABLE name(key TEXT, loose TEXT, place INTEGER, kind INTEGER);
 CREATE TABLE country(iso3 TEXT PRIMARY KEY, iso2 TEXT, name TEXT, continent TEXT,
   neighbours TEXT, place INTEGER);
 CREATE TABLE demonym(key TEXT PRIMARY KEY, iso3 TEXT);
+CREATE TABLE common_word(key TEXT PRIMARY KEY);
 CREATE TABLE ruler(label TEXT, pattern TEXT, id TEXT, population INTEGER);
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 """
@@ -221,7 +222,7 @@ def build_index(path: Path, progress: Progress | None = None) -> BuildStats:
     started = time.perf_counter()
     report = progress or (lambda step, frac: None)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # concurrent builds never share one
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
     db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
@@ -384,6 +385,7 @@ def build_index(path: Path, progress: Progress | None = None) -> BuildStats:
     for row in _tsv(_data_file("demonyms.tsv")):
         for word in row[1].split("|"):
             db.execute("INSERT OR IGNORE INTO demonym VALUES (?,?)", (fold(word), row[0]))
+    db.executemany("INSERT OR IGNORE INTO common_word VALUES (?)", [(fold(w),) for w in common])
     db.executemany("INSERT INTO ruler VALUES (?,?,?,?)", sorted(set(ruler), key=lambda r: -r[3]))
     db.executemany("INSERT INTO meta VALUES (?,?)", [
         ("schema", SCHEMA_VERSION), ("fingerprint", source_fingerprint()), ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))])

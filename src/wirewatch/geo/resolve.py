@@ -154,6 +154,7 @@ class Gazetteer:
             self._country_keys.setdefault(info.country.iso2.lower(), info.country.iso3)
             self._country_keys.setdefault(info.country.iso3.lower(), info.country.iso3)
         self._demonyms = dict(self._db.execute("SELECT key, iso3 FROM demonym"))
+        self._common_words = frozenset(r[0] for r in self._db.execute("SELECT key FROM common_word"))
         self._rows = lru_cache(maxsize=100_000)(self._rows_uncached)
         self._resolved = lru_cache(maxsize=100_000)(self._resolve_uncached)
 
@@ -405,9 +406,19 @@ class Gazetteer:
         return self._demonyms.get(key) or (self._demonyms.get(key[:-1]) if key.endswith("s") else None)
 
     def is_place(self, text: str) -> bool:
-        """Whether the gazetteer knows the name (any place, any country)."""
+        """Whether the text is a place name worth resolving: a country, admin unit or region, or
+        a town of 1,000 people or more by its own name or an English alias. Common English words
+        ("Police", "Mobile") count only for places of a million people."""
         key = fold(text)
-        return bool(key) and (key in self._country_keys or bool(self._rows(key)))
+        if not key:
+            return False
+        if key in self._country_keys:
+            return True
+        rows = self._rows(key)
+        if key in self._common_words:
+            return any((r.population or 0) >= 1_000_000 and r.similarity >= 100 for r in rows)
+        return any(r.similarity >= 100 and (r.feature != "city" or (r.population or 0) >= 1000
+                                            or r.kind <= ALIAS) for r in rows)
 
     def ruler_patterns(self, min_population: int = 15000) -> list[dict[str, str]]:
         """spaCy EntityRuler patterns for countries, admin1 units, regions and towns of at least
