@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: setup demo test bench clean
 
-setup: $(STAMP) src/wirewatch/geo/_data/gazetteer.sqlite
+setup: $(STAMP) src/wirewatch/geo/_data/gazetteer.sqlite node_modules/.package-lock.json
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,7 +24,7 @@ src/wirewatch/geo/_data/gazetteer.sqlite: $(STAMP) $(wildcard src/wirewatch/geo/
 demo: setup
 	@$(VENV)/bin/wirewatch extract examples/articles/*.txt $(wildcard $(SHARED)/fixtures/ganja/article.txt)
 
-test: setup
+test: setup setup-postgres setup-browser
 	$(VENV)/bin/pytest
 
 bench: setup
