@@ -1,0 +1,85 @@
+"""Benchmark the geocoder: index build time, resolutions per second, resident memory.
+
+    .venv/bin/python scripts/bench_geo.py [--mentions N] [--build]
+
+The mentions are drawn from the index itself (towns weighted towards the larger ones, as
+news names them, plus countries, regions and "near X" / "X province" phrases), each with a
+story context of one or two countries. `first` resolves names never seen before (every lookup
+goes to SQLite); `stream` replays a news-like stream where names recur (the in-memory cache
+answers repeats). Prints one JSON line.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from wirewatch.geo import build_index, get_gazetteer
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _mentions(path: Path, n: int, seed: int = 5) -> list[tuple[str, tuple[str, ...]]]:
+    rng = random.Random(seed)
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    towns = db.execute("SELECT name, iso3 FROM place WHERE feature='city' AND population >= 1000 "
+                       "ORDER BY random() LIMIT ?", (n,)).fetchall()
+    big = db.execute("SELECT name, iso3 FROM place WHERE feature='city' AND population >= 100000").fetchall()
+    units = db.execute("SELECT name, iso3 FROM place WHERE feature IN ('admin1','region','country')").fetchall()
+    isos = [r[0] for r in db.execute("SELECT iso3 FROM country")]
+    out: list[tuple[str, tuple[str, ...]]] = []
+    while len(out) < n:
+        roll = rng.random()
+        name, iso3 = rng.choice(towns if roll < 0.5 else big if roll < 0.8 else units)
+        if roll > 0.9:
+            name = rng.choice([f"near {name}", f"{rng.randint(2, 40)} km north of {name}", f"{name} province"])
+        out.append((name, (iso3, rng.choice(isos)) if rng.random() < 0.8 else ()))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mentions", type=int, default=20000)
+    ap.add_argument("--build", action="store_true", help="also time a fresh index build")
+    args = ap.parse_args()
+    result: dict[str, float] = {}
+    if args.build:
+        with tempfile.TemporaryDirectory() as tmp:
+            started = time.perf_counter()
+            build_index(Path(tmp) / "g.sqlite")
+            result["build_s"] = round(time.perf_counter() - started, 1)
+    rss_before = _rss_mb()
+    started = time.perf_counter()
+    gaz = get_gazetteer()
+    result["open_s"] = round(time.perf_counter() - started, 3)
+    mentions = _mentions(gaz.path, args.mentions)
+    started = time.perf_counter()
+    for text, ctx in mentions:
+        gaz.resolve_expression(text, ctx)
+    result["first_per_s"] = round(len(mentions) / (time.perf_counter() - started))
+    rng = random.Random(7)
+    stream = [mentions[min(int(rng.paretovariate(1.2)) - 1, len(mentions) - 1)] for _ in range(args.mentions)]
+    started = time.perf_counter()
+    for text, ctx in stream:
+        gaz.resolve_expression(text, ctx)
+    result["stream_per_s"] = round(len(stream) / (time.perf_counter() - started))
+    started = time.perf_counter()
+    patterns = gaz.ruler_patterns()
+    result["ruler_patterns"] = len(patterns)
+    result["ruler_patterns_s"] = round(time.perf_counter() - started, 3)
+    result["rss_mb"] = round(_rss_mb(), 1)
+    result["rss_before_open_mb"] = round(rss_before, 1)
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
