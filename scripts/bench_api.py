@@ -112,10 +112,12 @@ def main() -> None:
     ap.add_argument("--http", action="store_true", help="time against uvicorn over 127.0.0.1 (httpx)")
     ap.add_argument("--json", action="store_true", help="print one JSON line at the end")
     ap.add_argument("--no-pin", action="store_true", help="do not pin the process to one CPU core")
+    ap.add_argument("--core", type=int, default=None, help="the core to pin to [default: the last one]")
     args = ap.parse_args()
     pinned = not args.no_pin and hasattr(os, "sched_setaffinity")
     if pinned:
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})   # one core, as the issue asks
+        core = args.core if args.core is not None else sorted(os.sched_getaffinity(0))[-1]
+        os.sched_setaffinity(0, {core})   # one core, as the issue asks
 
     build(args.db, args.events)
     from wirewatch.api import create_app
