@@ -90,6 +90,13 @@ def test_later_look_back_does_not_replace_the_news_figure():
     assert (event.fatalities, event.fatalities_low, event.fatalities_high) == (13, 12, 13)
 
 
+def test_notes_follow_the_figure():
+    event = combine("x", [report("a", "2022-05-04T08:00", fatalities=12, notes="12 killed."),
+                          report("b", "2022-05-05T08:00", fatalities=13, notes="13 killed."),
+                          report("c", "2022-05-05T09:00", fatalities=None, notes="No toll.")])
+    assert event.notes == "13 killed."
+
+
 def test_later_report_without_figure_keeps_best():
     event = combine("x", [report("a", "2022-05-04T08:00", fatalities=7),
                           report("b", "2022-05-05T08:00", fatalities=None)])

@@ -332,6 +332,11 @@ def combine(event_id: str, reports: Sequence[Report], history: list[Revision] | 
     event.mention = "new" if any(r.mention.mention == "new" for r in reports) else first.mention
     event.claims = _merge_claims(reports)
     event.evidence = list(first.evidence)  # spans are offsets into the first report's text
+    # the notes of the report whose toll is the fused one, so notes and figures agree
+    tolled = [r for r in reports if r.mention.fatalities is not None and r.mention.fatalities == event.fatalities
+              and r.mention.notes]
+    if tolled:
+        event.notes = tolled[-1].mention.notes
     event.sources = _sources(reports)
     event.independent_sources = independent_count(event.sources)
     event.status = _status(reports, event.claims, event.independent_sources)
