@@ -88,8 +88,9 @@ def _resolve_city(gazetteer: Any, city: str, provstate: str | None, iso3: str | 
 
 
 def _province_names(gazetteer: Any, provstate: str | None, context: list[str]) -> list[str]:
-    """GTD's province name plus the gazetteer's own spelling of that unit, so a place's admin1
-    is compared with a name from the same source ('Nangarhar' as GeoNames writes it)."""
+    """GTD's province name plus the gazetteer's own spellings of that unit, so a place's admin1 is
+    compared with a name from the same source: the admin1 units the name resolves to in the
+    country, and the admin1 of a same-named provincial capital ('Sari Pul' -> 'Sar-e Pol')."""
     if not provstate:
         return []
     names = [provstate]
@@ -97,8 +98,12 @@ def _province_names(gazetteer: Any, provstate: str | None, context: list[str]) -
         units = gazetteer.candidates(provstate, context=context, limit=5)
     except Exception:  # noqa: BLE001
         units = []
-    names += [u.name for u in units
-              if u.feature == "admin1" and (not context or u.iso3 in context) and u.name not in names]
+    for u in units[:3]:
+        if context and u.iso3 not in context:
+            continue
+        name = u.name if u.feature == "admin1" else u.admin1
+        if name and name not in names:
+            names.append(name)
     return names
 
 
