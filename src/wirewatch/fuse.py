@@ -3,15 +3,15 @@ source behind it.
 
 Plain functions over records, no database:
     same_event(a, b)      same event family, dates within a day, places within 25 km or the
-                          same admin2, compatible actors
+                          same admin2, compatible actors, and enough agreement (match_score)
     combine(id, reports)  the fused fields as a pure function of all reports of one event, so an
                           incremental update (one more article) and a batch give the same result
     changes(old, new)     the tracked fields that differ: one Revision in the event's history
     fuse(mentions)        batch fusion, in publication order, with history
 
 A Report is a Mention plus what fusion needs to know about its article (publication time and
-the Source with its syndication cluster): copies of one wire story count as one independent
-source.
+the Source with its syndication cluster and wire agency): copies of one wire story, and rewrites
+crediting one agency, count as one independent source.
 """
 from __future__ import annotations
 
