@@ -64,6 +64,7 @@ class Frame:
     sentence_index: int = 0
     parties: list[str] = field(default_factory=list)
     mediators: list[str] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -87,6 +88,7 @@ class Draft:
     parties: list[str]
     mediators: list[str]
     first_sentence: int
+    unresolved: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -318,7 +320,9 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
         frame.agent, frame.target = _agent_target(trigger, sent, gazetteer, claims)
         frame.family = _refine(family, frame, sent.text)
         denied = {t.i for c in claims if c.stance == "denies" for t in c.object_tokens}
-        frame.places = rank_for_event(resolve_in_sentence(sent, gazetteer, ctx.countries, ctx.dateline, denied), trigger)
+        unresolved: list[str] = []
+        frame.places = rank_for_event(resolve_in_sentence(sent, gazetteer, ctx.countries, ctx.dateline, denied, unresolved), trigger)
+        frame.unresolved = unresolved
         dates = find_dates(sent.text, published)
         frame.date = _closest_date(dates, trigger, sent) or (lead_date if not drafts else None)
         frame.casualties = cas
@@ -482,6 +486,7 @@ def _merge_or_add(drafts: list[Draft], f: Frame, ctx: ArticleContext) -> None:
             d.last_sentence = f.sentence_index
             d.parties = d.parties or f.parties
             d.mediators = d.mediators or f.mediators
+            d.unresolved = d.unresolved or f.unresolved
             return
     last = drafts[-1] if drafts else None
     if last is not None and not f.places and f.date is None and f.sentence_index - last.last_sentence <= 1 \
@@ -504,7 +509,8 @@ def _merge_or_add(drafts: list[Draft], f: Frame, ctx: ArticleContext) -> None:
     drafts.append(Draft(f.family, f.weapon, f.agent, f.target, fp, date,
                         None if cas.cumulative else cas.killed, None if cas.cumulative else cas.injured,
                         cas.cumulative, list(f.claims), f.strong_claim, f.ceasefire_violation,
-                        [TextSpan(f.start, f.end)], [f.sentence], f.sentence_index, f.parties, f.mediators, f.sentence_index))
+                        [TextSpan(f.start, f.end)], [f.sentence], f.sentence_index, f.parties, f.mediators, f.sentence_index,
+                        list(f.unresolved)))
 
 
 _WEAPON_RANK = ["ballistic missile", "cruise missile", "cluster munitions", "suicide bomb", "car bomb", "IED", "landmine",
@@ -616,8 +622,8 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, text: str
         mention, date, precision = classify_mention(d, ctx.published)
         if mention is None:
             continue
-        if d.place is None and d.family != "agreement":
-            continue
+        if d.place is None and d.family != "agreement" and not (d.unresolved and mention in ("new", "prior")):
+            continue  # no place named at all: not an event ACLED could code
         if mention == "background" and (date is None or (ctx.published and date == ctx.published.isoformat())):
             continue
         etype, sub = lx.FAMILIES[d.family]
@@ -660,6 +666,12 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, text: str
             p = d.place
             m.country, m.iso3, m.admin1, m.admin2 = p.country, p.iso3, p.admin1, p.admin2
             m.location, m.latitude, m.longitude, m.geonameid, m.geo_precision = p.name, p.latitude, p.longitude, p.geonameid, p.geo_precision
+        elif d.unresolved:
+            # named, but not in the gazetteer: kept without coordinates rather than guessed
+            m.location = d.unresolved[0]
+            if ctx.countries:
+                m.iso3 = ctx.countries[0]
+                m.country = _cname(m.iso3, None)
         if d.killed is not None:
             m.fatalities, m.fatalities_low, m.fatalities_high = d.killed.best, d.killed.low, d.killed.high
         if d.injured is not None:

@@ -32,13 +32,14 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "property": (STRATEGIC, "Looting/property destruction"),
     "disrupted": (STRATEGIC, "Disrupted weapons use"),
     "hq": (STRATEGIC, "Headquarters or base established"),
+    "change": (STRATEGIC, "Change to group/activity"),
     "transfer": (STRATEGIC, "Non-violent transfer of territory"),
 }
 
 # Lower number wins when several families are cued in one sentence.
 PRIORITY = {f: i for i, f in enumerate([
     "suicide", "air", "ied", "grenade", "shell", "territory_gov", "territory_nsa", "sexual", "abduct", "mob",
-    "riot", "protest", "clash", "attack", "disrupted", "property", "arrest", "agreement", "hq", "transfer"])}
+    "riot", "protest", "clash", "attack", "disrupted", "property", "arrest", "agreement", "hq", "transfer", "change"])}
 
 # Lemma cues: lemma -> (family, weapon or None, strength). Strength 2 = carries an event on its own,
 # 1 = needs another cue or a casualty figure in the sentence (e.g. "kill", "attack").
@@ -65,7 +66,8 @@ LEMMAS: dict[str, tuple[str, str | None, int]] = {
     "massacre": ("attack", None, 2), "execute": ("attack", None, 1), "torture": ("attack", None, 2), "poison": ("attack", None, 2), "lynch": ("mob", None, 2),
     "beat": ("attack", None, 2), "strike": ("attack", None, 1), "target": ("attack", None, 1), "fire": ("attack", "firearms", 1),
     "abduct": ("abduct", None, 2), "kidnap": ("abduct", None, 2), "abduction": ("abduct", None, 2), "kidnapping": ("abduct", None, 2),
-    "hostage": ("abduct", None, 1), "rape": ("sexual", None, 2),
+    "hostage": ("abduct", None, 1), "rape": ("sexual", None, 2), "raped": ("sexual", None, 2), "raping": ("sexual", None, 2),
+    "reinforcement": ("change", None, 2), "redeploy": ("change", None, 2),
     "protest": ("protest", None, 2), "demonstrate": ("protest", None, 2), "demonstration": ("protest", None, 2),
     "rally": ("protest", None, 2), "march": ("protest", None, 2), "blockade": ("protest", None, 2), "protester": ("protest", None, 2), "demonstrator": ("protest", None, 2),
     "sit-in": ("protest", None, 2), "picket": ("protest", None, 2), "motorcade": ("protest", None, 1), "vigil": ("protest", None, 1),
@@ -100,6 +102,9 @@ PHRASES: list[tuple[re.Pattern[str], str, str | None]] = [(re.compile(p, re.I), 
     (r"\bblock(?:ed|ing|aded)?\s+(?:the\s+|a\s+|several\s+)?(?:\w+\s+){0,2}(?:roads?|highway|streets?|rails?|railway|traffic|access|entrance|bridge)\b", "protest", None),
     (r"\b(?:staged|held|organi[sz]ed|joined)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,2}(?:sit-in|protests?|demonstrations?|rally|rallies|march(?:es)?|vigil|strike)\b", "protest", None),
     (r"\b(?:cease-?fire|truce|peace\s+(?:deal|agreement|accord)|armistice)\b", "agreement", None),
+    (r"\b(?:took\s+to\s+the\s+streets|gathered\s+(?:in\s+front\s+of|outside)|(?:gathered|assembled|converged)\b[^.]{0,80}\b(?:to\s+demand|demanding|against|to\s+protest|to\s+denounce|to\s+pressure|rejecting))", "protest", None),
+    (r"\bseized\s+(?:\w+\s+){0,4}(?:munitions|weapons|arms|ammunition|explosives|rifles|guns|grenades|mines)\b", "disrupted", None),
+    (r"\b(?:military\s+(?:reinforcements|column|convoy)|brought\s+(?:\w+\s+){0,2}reinforcements|deployed\s+(?:\w+\s+){0,2}(?:troops|forces|soldiers))\b", "change", None),
     (r"\b(?:bomb\s+disposal|defused|seized\s+(?:weapons|arms|ammunition|explosives)|shot\s+down\s+(?:a|an|two|three|\d+)?\s*(?:drones?|missiles?|rockets?))\b", "disrupted", None),
 ]]
 

@@ -19,6 +19,8 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _RELATIVE = re.compile(r"(?:\b(?:near|outside|outskirts\s+of|suburbs?\s+of|vicinity\s+of|close\s+to|around|"
                        r"\d+(?:\.\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\w+\s+){0,2}(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of)\s+(?:the\s+)?(?:\w+\s+)?)$", re.I)
 _UNIT_AFTER = re.compile(r"^\s*(?:district|province|region|governorate|county|state|oblast|prefecture|department|municipality|area|division|territory|zone|rayon|raion)\b", re.I)
+_SETTLEMENT_AFTER = re.compile(r"^\s*(?:village|town|city|hill|neighbou?rhood|area|camp|locality|commune|township|"
+                               r"sector|settlement|suburb|quarter|colony|colonia|market|town\s+center|district\s+center)\b", re.I)
 _NOT_LOCATION_PREP = {"from"}   # "fired from the territory of X": origin, not target
 
 
@@ -60,9 +62,10 @@ _QUALIFIER = re.compile(rf"^\s*(?:,\s*|\s*\(|\s+in\s+)(?:the\s+)?({_NAME}(?:\s+(
 
 
 def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], dateline: str | None,
-                        exclude: set[int] | None = None) -> list[PlaceMention]:
+                        exclude: set[int] | None = None, unresolved: list[str] | None = None) -> list[PlaceMention]:
     """Resolved place mentions of a sentence, in text order. `exclude` holds token indices that
-    cannot be event locations (the object of a denial, a speaker's office)."""
+    cannot be event locations (the object of a denial, a speaker's office). Names the gazetteer
+    cannot place are appended to `unresolved` when given."""
     out: list[PlaceMention] = []
     qualifiers: set[int] = set()
     for ent in candidate_spans(sent, gazetteer):
@@ -81,6 +84,9 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
         rel = _RELATIVE.search(before)
         unit = _UNIT_AFTER.match(after)
         rest = after[unit.end():] if unit else after
+        kind = _SETTLEMENT_AFTER.match(rest)
+        if kind:  # "Kamonyi village (Uvira, Sud-Kivu)": the word names the kind of place, not a unit
+            rest = rest[kind.end():]
         qual = _QUALIFIER.match(rest)
         qualified = False
         fallbacks: list[str] = []
@@ -97,7 +103,7 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
                 if wide is None or wide.feature not in ("admin1", "admin2", "region", "country"):
                     known = []
             if known:
-                offset = ent.end_char + (unit.end() if unit else 0)
+                offset = ent.end_char + (unit.end() if unit else 0) + (kind.end() if kind else 0)
                 qualifiers.update(offset + qual.start(1) + qual.group(1).find(q) for q in parts)
                 expr = f"{expr}, {known[-1]}"
                 fallbacks = [f"{known[i]}, {known[-1]}" for i in range(len(known) - 1)] + [known[-1]]
@@ -127,6 +133,8 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
             qualified = False
 
         if place is None or place.latitude is None:
+            if unresolved is not None and ent.label_ in PLACE_LABELS and not ent.text.isupper():
+                unresolved.append(ent.text)
             continue
         pm = PlaceMention(ent.text, ent.start_char, ent.end_char, root, place)
         pm.qualified = qualified  # type: ignore[attr-defined]

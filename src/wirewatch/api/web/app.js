@@ -92,7 +92,7 @@ async function initMap() {
       const res = await fetch("/static/vendor/world-atlas/countries-110m.json");
       if (!res.ok) throw new Error(`countries-110m.json: HTTP ${res.status}`);
       const topo = await res.json();
-      const geo = topojson.feature(topo, topo.objects.countries);
+      const geo = unwrapAntimeridian(topojson.feature(topo, topo.objects.countries));
       countriesLayer = L.geoJSON(geo, {
         pane: "countries",
         renderer: L.svg({ pane: "countries" }),
@@ -112,6 +112,24 @@ async function initMap() {
   });
   map.addLayer(cluster);
   addLegend();
+}
+
+function unwrapAntimeridian(collection) {
+  // Rings that cross the 180th meridian (eastern Russia, Fiji) would be drawn with a line right
+  // across the map: move their western points one world east. Rings reaching a pole
+  // (Antarctica) legitimately span every longitude and are left alone.
+  const fixRing = (ring) => {
+    const jumps = ring.some((p, i) => i > 0 && Math.abs(p[0] - ring[i - 1][0]) > 180);
+    const polar = ring.some((p) => Math.abs(p[1]) > 89);
+    return jumps && !polar ? ring.map(([x, y]) => [x < 0 ? x + 360 : x, y]) : ring;
+  };
+  for (const f of collection.features) {
+    const g = f.geometry;
+    if (!g) continue;
+    if (g.type === "Polygon") g.coordinates = g.coordinates.map(fixRing);
+    else if (g.type === "MultiPolygon") g.coordinates = g.coordinates.map((poly) => poly.map(fixRing));
+  }
+  return collection;
 }
 
 function clusterIcon(c) {
