@@ -196,3 +196,13 @@ def test_shouting_headers_and_empty_notes(tmp_path):
     cases = load_cases(path, kind)
     assert [c.case_id for c in cases] == ["EX1", "EX3", "EX4", "EX5"]
     assert kind.notes == ["1 rows without notes skipped"]
+
+
+@pytest.mark.parametrize("value,code", [
+    ("17", 17), ("60", 60), ("State forces-Civilians", 17), ("Civilians-State forces", 17),
+    ("Protesters only", 60), ("Rebel group-Political militia", 23), ("Identity militia-Civilians", 47),
+    ("External/Other forces-State forces", 18), ("", None), ("something", None),
+])
+def test_interaction_codes_old_and_new(value, code):
+    from wirewatch.evaluate.acled import interaction_code
+    assert interaction_code(value) == code

@@ -64,6 +64,31 @@ def parse_date(value: str | None) -> str | None:
     return None
 
 
+# ACLED's actor types; exports since 2023 write them as words ("State forces-Civilians") where
+# older ones wrote the two-digit code (17).
+_ACTOR_TYPES = (
+    (1, re.compile(r"state forces", re.I)), (2, re.compile(r"rebel group", re.I)),
+    (3, re.compile(r"political militia", re.I)), (4, re.compile(r"(identity|communal) militia", re.I)),
+    (5, re.compile(r"rioters", re.I)), (6, re.compile(r"protesters", re.I)), (7, re.compile(r"civilians", re.I)),
+    (8, re.compile(r"(external|other) forces", re.I)),
+)
+
+
+def interaction_code(value: str | None) -> int | None:
+    """ACLED's interaction as its two-digit code: '17' -> 17, 'State forces-Civilians' -> 17,
+    'Protesters only' -> 60; None when it cannot be read."""
+    number = _int(value)
+    if number is not None or not value:
+        return number
+    found = sorted((m.start(), code) for code, pattern in _ACTOR_TYPES for m in pattern.finditer(value))
+    codes = sorted(code for _, code in found)
+    if len(codes) == 1:
+        return codes[0] * 10
+    if len(codes) == 2:
+        return codes[0] * 10 + codes[1]
+    return None
+
+
 def _int(value: str | None) -> int | None:
     try:
         return int(float(value)) if value not in (None, "") else None
@@ -93,7 +118,7 @@ def gold_of(row: dict[str, str]) -> AcledGold:
         actor1_iso3=actor_iso3(row.get("actor1")),
         actor2_iso3=actor_iso3(row.get("actor2")),
         time_precision=_int(row.get("time_precision")),
-        interaction=_int(row.get("interaction")),
+        interaction=interaction_code(row.get("interaction")),
     )
 
 
