@@ -70,3 +70,18 @@ def test_real_pipeline_on_twenty_acled_rows(shared_eval):
     assert out["rows"] == 20
     assert out["fields"]["event_type"]["n"] == 20
     assert out["fields"]["event_found"]["hits"] > 0   # the pipeline finds events in ACLED notes at all
+
+
+def test_pipeline_chatter_stays_off_stdout(tmp_path, monkeypatch):
+    class Chatty(FakePipeline):
+        def process(self, articles):
+            print("loading something...")
+            return super().process(articles)
+
+    module = types.ModuleType("wirewatch.pipeline")
+    module.Pipeline = lambda settings: Chatty(acled_events())  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "wirewatch.pipeline", module)
+    path = write_acled(tmp_path / "acled_example.csv")
+    result = CliRunner().invoke(main, ["evaluate", str(path), "--format", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["rows"] == 5

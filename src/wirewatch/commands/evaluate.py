@@ -34,7 +34,9 @@ def evaluate(gold: str, kind: str, limit: int | None, split: str, match: str, fm
     """Run the pipeline on each row of GOLD (ACLED notes, GTD summaries, or a wirewatch gold JSON)
     and print per-field accuracy with 95% confidence intervals."""
     settings = Settings()
-    with _open_errors(errors_path) as errors, _progress() as (progress, on_total):
+    # stdout carries only the report: anything the pipeline prints goes to stderr
+    with _open_errors(errors_path) as errors, _progress() as (progress, on_total), \
+            contextlib.redirect_stdout(sys.stderr):
         try:
             report = run_evaluate(gold, kind, limit, split=split, match=match, settings=settings,
                                   errors=errors, progress=progress, on_total=on_total)
