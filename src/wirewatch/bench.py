@@ -35,6 +35,7 @@ __all__ = ["BenchArticle", "BenchResult", "build_corpus", "run_bench", "CONFLICT
 
 CONFLICT_SHARE = 0.2          # the issue's mixed feed: a fifth of the articles are about conflict
 TARGET_WORDS = 500            # articles of about 500 words
+DEV_EVENT_SHARE = 0.45        # of a dev-row article, the rest is background (see _dev_article)
 _ROOT = Path(__file__).resolve().parents[2]   # the checkout (editable install): examples/, ../shared
 Progress = Callable[[str, int, int], None]    # (phase, done, total)
 
@@ -155,22 +156,36 @@ def _dev_rows(shared: Path) -> dict[str, list[_DevRow]]:
     return rows
 
 
-def _dev_article(rows: list[_DevRow], place_pool: list[str], rng: random.Random) -> str:
-    """About 500 words of dev rows, shuffled, each with its places swapped for other rows' places."""
-    parts: list[str] = []
+def _dev_article(rows: list[_DevRow], place_pool: list[str], background: list[str], rng: random.Random) -> str:
+    """About 500 words: dev rows (places swapped for other rows' places, numbers swapped) for
+    DEV_EVENT_SHARE of them, the rest background paragraphs; the lead row first, the others mixed."""
+    events: list[str] = []
     words = 0
-    while words < TARGET_WORDS:
+    while words < DEV_EVENT_SHARE * TARGET_WORDS:
         row = rng.choice(rows)
         text = row.text
         for place in sorted(set(row.places), key=len, reverse=True):
             text = re.sub(rf"\b{re.escape(place)}\b", rng.choice(place_pool), text)
-        parts.append(_swap_numbers(text, rng))
+        events.append(_swap_numbers(text, rng))
         words += len(text.split())
-    return "\n\n".join(parts)
+    rest = events[1:] + _fill(background, TARGET_WORDS - words, rng)
+    rng.shuffle(rest)
+    return "\n\n".join(events[:1] + rest)
 
 
-def _nonconflict_paragraphs() -> list[dict[str, str]]:
-    path = resources.files("wirewatch") / "data" / "nonconflict_examples.json"
+def _fill(paragraphs: Sequence[str], words: int, rng: random.Random) -> list[str]:
+    """Paragraphs drawn without repeats until they reach `words` words."""
+    pool = list(paragraphs)
+    rng.shuffle(pool)
+    out: list[str] = []
+    while pool and words > 0:
+        out.append(pool.pop())
+        words -= len(out[-1].split())
+    return out
+
+
+def _data_paragraphs(name: str) -> list[dict[str, str]]:
+    path = resources.files("wirewatch") / "data" / name
     paragraphs: list[dict[str, str]] = json.loads(path.read_text(encoding="utf-8"))["paragraphs"]
     return paragraphs
 
@@ -206,8 +221,9 @@ def build_corpus(n_articles: int, *, seed: int = 0, root: Path | None = None,
 
     Conflict articles alternate between the project's example articles (examples/articles,
     examples/bench: lead kept, other paragraphs shuffled, numbers swapped) and, when ../shared/eval
-    is present, ~500-word compilations of ACLED notes and GTD summaries (rows drawn at random,
-    place names swapped for other rows' places, numbers swapped). Other articles are ~500-word
+    is present, ~500-word articles of ACLED notes or GTD summaries (rows drawn at random, place
+    names swapped for other rows' places, numbers swapped; 45% of the words) with hand-written
+    background paragraphs (wirewatch/data/conflict_background.json). Other articles are ~500-word
     compilations of the hand-written non-conflict paragraphs (wirewatch/data), mostly one beat per
     article, plus the fixture feed's cricket story.
     """
@@ -220,16 +236,17 @@ def build_corpus(n_articles: int, *, seed: int = 0, root: Path | None = None,
         raise SetupError(f"no conflict text for the benchmark: neither {root / 'examples'} nor {shared / 'eval'} has any")
     place_pool = sorted({p for rows in dev.values() for r in rows for p in r.places})
     n_conflict = max(1, round(n_articles * CONFLICT_SHARE))
+    background = [p["text"] for p in _data_paragraphs("conflict_background.json")]
     makers: list[tuple[str, Callable[[], str]]] = []
     if examples:
         makers.append(("example", lambda: _vary_article(rng.choice(examples), rng)))
     for kind, rows in sorted(dev.items()):
-        makers.append((kind, lambda rows=rows: _dev_article(rows, place_pool, rng)))  # type: ignore[misc]
+        makers.append((kind, lambda rows=rows: _dev_article(rows, place_pool, background, rng)))  # type: ignore[misc]
     corpus = []
     for i in range(n_conflict):
         origin, make = makers[i % len(makers)]
         corpus.append(BenchArticle(make(), True, origin))
-    paragraphs = _nonconflict_paragraphs()
+    paragraphs = _data_paragraphs("nonconflict_examples.json")
     fixture = _fixture_nonconflict(shared)
     for _ in range(n_articles - n_conflict):
         corpus.append(BenchArticle(_nonconflict_article(paragraphs, fixture, rng), False, "nonconflict"))
@@ -286,8 +303,9 @@ def _parsed_share(articles: Sequence[Article], pipeline: Any) -> float:
     from .triage import event_sentences
     if not getattr(pipeline, "sentence_triage", False):
         return 1.0
+    window = getattr(pipeline, "sentence_window", 1)   # event_sentences' default unless the pipeline says
     total = sum(len(a.text) for a in articles)
-    parsed = sum(e - s for a in articles for s, e in event_sentences(a.text))
+    parsed = sum(e - s for a in articles for s, e in event_sentences(a.text, window))
     return round(parsed / total, 3) if total else 1.0
 
 

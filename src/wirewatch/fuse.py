@@ -196,13 +196,23 @@ def same_event(a: Mention, b: Mention) -> bool:
     return score is not None and score >= MIN_SCORE
 
 
-def closeness(a: Mention, b: Mention) -> float:
-    """Smaller is closer: used to pick among several matching events (the strongest match,
-    then the nearest)."""
+def event_match(mention: Mention, event: Event, reports: Sequence[Report] = ()) -> float | None:
+    """How well a mention matches a fused event, or None when it does not (larger is better).
+
+    The hard rules are checked against the fused event (so an event cannot creep a day or 25 km
+    per report); the agreement is the best of the fused event and each report of it, since the
+    fused place or actors may be another report's and the new one may agree with an earlier one
+    word for word. Ties go to the nearer event."""
+    score = match_score(mention, event)
+    if score is None:
+        return None
+    score = max([score] + [s for s in (match_score(mention, r.mention) for r in reports) if s is not None])
+    if score < MIN_SCORE:
+        return None
     km = MAX_KM
-    if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
-        km = distance_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
-    return -(match_score(a, b) or 0) * MAX_KM + km
+    if None not in (mention.latitude, mention.longitude, event.latitude, event.longitude):
+        km = distance_km(mention.latitude, mention.longitude, event.latitude, event.longitude)  # type: ignore[arg-type]
+    return score - km / (MAX_KM * 10)
 
 
 def fusable(m: Mention) -> bool:
@@ -381,17 +391,17 @@ def as_report(item: Mention | Report) -> Report:
 
 
 def fuse(mentions: Sequence[Mention | Report]) -> list[Event]:
-    """Batch fusion: each report, in publication order, joins the closest matching event (at
-    most one mention per article per event) or starts a new one."""
+    """Batch fusion: each report, in publication order, joins the best matching event (at most
+    one mention per article per event) or starts a new one."""
     events: list[tuple[Event, list[Report]]] = []
     for report in _order([as_report(m) for m in mentions]):
         if not fusable(report.mention):
             continue
-        matches = [(closeness(report.mention, ev), i) for i, (ev, reps) in enumerate(events)
-                   if same_event(report.mention, ev)
-                   and report.source.article_id not in {r.source.article_id for r in reps}]
+        matches = [(score, i) for i, (ev, reps) in enumerate(events)
+                   if report.source.article_id not in {r.source.article_id for r in reps}
+                   and (score := event_match(report.mention, ev, reps)) is not None]
         if matches:
-            _, i = min(matches)
+            _, i = max(matches)
             event, reps = events[i]
             reps.append(report)
             events[i] = (revise(event, reps, report), reps)

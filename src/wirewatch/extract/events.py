@@ -41,6 +41,11 @@ _STOP = r"(?:dispers\w+|tear\s*gas|teargas|water\s+cannons?|arrest\w*|detain\w*|
 INTERVENTION = re.compile(rf"\b{_FORCES}\b[^.;]{{0,80}}?\b{_STOP}\b|\b(?:were|was|been)\s+{_STOP}\b[^.;]{{0,40}}\bby\s+(?:the\s+)?{_FORCES}|"
                           rf"\b(?:dispersed|teargassed)\b", re.I)
 EXCESSIVE = re.compile(r"\b(?:live\s+(?:ammunition|fire|rounds)|shot\s+dead|killed|opened\s+fire)\b", re.I)
+_CROWD = re.compile(r"\b(?:group(?:s)?\s+of\s+(?:people|residents|villagers|youths?|locals|migrants?|labou?rers|workers|students|men)|"
+                    r"two\s+groups|rival\s+groups|residents|villagers|youths|locals|mob|crowds?|community|communities|"
+                    r"supporters\s+of|members\s+of\s+(?:the\s+)?\w+\s+(?:party|community|clan|family)|clans?|families)\b", re.I)
+_ARMED = re.compile(r"\b(?:soldiers?|troops|army|militants?|rebels?|insurgents?|gunm[ae]n|armed|fighters?|jihadists?|"
+                    r"militia\w*|forces|gangs?|cartel|bandits?|guns?|rifles?|firearms?|shot|shooting|gunfire)\b", re.I)
 MILITARY_TARGET = re.compile(r"\b(?:soldiers?|troops|army|military|police|officers?|checkpoints?|patrols?|convoy|base|"
                              r"militants?|rebels?|fighters?|insurgents?|forces|positions|outpost|security|guards?)\b", re.I)
 
@@ -238,6 +243,10 @@ def _victims(sent: Span, target_tok: Token | None, lookup: Any) -> ActorRef | No
 
 def _actor(tok: Token, lookup: Any) -> ActorRef | None:
     span = phrase(tok)
+    if tok.pos_ in ("PROPN", "NOUN") and lookup.demonym(tok.text) and not any(
+            c.dep_ in ("amod", "compound") and re.search(r"militant|rebel|fighter|soldier", c.text, re.I) for c in tok.children):
+        # "shot a Palestinian", "Afghans were killed": people of that country, not its forces
+        return ActorRef("civilians", lookup.demonym(tok.text), None, span.text)
     iso = country_of_phrase(span, lookup)
     ent_name = None
     for ent in span.ents:
@@ -278,13 +287,16 @@ def _refine(family: str, frame: Frame, sent_text: str) -> str:
         if frame.target is None and frame.agent is not None and frame.agent.kind in ("military", "police") and \
                 MILITARY_TARGET.search(sent_text) and re.search(r"\b(?:militants?|rebels?|insurgents?|fighters?|gunmen)\b", sent_text, re.I):
             return "clash"
-        if (frame.target is None or frame.target.kind == "civilians") and frame.agent is not None and \
+        if frame.target is None and frame.agent is not None and \
                 frame.agent.kind in ("rebel", "unknown_armed", "militia") and \
                 re.search(r"\b(?:soldiers?|troops|police(?:m[ae]n)?|police\s+officers|officers|checkpoints?|check\s*posts?|"
                           r"military|army|security\s+forces|convoy|patrol|base|outpost|barracks)\b", sent_text, re.I):
             return "clash"  # an armed group attacking soldiers or police is a battle in ACLED's coding
-    if family in ("protest",) and re.search(r"\b(?:clash\w*|pelt\w*|stones|torched|vandali\w+|riot\w*|looted|set\s+fire)\b", sent_text, re.I):
+    if family in ("protest",) and re.search(r"\b(?:clash\w*|pelt\w*|stones|vandali\w+|riot\w*)\b", sent_text, re.I):
         return "riot"
+    if family in ("clash", "attack") and _CROWD.search(sent_text) and not _ARMED.search(sent_text):
+        # groups of people fighting each other or the police with sticks and stones: ACLED's riots
+        return "riot" if re.search(r"\b(?:protest\w*|demonstrat\w*|police|officers)\b", sent_text, re.I) else "mob"
     return family
 
 

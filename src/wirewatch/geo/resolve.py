@@ -32,6 +32,8 @@ _LOOSE_WEIGHT = 0.45          # times the similarity of the folded names
 _LOOSE_MIN_SIMILARITY = 80.0  # rapidfuzz ratio of folded names for a loose match to count
 _FEATURE_BONUS = {"country": 0.5, "region": 0.5, "admin1": 0.0, "admin2": -0.05, "city": 0.0}
 _CONTEXT_BONUS, _NEIGHBOUR_BONUS, _FAR_PENALTY = 1.0, 0.3, -0.5
+# ACLED codes a town 1, a district (admin2) 2 like "near a town", a province, region or country 3.
+_PRECISION = {"city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
 _MAX_ROWS = 300               # candidates read per key, largest first
 _SIGNIFICANT_POPULATION = 100_000  # a place this big may be named outside the story's countries
 
@@ -243,7 +245,7 @@ class Gazetteer:
         info = self._countries.get(row.iso3)
         return Place(name=row.name, geonameid=row.geonameid, latitude=row.lat, longitude=row.lon,
                      country=info.country.name if info else None, iso3=row.iso3, admin1=row.admin1,
-                     admin2=row.admin2, geo_precision=1 if row.feature == "city" else 3,
+                     admin2=row.admin2, geo_precision=_PRECISION.get(row.feature, 3),
                      feature=row.feature, population=row.population, score=round(score, 4))
 
     def _ranked(self, name: str, context: Sequence[str], prefer: str | None = None,
@@ -253,8 +255,8 @@ class Gazetteer:
             return []
         rows = self._rows(key)
         ctx, neighbours, continents = self._context_info(context)
-        if within:  # "X, Y": keep the candidates inside Y (a country or an admin unit)
-            rows = self._within(rows, within) or rows
+        if within:  # "X, Y": only the candidates inside Y (a country or an admin unit)
+            rows = self._within(rows, within)
         if prefer != "admin":
             rows = _drop_units_named_like_their_town(rows)
         scored = [(self._score(r, ctx, neighbours, continents, prefer, near), r) for r in rows]
@@ -330,8 +332,9 @@ class Gazetteer:
 
     def resolve_expression(self, text: str, context: Sequence[str] = (), dateline: str | None = None) -> Place:
         """Resolve a location phrase: "near X", "outskirts of X" and "N km north of X" give
-        geo_precision 2 (with the offset applied), "X district/province/region" and "the X
-        region" give the unit with geo_precision 3, "X, Y" looks for X inside Y."""
+        geo_precision 2 (with the offset applied); "X province/region", "the X region" give the
+        unit at its capital with geo_precision 3, "X district" (an admin2 unit, or a town
+        standing for it) 2, as ACLED codes them; "X, Y" looks for X inside Y."""
         ctx = tuple(context)
         phrase = re.sub(r"\s+", " ", text).strip(" .,;:")
         phrase = _LEADING.sub("", phrase)
@@ -360,8 +363,8 @@ class Gazetteer:
             if place.unresolved_reason:  # "Shusha district" where only the whole phrase is a name
                 whole = self._resolve_plain(phrase, ctx, dateline, prefer="admin")
                 place = whole if not whole.unresolved_reason else place
-            if not place.unresolved_reason:
-                place.geo_precision = 3
+            if not place.unresolved_reason:  # a district is 2 in ACLED's dev rows, a province 3
+                place.geo_precision = max(2, _PRECISION.get(place.feature or "", 2))
             return place
         return self._resolve_plain(phrase, ctx, dateline)
 
@@ -370,8 +373,8 @@ class Gazetteer:
         phrase = re.sub(r"^the\s+", "", phrase.strip(), flags=re.I)
         within = None
         if "," in phrase:  # "Lashkar Gah, Helmand" / "Tripoli, Lebanon"
-            head, _, tail = phrase.partition(",")
-            if self.is_place(tail.strip()):
+            head, _, tail = phrase.rpartition(",")
+            if self._is_qualifier(tail.strip()):
                 phrase, within = head.strip(), tail.strip()
         place = dataclasses.replace(self._resolve_cached(phrase, context, dateline, prefer, within))
         if place.unresolved_reason and within:
@@ -382,6 +385,12 @@ class Gazetteer:
                 unit = dataclasses.replace(unit, geo_precision=3)
                 return unit
         return place
+
+    def _is_qualifier(self, text: str) -> bool:
+        """Whether "..., text" narrows a place down: a country or an admin unit or region."""
+        if self.country(text):
+            return True
+        return any(r.feature in ("admin1", "admin2", "region") for r in self._rows(fold(text)))
 
     def _resolve_cached(self, phrase: str, context: tuple[str, ...], dateline: str | None,
                         prefer: str | None, within: str | None) -> Place:

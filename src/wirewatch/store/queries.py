@@ -40,7 +40,6 @@ INSERT_RTREE = "INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat
 INSERT_MENTION = "INSERT INTO mentions (mention_id, article_id, event_id, data) VALUES (?, ?, ?, ?)"
 EVENT_REPORTS = """SELECT m.data, a.article_id, a.url, a.publisher, a.wire_agency, a.syndication_cluster, a.published
                    FROM mentions m JOIN articles a ON a.article_id = m.article_id WHERE m.event_id = ?"""
-EVENT_ARTICLES = "SELECT article_id FROM mentions WHERE event_id = ?"
 
 DELETE_CLAIMS = "DELETE FROM claims WHERE event_id = ?"
 CLAIM_COLUMNS = ("event_id", "article_id", "stance", "claimant", "claimant_country", "speaker",

@@ -186,7 +186,7 @@ class SQLiteStore:
         result.mentions += 1
 
     def _matching_event(self, mention: Mention, article_id: str) -> Event | None:
-        """The closest stored event this mention describes, among those within the date window
+        """The best stored event this mention describes, among those within the date window
         that this article does not report already (one mention per event per article)."""
         day = fuse.event_day(mention.event_date)
         if day is None:
@@ -195,12 +195,13 @@ class SQLiteStore:
         best: tuple[float, Event] | None = None
         for (data,) in self.conn.execute(Q.EVENTS_NEAR_DATE, (*window, mention.iso3, mention.iso3)).fetchall():
             event = event_from_dict(json.loads(data))
-            if not fuse.same_event(mention, event):
+            if fuse.match_score(mention, event) is None:  # ruled out: no need to read its reports
                 continue
-            if article_id in {r[0] for r in self.conn.execute(Q.EVENT_ARTICLES, (event.event_id,))}:
+            reports = self._reports(event.event_id)
+            if article_id in {r.source.article_id for r in reports}:
                 continue
-            score = fuse.closeness(mention, event)
-            if best is None or score < best[0]:
+            score = fuse.event_match(mention, event, reports)
+            if score is not None and (best is None or score > best[0]):
                 best = (score, event)
         if best is None:
             return None

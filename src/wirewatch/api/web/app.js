@@ -116,12 +116,13 @@ async function initMap() {
 
 function unwrapAntimeridian(collection) {
   // Rings that cross the 180th meridian (eastern Russia, Fiji) would be drawn with a line right
-  // across the map: move their western points one world east. Rings reaching a pole
-  // (Antarctica) legitimately span every longitude and are left alone.
+  // across the map: move their western points one world east when that makes them compact.
+  // Antarctica really spans every longitude and stays as it is.
+  const span = (ring) => Math.max(...ring.map((p) => p[0])) - Math.min(...ring.map((p) => p[0]));
   const fixRing = (ring) => {
-    const jumps = ring.some((p, i) => i > 0 && Math.abs(p[0] - ring[i - 1][0]) > 180);
-    const polar = ring.some((p) => Math.abs(p[1]) > 89);
-    return jumps && !polar ? ring.map(([x, y]) => [x < 0 ? x + 360 : x, y]) : ring;
+    if (!ring.some((p, i) => i > 0 && Math.abs(p[0] - ring[i - 1][0]) > 180)) return ring;
+    const moved = ring.map(([x, y]) => [x < 0 ? x + 360 : x, y]);
+    return span(moved) < 180 ? moved : ring;
   };
   for (const f of collection.features) {
     const g = f.geometry;
@@ -213,7 +214,8 @@ function renderMap(fit = false) {
 function renderList(shown) {
   const list = document.getElementById("event-list");
   const rows = shown.slice(0, 300).map((ev) =>
-    el("li", { dataset: { eventId: ev.event_id }, onclick: () => showEvent(ev.event_id), tabindex: "0" },
+    el("li", { dataset: { eventId: ev.event_id }, onclick: () => showEvent(ev.event_id), tabindex: "0",
+      onkeydown: (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); showEvent(ev.event_id); } } },
       `${ev.event_date || "undated"} · ${ev.location || "?"} · ${ev.event_type || "?"}`,
       ev.fatalities ? ` · ${ev.fatalities} killed` : "",
       ev.status && ev.status !== "reported" ? " " : "",
