@@ -255,3 +255,11 @@ def test_submitting_with_the_token_adds_the_events(example_db: Path) -> None:
         assert r.json()["articles"] == ["ex-submitted"]
         assert c.get("/api/events").json()["total"] == 4
         assert c.get("/api/articles/ex-submitted").json()["article"]["title"] == "Example"
+
+
+def test_docs_are_served_without_a_cdn_when_swagger_ui_is_installed(client: Any) -> None:
+    html = client.get("/docs").text
+    if "/static/vendor/swagger-ui/" not in html:
+        pytest.skip("swagger-ui-dist is not installed (npm ci)")
+    assert "cdn." not in html
+    assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200

@@ -107,3 +107,14 @@ def test_script_in_data_renders_as_text(page: Any) -> None:
     # the javascript: URL of the source is not made a link
     assert page.locator("#event a[href^='javascript']").count() == 0
     assert page.evaluate("document.title") == "wirewatch"
+
+
+def test_openapi_docs_render_offline(live_server: Any) -> None:
+    require_browser()
+    if "/static/vendor/swagger-ui/" not in httpx.get(live_server.url + "/docs").text:
+        pytest.skip("swagger-ui-dist is not installed (npm ci)")
+    with browser_page(live_server.url) as page:   # every request off the test server is refused
+        page.goto(live_server.url + "/docs")
+        page.locator(".opblock").first.wait_for()
+        assert page.locator(".opblock").count() >= 6
+        assert page.errors == []

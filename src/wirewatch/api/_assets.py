@@ -18,7 +18,10 @@ VENDOR: dict[str, tuple[str, str]] = {
     "topojson": ("topojson-client/dist", "topojson-client.min.js"),
     "d3": ("d3/dist", "d3.min.js"),
     "world-atlas": ("world-atlas", "countries-110m.json"),
+    "swagger-ui": ("swagger-ui-dist", "swagger-ui-bundle.js"),
 }
+# Not needed by the page: without it /docs falls back to FastAPI's default (Swagger UI from a CDN).
+OPTIONAL = {"swagger-ui"}
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,6 @@ def vendor_assets(node_modules: str | Path | None = None) -> VendorAssets:
         folder = root / sub if root else None
         if folder is not None and (folder / probe).is_file():
             folders[prefix] = folder
-        else:
+        elif prefix not in OPTIONAL:
             missing.append(sub.split("/")[0])
     return VendorAssets(root, folders, missing)

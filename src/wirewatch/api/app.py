@@ -64,12 +64,16 @@ def create_app(
         yield
         provider.close()
 
+    local_docs = "swagger-ui" in assets.folders
     app = FastAPI(
         title="wirewatch",
         version="0.1.0",
         summary="Source-attributed conflict events from the news: map, timeline, claims.",
         lifespan=lifespan,
+        docs_url=None if local_docs else "/docs",
     )
+    if local_docs:
+        _add_local_docs(app)
     app.state.store_provider = provider
     app.state.settings = settings
     app.state.assets = assets
@@ -167,6 +171,21 @@ def _mount_static(app: FastAPI, assets: VendorAssets) -> None:
     @app.get("/static/vendor/{rest:path}", include_in_schema=False)
     async def _vendor_missing(rest: str) -> JSONResponse:
         return JSONResponse({"detail": assets.message or f"no such vendor file: {rest}"}, status_code=404)
+
+
+def _add_local_docs(app: FastAPI) -> None:
+    """Swagger UI from npm's swagger-ui-dist instead of a CDN, so /docs works offline."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title="wirewatch API",
+            swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="/static/vendor/swagger-ui/favicon-32x32.png",
+        )
 
 
 # ---- the page ---------------------------------------------------------------------------------
