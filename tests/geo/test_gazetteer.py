@@ -82,6 +82,7 @@ def test_no_small_place_on_another_continent(gazetteer) -> None:
     ("Helmand province", 3, "admin1"),
     ("province of Helmand", 3, "admin1"),
     ("Nagorno-Karabakh", 3, "region"),
+    ("Garmsir district", 2, "admin2"),   # ACLED codes a district like "near a town"
 ])
 def test_precision_levels(gazetteer, text, precision, feature) -> None:
     place = gazetteer.resolve_expression(text, ["AZE", "SYR", "UKR", "AFG"])

@@ -59,6 +59,7 @@ _GENERIC = re.compile(
     r"canton|territory|autonomous|republic|city of|capital|federal|ostan|il|ili|velayat|"
     r"vilayati|mintaqat|gobernacion|respublika|avtonomna|avtonomnaya|oblys|ostani|shahrestan|viloyati|viloyat|welayaty|wilayat|mintaqasi|muhafazasi|ostan|eyalet)\b", re.I)
 _HAS_DIGIT = re.compile(r"\d")
+_PARTICLES = {"de", "la", "le", "del", "des", "du", "da", "do", "di", "el", "al", "of", "the", "y", "e", "and"}
 
 
 @dataclass
@@ -136,8 +137,10 @@ def display_name(name: str, aliases: Iterable[str]) -> str:
             return option
     if options:
         return plain(min(options, key=len))
-    stripped = _GENERIC.sub(" ", plain(name)).strip(" -,")
-    return re.sub(r"\s+", " ", stripped) or plain(name)
+    stripped = re.sub(r"\s+", " ", _GENERIC.sub(" ", plain(name))).strip(" -,")
+    if not stripped or all(w.lower() in _PARTICLES for w in stripped.split()):
+        return plain(name)  # "Provincia de La Capital" -> not "de La"
+    return stripped
 
 
 def source_fingerprint() -> str:

@@ -13,7 +13,7 @@ import math
 import re
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -119,6 +119,20 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
+def _best_per_place(rows: Iterable[tuple]) -> tuple[_Row, ...]:
+    """One row per place, its best (lowest) match kind and highest similarity; places without a
+    point (a unit with no town in cities500) are left out: they have nothing to give."""
+    best: dict[int, _Row] = {}
+    for r in rows:
+        row = _Row(*r)
+        if row.lat is None:
+            continue
+        old = best.get(row.id)
+        if old is None or (row.similarity, -row.kind) > (old.similarity, -old.kind):
+            best[row.id] = row
+    return tuple(best.values())
+
+
 def _drop_units_named_like_their_town(rows: tuple[_Row, ...]) -> tuple[_Row, ...]:
     """"Ganja" is the town, not the municipality around it, unless the text says "district"."""
     towns = {(r.iso3, fold(r.admin1 or "")) for r in rows if r.feature == "city"}
@@ -158,6 +172,7 @@ class Gazetteer:
         self._demonyms = dict(self._db.execute("SELECT key, iso3 FROM demonym"))
         self._common_words = frozenset(r[0] for r in self._db.execute("SELECT key FROM common_word"))
         self._rows = lru_cache(maxsize=100_000)(self._rows_uncached)
+        self._loose_rows = lru_cache(maxsize=20_000)(self._loose_rows)  # type: ignore[method-assign]
         self._resolved = lru_cache(maxsize=100_000)(self._resolve_uncached)
 
     def meta(self, key: str) -> str | None:
@@ -171,34 +186,28 @@ class Gazetteer:
             return self._db.execute(sql, args).fetchall()
 
     def _rows_uncached(self, key: str) -> tuple[_Row, ...]:
-        """All places a folded key names (largest first), each once with its best match kind."""
-        rows = self._query(f"{_SELECT} WHERE n.key = ? ORDER BY p.population DESC LIMIT {_MAX_ROWS}", (key,))
-        similarity = {r[0]: 100.0 for r in rows}
-        if not rows:
-            bare = strip_article(key)
-            if bare != key:
-                rows = self._query(f"{_SELECT} WHERE n.key = ? ORDER BY p.population DESC LIMIT {_MAX_ROWS}", (bare,))
-                similarity = {r[0]: 100.0 for r in rows}
-        if not rows and len(key) >= 4:
-            loose = loose_key(key)
-            if len(loose) >= 3:
-                found = self._query(
-                    f"SELECT n.key, p.id, p.geonameid, p.name, p.feature, p.iso3, p.admin1, p.admin2, p.lat,"
-                    f" p.lon, p.population, p.code, n.kind FROM name n JOIN place p ON p.id = n.place"
-                    f" WHERE n.loose = ? ORDER BY p.population DESC LIMIT {_MAX_ROWS}", (loose,))
-                for r in found:
-                    score = fuzz.ratio(key, r[0])
-                    if score >= _LOOSE_MIN_SIMILARITY:
-                        rows.append(r[1:])
-                        similarity[r[1]] = max(similarity.get(r[1], 0.0), score)
-        best: dict[int, _Row] = {}
-        for r in rows:
-            if r[7] is None:  # a unit with no town in cities500 has no point to give
-                continue
-            row = _Row(*r, similarity=similarity[r[0]])
-            if r[0] not in best or row.kind < best[r[0]].kind:
-                best[r[0]] = row
-        return tuple(best.values())
+        """All places a folded key names (largest first), each once with its best match kind:
+        exact matches, else matches without a leading article, else loose matches."""
+        return self._exact_rows(key) or self._loose_rows(key)
+
+    def _exact_rows(self, key: str) -> tuple[_Row, ...]:
+        sql = f"{_SELECT} WHERE n.key = ? ORDER BY p.population DESC LIMIT {_MAX_ROWS}"
+        rows = self._query(sql, (key,))
+        bare = strip_article(key)
+        if not rows and bare != key:
+            rows = self._query(sql, (bare,))
+        return _best_per_place((*r, 100.0) for r in rows)
+
+    def _loose_rows(self, key: str) -> tuple[_Row, ...]:
+        loose = loose_key(key)
+        if len(key) < 4 or len(loose) < 3:
+            return ()
+        found = self._query(
+            "SELECT n.key, p.id, p.geonameid, p.name, p.feature, p.iso3, p.admin1, p.admin2, p.lat,"
+            " p.lon, p.population, p.code, n.kind FROM name n JOIN place p ON p.id = n.place"
+            f" WHERE n.loose = ? ORDER BY p.population DESC LIMIT {_MAX_ROWS}", (loose,))
+        scored = ((*r[1:], fuzz.ratio(key, r[0])) for r in found)
+        return _best_per_place(r for r in scored if r[-1] >= _LOOSE_MIN_SIMILARITY)
 
     def _context_info(self, context: Sequence[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         ctx = frozenset(c for c in (self._iso3(x) for x in context) if c)
@@ -256,25 +265,32 @@ class Gazetteer:
         rows = self._rows(key)
         ctx, neighbours, continents = self._context_info(context)
         if within:  # "X, Y": only the candidates inside Y (a country or an admin unit)
-            rows = self._within(rows, within)
+            rows = self._within(rows, within, context)
         if prefer != "admin":
             rows = _drop_units_named_like_their_town(rows)
         scored = [(self._score(r, ctx, neighbours, continents, prefer, near), r) for r in rows]
         scored.sort(key=lambda t: (-t[0], -(t[1].population or 0)))
         return scored
 
-    def _within(self, rows: tuple[_Row, ...], qualifier: str) -> tuple[_Row, ...]:
+    def _units(self, qualifier: str, context: Sequence[str]) -> tuple[_Row, ...]:
+        """The admin units or regions a qualifier ("..., Helmand") may name: exact matches, else
+        loose ones; those in the story's countries when there are any."""
+        key = fold(qualifier)
+        kinds = ("admin1", "admin2", "region")
+        units = [r for r in self._rows(key) if r.feature in kinds] or \
+            [r for r in self._loose_rows(key) if r.feature in kinds]
+        ctx = self._context_info(context)[0]
+        in_ctx = [u for u in units if u.iso3 in ctx]
+        return tuple(in_ctx or ([] if ctx else units))
+
+    def _within(self, rows: tuple[_Row, ...], qualifier: str, context: Sequence[str]) -> tuple[_Row, ...]:
         country = self.country(qualifier)
         if country:
             return tuple(r for r in rows if r.iso3 == country.iso3)
-        key = fold(qualifier)
-        units = [r for r in self._rows(key) if r.feature in ("admin1", "admin2", "region")]
-        if not units:
-            return ()
-        names = {fold(u.name) for u in units}
-        iso3s = {u.iso3 for u in units}
-        return tuple(r for r in rows if r.iso3 in iso3s and (
-            fold(r.admin1 or "") in names or fold(r.admin2 or "") in names))
+        units = self._units(qualifier, context)
+        names = {(u.iso3, fold(u.name)) for u in units}
+        return tuple(r for r in rows if (r.iso3, fold(r.admin1 or "")) in names
+                     or (r.iso3, fold(r.admin2 or "")) in names)
 
     # --- public API ----------------------------------------------------------------------
     def candidates(self, name: str, context: Sequence[str] = (), limit: int = 10) -> list[Place]:
@@ -373,24 +389,25 @@ class Gazetteer:
         phrase = re.sub(r"^the\s+", "", phrase.strip(), flags=re.I)
         within = None
         if "," in phrase:  # "Lashkar Gah, Helmand" / "Tripoli, Lebanon"
-            head, _, tail = phrase.rpartition(",")
-            if self._is_qualifier(tail.strip()):
-                phrase, within = head.strip(), tail.strip()
+            head, tail = (p.strip() for p in phrase.rsplit(",", 1))
+            if fold(head) == fold(tail):  # "Kabul, Kabul": the town, wherever GeoNames files it
+                phrase = head
+            elif self.country(tail) or self._units(tail, context):
+                phrase, within = head, tail
+            elif not self._rows(fold(phrase)):  # a qualifier the gazetteer does not know
+                phrase = head
         place = dataclasses.replace(self._resolve_cached(phrase, context, dateline, prefer, within))
-        if place.unresolved_reason and within:
+        if place.unresolved_reason and within and not self.country(within):
             # "Kansafra, Idlib" with the village unknown: the unit the text names, as ACLED
-            # codes a report it can only place in a region (geo_precision 3).
-            unit = self._resolve_cached(within, context, dateline, "admin", None)
-            if not unit.unresolved_reason:
-                unit = dataclasses.replace(unit, geo_precision=3)
+            # codes a report it can only place in a region.
+            ctx, neighbours, continents = self._context_info(context)
+            units = sorted(self._units(within, context), reverse=True, key=lambda u: self._score(
+                u, ctx, neighbours, continents, "admin", None))
+            if units:
+                unit = self._place(units[0], 0.0)
+                unit.geo_precision = max(2, unit.geo_precision or 2)
                 return unit
         return place
-
-    def _is_qualifier(self, text: str) -> bool:
-        """Whether "..., text" narrows a place down: a country or an admin unit or region."""
-        if self.country(text):
-            return True
-        return any(r.feature in ("admin1", "admin2", "region") for r in self._rows(fold(text)))
 
     def _resolve_cached(self, phrase: str, context: tuple[str, ...], dateline: str | None,
                         prefer: str | None, within: str | None) -> Place:
