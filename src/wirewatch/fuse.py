@@ -215,6 +215,12 @@ def event_match(mention: Mention, event: Event, reports: Sequence[Report] = ()) 
     return score - km / (MAX_KM * 10)
 
 
+def best_match(matches: Sequence[tuple[float, str, Any]]) -> Any:
+    """The item of the best (score, event_id, item): highest score, then the smallest event id,
+    so the choice does not depend on the order events are read in."""
+    return min(matches, key=lambda m: (-m[0], m[1]))[2]
+
+
 def fusable(m: Mention) -> bool:
     """Background context is not an event of its own; new and prior (re-reported) ones are."""
     return m.mention != "background" and bool(m.event_type)
@@ -397,11 +403,11 @@ def fuse(mentions: Sequence[Mention | Report]) -> list[Event]:
     for report in _order([as_report(m) for m in mentions]):
         if not fusable(report.mention):
             continue
-        matches = [(score, i) for i, (ev, reps) in enumerate(events)
+        matches = [(score, ev.event_id, i) for i, (ev, reps) in enumerate(events)
                    if report.source.article_id not in {r.source.article_id for r in reps}
                    and (score := event_match(report.mention, ev, reps)) is not None]
         if matches:
-            _, i = max(matches)
+            i = best_match(matches)
             event, reps = events[i]
             reps.append(report)
             events[i] = (revise(event, reps, report), reps)

@@ -192,7 +192,7 @@ class SQLiteStore:
         if day is None:
             return None
         window = (str(day - timedelta(days=fuse.MAX_DAYS)), str(day + timedelta(days=fuse.MAX_DAYS)))
-        best: tuple[float, Event] | None = None
+        matches: list[tuple[float, str, Event]] = []
         for (data,) in self.conn.execute(Q.EVENTS_NEAR_DATE, (*window, mention.iso3, mention.iso3)).fetchall():
             event = event_from_dict(json.loads(data))
             if fuse.match_score(mention, event) is None:  # ruled out: no need to read its reports
@@ -201,12 +201,13 @@ class SQLiteStore:
             if article_id in {r.source.article_id for r in reports}:
                 continue
             score = fuse.event_match(mention, event, reports)
-            if score is not None and (best is None or score > best[0]):
-                best = (score, event)
-        if best is None:
+            if score is not None:
+                matches.append((score, event.event_id, event))
+        if not matches:
             return None
-        self._attach({best[1].event_id: best[1]})  # its sources, claims, history: the 'before' of a revision
-        return best[1]
+        best: Event = fuse.best_match(matches)
+        self._attach({best.event_id: best})  # its sources, claims, history: the 'before' of a revision
+        return best
 
     def _reports(self, event_id: str) -> list[fuse.Report]:
         out = []
