@@ -92,7 +92,7 @@ def ingest(sources: tuple[str, ...], db: str | None, allow_private: bool, publis
         summary = _run(sources, db, allow_private, published, publisher, engine, no_extract, "ingest", scheduler)
     except WirewatchError as e:
         click.echo(f"error: {e}", err=True)
-        sys.exit(2 if "--engine" in str(e) else 1)
+        sys.exit(1)
     _report(summary)
     sys.exit(1 if summary.rejected else 0)
 
@@ -115,7 +115,7 @@ def watch(feeds: tuple[str, ...], db: str | None, allow_private: bool, published
         except WirewatchError as e:
             click.echo(f"error: {e}", err=True)
             sys.exit(1)
-        click.echo(time.strftime("%Y-%m-%dT%H:%M:%S "), err=True, nl=False)
+        click.echo(time.strftime("%Y-%m-%dT%H:%M:%SZ ", time.gmtime()), err=True, nl=False)
         _report(summary)
         rejected = rejected or bool(summary.rejected)
         if once:
