@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from typing import Any
 
 from pydantic import BaseModel, Field, model_validator
 
@@ -17,7 +16,7 @@ class Submission(BaseModel):
     """Either `url` alone (fetched like `wirewatch ingest URL`) or `text` with optional metadata."""
 
     url: str | None = Field(default=None, max_length=4096)
-    text: str | None = None
+    text: str | None = Field(default=None, max_length=20 * 1024 * 1024)
     title: str | None = Field(default=None, max_length=2000)
     published: str | None = Field(default=None, max_length=64)
     publisher: str | None = Field(default=None, max_length=500)
@@ -39,30 +38,27 @@ Processor = Callable[[Submission], list[Article]]
 
 
 def pipeline_processor(settings: Settings) -> Processor:
-    """Fetch/clean/extract with the project's own stages; the pipeline is loaded on first use."""
-    state: dict[str, Any] = {}
+    """Fetch/clean/extract with the project's own stages (`wirewatch.pipeline`), loaded on first use.
+
+    A URL is read like `wirewatch ingest URL` (so private and loopback hosts are refused unless
+    `settings.allow_private`); a feed URL brings every item. The first rejected input is raised."""
 
     def process(sub: Submission) -> list[Article]:
-        from ..clean import clean_document  # type: ignore[attr-defined]
-        from ..pipeline import Pipeline  # type: ignore[import-not-found]
+        from ..pipeline import clean_all, get_pipeline
 
-        if "pipeline" not in state:
-            state["pipeline"] = Pipeline(settings)
-        documents: list[Document] = []
         if sub.text:
             meta = {k: v for k, v in (("title", sub.title), ("published", sub.published),
                                       ("publisher", sub.publisher), ("url", sub.url)) if v}
-            documents.append(Document(source=sub.label, content=sub.text, content_type="text/plain",
-                                      url=sub.url, meta=meta))
+            source: str | Document = Document(source=sub.label, content=sub.text, content_type="text/plain",
+                                              url=sub.url, meta=meta)
         else:
-            from ..ingest import read_inputs  # type: ignore[attr-defined]
-
-            for item in read_inputs([str(sub.url)], settings):
-                if isinstance(item, InputError):
-                    raise item
-                documents.append(item)
-        articles = [clean_document(doc, settings) for doc in documents]
-        processed: list[Article] = list(state["pipeline"].process(articles))
+            source = str(sub.url)
+        result = clean_all([source], settings)
+        if result.errors:
+            raise result.errors[0]
+        if not result.articles:
+            raise InputError(sub.label, "no article in this input")
+        processed: list[Article] = list(get_pipeline(settings).process(result.articles))
         return processed
 
     return process

@@ -106,6 +106,13 @@ def place_key(name: str | None) -> str:
     return " ".join(words) or fold(name)
 
 
+def skeleton(key: str) -> str:
+    """Consonants of a folded name, doubles collapsed: where transliterations of one name differ
+    (vowels, spacing, doubled letters) and different names rarely meet ('Paktia' pkt, 'Paktika' pktk)."""
+    out = re.sub(r"[^a-z]|[aeiouy]", "", key)
+    return re.sub(r"(.)\1+", r"\1", out)
+
+
 def same_place_name(pred: str | None, gold: str | None, *, threshold: float = 80.0) -> bool:
     """Admin-area names compared loosely: accents, admin words ('Province') and spelling variants
     ('Idlib'/'Idleb', 'Nord-Kivu'/'North Kivu') should not count as misses; a different compass
@@ -121,6 +128,8 @@ def same_place_name(pred: str | None, gold: str | None, *, threshold: float = 80
     short, long = sorted((a.split(), b.split()), key=len)
     # 'Veracruz' and GeoNames' 'Veracruz de Ignacio de la Llave'; but 'Mexico City' is not 'Mexico'
     if long[:len(short)] == short and not _DISTINCT_TAIL & set(long[len(short):]):
+        return True
+    if len(skeleton(a)) >= 3 and skeleton(a) == skeleton(b):  # transliterations: 'Sari Pul' / 'Sar-e Pol'
         return True
     from rapidfuzz import fuzz  # imported lazily: only admin-area scoring needs it
 

@@ -39,12 +39,12 @@ _KILLED = r"(?:killed|dead|died|fatality|death|shot\s+and\s+killed|shot\s+to\s+d
 _INCL = r"(?:,\s+(?:including|among\s+them|mostly|all)\b[^.;]{0,120}?,)?"  # "four people, including a child, were killed"
 _INJURED = r"(?:injured|wounded|hurt|injuries|hospitali[sz]ed|wounds)"
 
-_SINGULAR = r"(?:man|woman|boy|girl|child|baby|soldier|officer|policeman|policewoman|civilian|person|victim|driver|farmer|student|teenager|youth|resident|villager|worker|journalist|trader|herder|militant|rebel|fighter|attacker|assailant|gunman|member|leader|commander|official|guard|suspect|teacher|doctor|priest|imam|chief|elder|pilot|passenger|protester|demonstrator|employee|migrant|refugee|prisoner|hostage)"
+_SINGULAR = r"(?:man|woman|boy|girl|child|baby|soldier|officer|policeman|policewoman|civilian|person|victim|driver|farmer|student|teenager|youth|resident|villager|worker|journalist|trader|herder|militant|rebel|fighter|attacker|assailant|gunman|member|leader|commander|official|guard|suspect|teacher|doctor|priest|imam|chief|elder|pilot|passenger|protester|demonstrator|employee|migrant|refugee|prisoner|hostage|trafficker|dealer|smuggler|shepherd|merchant|vendor|councill?or|pastor|lawyer|judge|activist|businessman|contractor|tailor|mechanic)"
 _PATTERNS = [
     # "the man died", "a 25-year-old woman was shot dead": one victim
     ("k", re.compile(rf"\b(?:the|a|an|one)\s+(?:[\w'-]+\s+){{0,3}}?(?P<num>{_SINGULAR})\s+(?:(?:was|has|had|been|later|also|reportedly)\s+)*(?P<verb>killed|died|shot\s+dead|murdered|slain|beheaded|executed|lynched)\b", re.I)),
     # "killing the driver", "assassinated a QSD member", "resulting in his death", "the body of a man"
-    ("k", re.compile(rf"\b(?:killing|killed|assassinat\w+|murder\w*|shot\s+dead|executed|beheaded|lynched)\s+(?:the|a|an|one)\s+(?:[\w'-]+\s+){{0,3}}?(?P<num>{_SINGULAR}|driver|owner|operator|official|councillor|activist|businessman|journalist)\b", re.I)),
+    ("k", re.compile(rf"\b(?:killing|killed|shot\s+and\s+killed|assassinat\w+|murder\w*|shot\s+dead|executed|beheaded|lynched)\s+(?:the|a|an|one)\s+(?:[\w'-]+\s+){{0,3}}?(?P<num>{_SINGULAR}|driver|owner|operator|official|councillor|activist|businessman|journalist)\b", re.I)),
     # "Assailants shot and killed Abdul Wadood, a commander": one named victim
     ("k", re.compile(r"\b(?:shot\s+and\s+killed|shot\s+dead|assassinated|murdered|stabbed\s+to\s+death|beheaded)\s+(?P<num>(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+)\b(?=\s*[,.(])")),
     ("k", re.compile(r"\bresult\w*\s+in\s+(?:his|her)\s+(?P<num>death)\b|\b(?:the\s+)?(?:body|corpse|head|remains)\s+of\s+(?P<num2>a|an|one)\b|\b(?:a|an|one)\s+(?:human\s+)?(?P<num3>body|corpse|head)\b", re.I)),

@@ -46,6 +46,8 @@ _CROWD = re.compile(r"\b(?:group(?:s)?\s+of\s+(?:people|residents|villagers|yout
                     r"supporters\s+of|members\s+of\s+(?:the\s+)?\w+\s+(?:party|community|clan|family)|clans?|families)\b", re.I)
 _ARMED = re.compile(r"\b(?:soldiers?|troops|army|militants?|rebels?|insurgents?|gunm[ae]n|armed|fighters?|jihadists?|"
                     r"militia\w*|forces|gangs?|cartel|bandits?|guns?|rifles?|firearms?|shot|shooting|gunfire)\b", re.I)
+_ARMED_TARGET = re.compile(r"\b(?:members?\s+(?:of|from)\s+(?:the\s+|an?\s+)?(?:\w+\s+){0,3}(?:gang|cartel|group|faction|army|militia|front)|"
+                           r"gang\s+members?|traffickers?|dealers?|smugglers?|security\s+guards?|guards?|faction|bodyguards?)\b", re.I)
 MILITARY_TARGET = re.compile(r"\b(?:soldiers?|troops|army|military|police|officers?|checkpoints?|patrols?|convoy|base|"
                              r"militants?|rebels?|fighters?|insurgents?|forces|positions|outpost|security|guards?)\b", re.I)
 
@@ -284,6 +286,9 @@ def _refine(family: str, frame: Frame, sent_text: str) -> str:
     if family == "attack":
         if frame.target is not None and frame.target.kind in ("military", "police", "rebel", "unknown_armed", "militia"):
             return "clash"
+        if frame.target is not None and _ARMED_TARGET.search(frame.target.text) and frame.agent is not None and \
+                frame.agent.kind in ("rebel", "unknown_armed", "militia", "military", "police"):
+            return "clash"  # armed men killing a gang member or a guard: a fight between armed sides
         if frame.target is None and frame.agent is not None and frame.agent.kind in ("military", "police") and \
                 MILITARY_TARGET.search(sent_text) and re.search(r"\b(?:militants?|rebels?|insurgents?|fighters?|gunmen)\b", sent_text, re.I):
             return "clash"
@@ -643,7 +648,7 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, text: str
             joined = " ".join(d.sentences)
             if EXCESSIVE.search(joined) and re.search(r"\b(?:police|security|troops|soldiers|forces)\b", joined, re.I):
                 sub = "Excessive force against protesters"
-            elif INTERVENTION.search(joined):
+            elif INTERVENTION.search(joined) or re.search(r"\b(?:protesters?|demonstrators?|participants|\w+)\s+(?:were|was)\s+(?:arrested|detained|dispersed)\b", joined, re.I):
                 sub = "Protest with intervention"
         loc_country = d.place.country if d.place else None
         loc_iso = d.place.iso3 if d.place else None
