@@ -108,7 +108,7 @@ def place_key(name: str | None) -> str:
 
 def skeleton(key: str) -> str:
     """Consonants of a folded name, doubles collapsed: where transliterations of one name differ
-    (vowels, spacing, doubled letters) and different names rarely meet ('Paktia' pkt, 'Paktika' pktk)."""
+    (vowels, spacing, doubled letters) and different names rarely meet."""
     out = re.sub(r"[^a-z]|[aeiouy]", "", key)
     return re.sub(r"(.)\1+", r"\1", out)
 
