@@ -263,3 +263,37 @@ def test_docs_are_served_without_a_cdn_when_swagger_ui_is_installed(client: Any)
         pytest.skip("swagger-ui-dist is not installed (npm ci)")
     assert "cdn." not in html
     assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
+
+
+EXAMPLE_SUBMISSION = (
+    "TARNVILLE, April 2 (Example Wire) - Three people were killed when artillery shells hit a market in "
+    "the Borvian town of Tarnville on Friday, the regional governor said. \"The shelling came from "
+    "Arlandi positions across the river,\" governor Lev Orin told reporters. Arland's defence ministry "
+    "denied firing at the town."
+)
+
+
+@pytest.mark.slow
+def test_submitting_text_runs_the_real_pipeline(example_db: Path, settings: Any) -> None:
+    """The default processor: the project's own clean + extract stages, then the store."""
+    from fastapi.testclient import TestClient
+
+    from wirewatch.api import create_app
+    from wirewatch.settings import Settings
+
+    if not settings.gazetteer_path.exists():
+        pytest.skip(f"{settings.gazetteer_path} is missing: run `wirewatch setup`")
+    app = create_app(str(example_db), Settings(db=str(example_db), api_token="s3cret"))
+    with TestClient(app) as c:
+        auth = {"Authorization": "Bearer s3cret"}
+        r = c.post("/api/articles", headers=auth, json={
+            "text": EXAMPLE_SUBMISSION, "title": "Example: shelling in Tarnville",
+            "published": "2021-04-02T10:00:00Z", "publisher": "Example Wire"})
+        assert r.status_code == 201, r.text
+        (article_id,) = r.json()["articles"]
+        stored = c.get(f"/api/articles/{article_id}").json()["article"]
+        assert stored["title"] == "Example: shelling in Tarnville"
+        assert "Three people were killed" in stored["text"]
+        # a private URL is refused like `wirewatch ingest` refuses it
+        r = c.post("/api/articles", headers=auth, json={"url": "http://127.0.0.1:9/story.html"})
+        assert r.status_code == 400 and "127.0.0.1" in r.json()["detail"]
