@@ -126,7 +126,8 @@ class WirewatchKind:
     name: str = "wirewatch"
     splittable = False  # a handful of gold articles: a held-back split of them says nothing
     fields: tuple[str, ...] = ("event_found", "event_type", "sub_event_type", "event_date", "location_25km", "country",
-              "fatalities", "actor1_country", "actor2_country", "mention", "status", "new_event_precision")
+              "fatalities", "actor1_country", "actor2_country", "mention", "status", "new_event_precision",
+              "background_not_new", "aggregate_not_attached", "no_stray_event", "new_events_within_cap")
 
     def load(self, path: Path) -> Iterator[GoldCase]:
         for file in gold_files(path):
@@ -150,4 +151,34 @@ class WirewatchKind:
             if m.mention == "new":
                 hit = any(finds(m, g) for g in case.gold.get("events", []))
                 out.append(Outcome("new_event_precision", hit, None, f"{m.event_type} {m.event_date} {m.location}"))
+        out.extend(must_not(case.gold, article))
         return out
+
+
+def must_not(gold: dict[str, Any], article: Article) -> list[Outcome]:
+    """What must not happen, one trial each: background dated as news, cumulative figures attached
+    to an event, stray events on the publication day, too many new events."""
+    out: list[Outcome] = []
+    events = article.events
+    news = [g for g in gold.get("events", []) if g.get("mention") == "new"]
+    for bg in gold.get("background", []):
+        for when in list(bg.get("dates", [])) + ([bg["date"]] if "date" in bg else []):
+            wrong = [e for e in events if e.mention == "new" and str(e.event_date or "").startswith(str(when))]
+            out.append(Outcome("background_not_new", not wrong, f"{bg.get('about')} ({when})",
+                               [f"{e.event_type} {e.event_date}" for e in wrong] or None))
+    for agg in gold.get("aggregates", []):
+        n = agg.get("count")
+        bad = [e for e in events if n in (e.fatalities, e.fatalities_low, e.fatalities_high)]
+        out.append(Outcome("aggregate_not_attached", not bad, agg.get("about"),
+                           [f"{e.event_type} at {e.location}" for e in bad] or None))
+    published = iso_date((gold.get("article") or {}).get("published") or article.published)
+    if published:
+        stray = [e for e in events if iso_date(e.event_date) == published and e.mention != "background"
+                 and not any(g.get("latitude") is not None and within_km(
+                     (e.latitude, e.longitude), (float(g["latitude"]), float(g["longitude"]))) for g in news)]
+        out.append(Outcome("no_stray_event", not stray, published,
+                           [f"{e.event_type} at {e.location}" for e in stray] or None))
+    cap = gold.get("max_new_events", len(news) + 1)
+    new_count = sum(1 for e in events if e.mention == "new")
+    out.append(Outcome("new_events_within_cap", new_count <= cap, cap, new_count))
+    return out

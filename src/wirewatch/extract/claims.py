@@ -84,6 +84,12 @@ def _span_text(tok: Token) -> str:
 def speaker_of(subj: Token, lookup: CountryLookup, book: SpeakerBook) -> Speaker:
     """Speaker, role and party from the subject of a speech verb."""
     name = _person_of(subj)
+    if name is None and subj.pos_ == "PROPN" and not lookup.demonym(subj.text):
+        # NER calls some surnames NORP ("said Hovhannisyan"): a proper noun already met as a speaker,
+        # or one with a role beside it, is a person
+        if book.find(subj.text) is not None or _role_of(subj) is not None:
+            name = " ".join(t.text for t in subj.subtree if t.i <= subj.i and t.pos_ == "PROPN"
+                            and (t.dep_ in ("compound", "flat") or t.i == subj.i))
     role_tok = _role_of(subj)
     role = _span_text(role_tok).strip(" ,") if role_tok is not None else None
     if name:
