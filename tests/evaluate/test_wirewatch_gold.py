@@ -21,6 +21,8 @@ EXAMPLE_GOLD = {
         {"key": "E2", "mention": "prior", "event_date": "2022-04-26", "event_type": "Explosions/Remote violence",
          "latitude": 46.48, "longitude": 30.73, "fatalities": None},
     ],
+    "background": [{"about": "the war began", "date": "2022-02-24"}],
+    "aggregates": [{"about": "deaths since the start", "count": 250, "cumulative": True}],
 }
 
 
@@ -49,3 +51,16 @@ def test_gold_events_scored_against_their_best_match(tmp_path):
     assert (f["status"].hits, f["status"].n) == (1, 1)
     assert (f["claims"].hits, f["claims"].n) == (1, 1)
     assert (f["new_event_precision"].hits, f["new_event_precision"].n) == (2, 3)
+    assert (f["background_not_new"].hits, f["background_not_new"].n) == (1, 1)
+    assert (f["aggregate_not_attached"].hits, f["aggregate_not_attached"].n) == (1, 1)
+    assert (f["no_stray_event"].hits, f["no_stray_event"].n) == (0, 1)     # m2, the Battles far from Kharkiv
+    assert (f["new_events_within_cap"].hits, f["new_events_within_cap"].n) == (0, 1)   # 3 new > 1 gold new + 1
+
+
+def test_background_dated_as_news_is_caught(tmp_path):
+    (tmp_path / "example").mkdir()
+    gold = tmp_path / "example" / "gold.json"
+    gold.write_text(json.dumps(EXAMPLE_GOLD))
+    events = {"example": [Mention("old", event_date="2022-02-24", event_type="Battles", mention="new")]}
+    report = evaluate(gold, "wirewatch", pipeline=FakePipeline(events))
+    assert report.fields["background_not_new"].hits == 0
