@@ -85,3 +85,13 @@ def test_pipeline_chatter_stays_off_stdout(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["evaluate", str(path), "--format", "json"])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["rows"] == 5
+
+
+def test_header_only_file_reports_nothing_scored(tmp_path):
+    from .fakes import write_acled
+    path = write_acled(tmp_path / "empty.csv", rows=[])
+    result = CliRunner().invoke(main, ["evaluate", str(path), "--format", "json"])   # no pipeline needed
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["rows"] == 0 and out["fields"]["event_type"] == {
+        "accuracy": None, "n": 0, "ci95": [0.0, 1.0], "hits": 0, "excluded": 0}

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import InputError
+from ..model import Article
 from ..settings import Settings
 from .core import MATCH_RULES, GoldCase, Kind, Outcome, PipelineLike, Report, choose_mention, score_cases
 from .split import SPLITS, in_split, split_of
@@ -23,6 +24,11 @@ __all__ = [
     "evaluate", "load_cases", "make_kind", "detect_kind", "Report", "GoldCase", "Outcome", "Kind",
     "choose_mention", "score_cases", "split_of", "KINDS", "SPLITS", "MATCH_RULES",
 ]
+
+
+class _NoPipeline:
+    def process(self, articles: list[Article]) -> list[Article]:
+        return articles
 
 
 def detect_kind(path: Path) -> str:
@@ -99,6 +105,8 @@ def evaluate(
     cases = load_cases(path, scorer, split=split, limit=limit)
     if on_total is not None:
         on_total(len(cases))
+    if pipeline is None and not cases:
+        pipeline = _NoPipeline()  # nothing to run: do not spend seconds loading spaCy
     if pipeline is None:
         from ..pipeline import Pipeline
         pipeline = Pipeline(settings)
