@@ -182,6 +182,7 @@ def test_miss_kinds_in_report(acled_file):
     kinds = report.to_json()["miss_kinds"]
     assert kinds["event_date"] == {"no event": 1, "off by 1 day": 1}
     assert kinds["fatalities"] == {"no event": 1, "too high": 1}
+    assert kinds["event_found"] == {"triaged as not relevant": 1}   # the fake marks event-less texts irrelevant
 
 
 def test_shouting_headers_and_empty_notes(tmp_path):

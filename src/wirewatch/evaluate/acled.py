@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..model import Article, Mention
-from .core import GoldCase, Outcome, choose_mention, count_hits, csv_rows, miss_everything
+from .core import GoldCase, Outcome, choose_mention, count_hits, csv_rows, miss_everything, why_no_event
 from .countries import actor_iso3, country_iso3
 from .metrics import fatalities_hit, fold, iso_date, same_label, same_place_name, within_km
 from .taxonomy import Label, acled_label
@@ -151,7 +151,7 @@ class AcledKind:
         gold: AcledGold = case.gold
         chosen = choose_mention(article.events, match, lambda m: count_hits(score_mention(gold, m)))
         if chosen is None:
-            return [Outcome("event_found", False)] + miss_everything(score_mention(gold, Mention(event_id="")))
+            return [Outcome("event_found", False, None, why_no_event(article))] + miss_everything(score_mention(gold, Mention(event_id="")))
         return [Outcome("event_found", True, None, chosen.mention)] + score_mention(gold, chosen)
 
 

@@ -162,6 +162,11 @@ def choose_mention(
     return ranked[0]
 
 
+def why_no_event(article: Article) -> str:
+    """Tells a triage miss from an extraction miss, for the `event_found` error patterns."""
+    return "triaged as not relevant" if article.relevant is False else "relevant, no event extracted"
+
+
 def count_hits(outcomes: Iterable[Outcome]) -> int:
     return sum(1 for o in outcomes if o.hit)
 

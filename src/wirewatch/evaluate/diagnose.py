@@ -22,6 +22,8 @@ PLACE_FIELDS = {"location_25km"}
 def miss_kind(name: str, gold: Any, predicted: Any, *, no_event: bool = False,
               published: str | None = None) -> str | None:
     """A short label for one miss, or None for fields without a shape (categorical ones)."""
+    if name == "event_found":
+        return predicted if isinstance(predicted, str) else None
     if name not in DATE_FIELDS | TOLL_FIELDS | PLACE_FIELDS:
         return None
     if no_event:

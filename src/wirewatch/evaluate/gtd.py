@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import SetupError
 from ..model import Article, Mention
 from ..settings import Settings
-from .core import GoldCase, Outcome, choose_mention, count_hits, csv_rows, miss_everything
+from .core import GoldCase, Outcome, choose_mention, count_hits, csv_rows, miss_everything, why_no_event
 from .countries import country_iso3
 from .metrics import fatalities_hit, iso_date, same_label, same_place_name, within_km
 from .taxonomy import Label, gtd_families, gtd_to_acled
@@ -177,7 +177,7 @@ class GtdKind:
         point = self.gold_point(gold)
         chosen = choose_mention(article.events, match, lambda m: count_hits(score_mention(gold, point, m)))
         if chosen is None:
-            return [Outcome("event_found", False)] + miss_everything(score_mention(gold, point, Mention(event_id="")))
+            return [Outcome("event_found", False, None, why_no_event(article))] + miss_everything(score_mention(gold, point, Mention(event_id="")))
         return [Outcome("event_found", True, None, chosen.mention)] + score_mention(gold, point, chosen)
 
 
