@@ -165,3 +165,27 @@ def test_geocode_api() -> None:
     places = wirewatch.geocode("Khankendi", context=["AZE", "ARM"])
     assert places and places[0].iso3 == "AZE" and places[0].score >= places[-1].score
     assert geocode("Tripoli", limit=3)[0].iso3 == "LBY"
+
+
+def test_place_names(gazetteer) -> None:
+    assert gazetteer.place_names("12 km north of Ganja") == ["Ganja"]
+    assert gazetteer.place_names("on the outskirts of the town of Aleppo") == ["Aleppo"]
+    assert gazetteer.place_names("Lashkar Gah, Helmand") == ["Lashkar Gah", "Helmand"]
+    assert gazetteer.place_names("the Idlib province") == ["Idlib"]
+
+
+@pytest.mark.parametrize("names, iso3", [
+    (["Bafoussam", "Ouest"], "CMR"),                # "Ouest" alone is Haiti's first
+    (["Nabha", "Punjab"], "IND"),                   # "Punjab" alone is Pakistan's first
+    (["Ganja", "Tartar", "Barda"], "AZE"),
+])
+def test_infer_context_from_agreeing_names(gazetteer, names, iso3) -> None:
+    assert gazetteer.infer_context(names) == (iso3,)
+    places = gazetteer.resolve_many(names)
+    assert all(p.iso3 == iso3 for p in places if not p.unresolved_reason), places
+
+
+def test_infer_context_keeps_given_and_abstains_when_unclear(gazetteer) -> None:
+    assert gazetteer.infer_context(["Tripoli"], ["LBN"]) == ("LBN",)
+    assert gazetteer.infer_context(["Ouest"]) == ()
+    assert gazetteer.infer_context([]) == ()

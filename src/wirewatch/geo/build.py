@@ -59,7 +59,6 @@ _GENERIC = re.compile(
     r"canton|territory|autonomous|republic|city of|capital|federal|ostan|il|ili|velayat|"
     r"vilayati|mintaqat|gobernacion|respublika|avtonomna|avtonomnaya|oblys|ostani|shahrestan|viloyati|viloyat|welayaty|wilayat|mintaqasi|muhafazasi|ostan|eyalet)\b", re.I)
 _HAS_DIGIT = re.compile(r"\d")
-_PARTICLES = {"de", "la", "le", "del", "des", "du", "da", "do", "di", "el", "al", "of", "the", "y", "e", "and"}
 
 
 @dataclass
@@ -120,9 +119,9 @@ _ENGLISH_UNIT = re.compile(
 def display_name(name: str, aliases: Iterable[str]) -> str:
     """The admin unit's name as English copy and ACLED write it. An English alias of the form
     "Kabul Province" / "Aleppo Governorate" gives its core; else the name without diacritics
-    ("Nord-Kivu", "Nangarhār" -> "Nangarhar"); else the first ASCII alias without a generic word; else the shortest
-    Latin one without diacritics ("Michoacán" -> "Michoacan"); else the name less its generic
-    word ("Zaporizka oblast" -> "Zaporizka")."""
+    when it has no generic word ("Nord-Kivu", "Nangarhār" -> "Nangarhar"); else the first
+    ASCII alias without one; else the shortest Latin one without diacritics ("Michoacán" ->
+    "Michoacan"); else the name itself ("Distrito Federal")."""
     aliases = list(aliases)
     for alias in aliases:
         m = _ENGLISH_UNIT.match(alias)
@@ -137,10 +136,7 @@ def display_name(name: str, aliases: Iterable[str]) -> str:
             return option
     if options:
         return plain(min(options, key=len))
-    stripped = re.sub(r"\s+", " ", _GENERIC.sub(" ", plain(name))).strip(" -,")
-    if not stripped or all(w.lower() in _PARTICLES for w in stripped.split()):
-        return plain(name)  # "Provincia de La Capital" -> not "de La"
-    return stripped
+    return plain(name)
 
 
 def source_fingerprint() -> str:

@@ -134,11 +134,18 @@ def _best_per_place(rows: Iterable[tuple]) -> tuple[_Row, ...]:
 
 
 def _drop_units_named_like_their_town(rows: tuple[_Row, ...]) -> tuple[_Row, ...]:
-    """"Ganja" is the town, not the municipality around it, unless the text says "district"."""
-    towns = {(r.iso3, fold(r.admin1 or "")) for r in rows if r.feature == "city"}
-    towns |= {(r.iso3, fold(r.admin2 or "")) for r in rows if r.feature == "city"}
-    kept = tuple(r for r in rows if r.feature not in ("admin1", "admin2")
-                 or (r.iso3, fold(r.admin2 if r.feature == "admin2" else r.admin1 or "") or "") not in towns)
+    """"Ganja" is the town, not the municipality around it, unless the text says "district":
+    a unit gives way to a town of the same name inside it, or to a town inside it that holds
+    half its people ("Gəncə" the city), but not to a mere capital ("Para" stays the state
+    although Belém has "Pará" among its alternate names)."""
+    towns = [r for r in rows if r.feature == "city"]
+
+    def shadowed(unit: _Row) -> bool:
+        return any(t.iso3 == unit.iso3 and unit.name in (t.admin1, t.admin2) and (
+            loose_key(t.name) == loose_key(unit.name) or (t.population or 0) * 2 >= (unit.population or 0))
+            for t in towns)
+
+    kept = tuple(r for r in rows if r.feature not in ("admin1", "admin2") or not shadowed(r))
     return kept or rows
 
 
@@ -345,6 +352,53 @@ class Gazetteer:
             return (f"{name!r} names no place in {', '.join(sorted(ctx))}; the best match, {best.name} "
                     f"({best.iso3}, population {pop}), is too small to be meant from there")
         return None
+
+    def place_names(self, text: str) -> list[str]:
+        """The bare place names in a location phrase: "12 km north of Ganja" -> ["Ganja"],
+        "Lashkar Gah, Helmand" -> ["Lashkar Gah", "Helmand"], "the Idlib province" -> ["Idlib"]."""
+        phrase = _LEADING.sub("", re.sub(r"\s+", " ", text).strip(" .,;:"))
+        for pattern in (_OFFSET, _DISTANCE_ONLY, _NEAR, _TOWN_OF, _UNIT_BEFORE, _UNIT_AFTER):
+            if m := pattern.match(phrase):
+                return self.place_names(m["place"])
+        phrase = re.sub(r"^the\s+", "", phrase, flags=re.I)
+        return [p.strip() for p in phrase.split(",") if p.strip()]
+
+    def infer_context(self, texts: Sequence[str], context: Sequence[str] = ()) -> tuple[str, ...]:
+        """The story's countries: `context` (ISO3 codes or names) plus the country its place
+        names agree on, when they clearly do. Each name spreads one vote over the countries it
+        may be in ("Bafoussam": Cameroon 1; "Ouest": a tenth to each of ten countries); the
+        leading country joins the context with at least one full vote and half again as many
+        as the next. A note saying "in Bafoussam town (Mifi, Ouest)" then puts "Ouest" in
+        Cameroon, and "Nabha district (Punjab)" puts Punjab in India."""
+        ctx = [c for c in (self._iso3(x) for x in context) if c]
+        votes: dict[str, float] = {}
+        for text in texts:
+            for name in self.place_names(text):
+                countries = self._countries_named(fold(name))
+                for iso3 in countries:
+                    votes[iso3] = votes.get(iso3, 0.0) + 1.0 / len(countries)
+        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+        if ranked and ranked[0][1] >= 1.0 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
+            if ranked[0][0] not in ctx:
+                ctx.append(ranked[0][0])
+        return tuple(ctx)
+
+    def _countries_named(self, key: str) -> frozenset[str]:
+        """Countries where a folded name plausibly names a place: the country itself, an admin
+        unit or region, or a town of 1,000 people (by its own name or any alternate)."""
+        if key in self._country_keys:
+            return frozenset({self._country_keys[key]})
+        if key in self._common_words:
+            return frozenset()
+        return frozenset(r.iso3 for r in self._exact_rows(key)
+                         if r.feature != "city" or (r.population or 0) >= 1000)
+
+    def resolve_many(self, texts: Sequence[str], context: Sequence[str] = (),
+                     dateline: str | None = None) -> list[Place]:
+        """Resolve every location phrase of one story together: `infer_context` first, then
+        `resolve_expression` on each with that context."""
+        ctx = self.infer_context(texts, context)
+        return [self.resolve_expression(t, ctx, dateline) for t in texts]
 
     def resolve_expression(self, text: str, context: Sequence[str] = (), dateline: str | None = None) -> Place:
         """Resolve a location phrase: "near X", "outskirts of X" and "N km north of X" give
