@@ -23,6 +23,11 @@ def fig(f):
     ("Three people were killed and 4 wounded in the market.", (3, 3, 3), (4, 4, 4)),
     ("2 fatalities and 3 injured.", (2, 2, 2), (3, 3, 3)),
     ("The victim died. 1 fatality.", (1, 1, 1), None),
+    ("At least two police officers and six assailants were killed and one officer and four assailants were injured", (8, 8, 8), (5, 5, 5)),
+    ("Three police officers and a contractor were killed in the attack.", (4, 4, 4), None),
+    ("At least four people, including three officers and a civilian, were killed in the blast.", (4, 4, None), None),
+    ("Assailants shot and killed Abdul Karim, a tribal elder, in the village.", (1, 1, 1), None),
+    ("A human head was found in the neighbourhood.", (1, 1, 1), None),
 ])
 def test_figures(text, killed, injured):
     c = find_casualties(text)

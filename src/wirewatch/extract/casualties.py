@@ -33,7 +33,7 @@ _DIG = r"\d{1,3}(?:,\d{3})+|\d+"
 _QUAL = r"(?:at\s+least|more\s+than|over|nearly|almost|around|about|approximately|some|up\s+to|as\s+many\s+as|an\s+estimated|roughly|fewer\s+than|less\s+than|a\s+total\s+of|another|other|further|a\s+further)"
 NUM = rf"(?:(?P<qual>{_QUAL})\s+)?(?:(?P<r1>{_DIG})\s*(?:-|–|to|or)\s*(?P<r2>{_DIG})|between\s+(?P<b1>{_DIG}|{_WORDNUM})\s+and\s+(?P<b2>{_DIG}|{_WORDNUM})|(?P<vague>{_VAGUEP})|(?P<num>{_DIG}|{_WORDNUM}))"
 
-_PEOPLE = r"(?:(?!(?:and|or|but|were|was|in|at|on|after|when|that|which|who|left|killing|leaving|\d+)\b)[\w'-]+\s+){0,4}?(?:people|persons?|civilians?|soldiers?|troops|servicem[ae]n|personnel|officers?|policem[ae]n|police\s+officers?|militants?|rebels?|fighters?|insurgents?|attackers?|assailants?|gunmen|members?|children|child|women|woman|men|man|villagers?|residents?|worke?rs?|students?|protesters?|demonstrators?|others?|individuals?|pilgrims|worshippers|passengers?|farmers?|herders?|boys?|girls?|guards?|employees?|staff|journalists?|teachers?|doctors?|nurses?|victims?|migrants?|refugees?|suspects?|bodies|body|militiam[ae]n|jihadists?|terrorists?|security\s+forces|forces|members|family\s+members|relatives|youths?|teenagers?|elders?|chiefs?|leaders?|commanders?|officials?|customers|traders|shoppers|inmates|prisoners|detainees|recruits|cadets|hostages|Palestinians|Israelis|Afghans|Syrians|Iraqis|Nigerians)"
+_PEOPLE = r"(?:(?!(?:and|or|but|were|was|in|at|on|after|when|that|which|who|left|killing|leaving|\d+)\b)[\w'-]+\s+){0,4}?(?:people|persons?|civilians?|soldiers?|troops|servicem[ae]n|personnel|officers?|policem[ae]n|police\s+officers?|militants?|rebels?|fighters?|insurgents?|attackers?|assailants?|gunmen|members?|children|child|women|woman|men|man|villagers?|residents?|worke?rs?|students?|protesters?|demonstrators?|others?|individuals?|pilgrims|worshippers|passengers?|farmers?|herders?|boys?|girls?|guards?|employees?|staff|journalists?|teachers?|doctors?|nurses?|victims?|migrants?|refugees?|suspects?|bodies|body|militiam[ae]n|jihadists?|terrorists?|security\s+forces|forces|members|family\s+members|relatives|youths?|teenagers?|elders?|chiefs?|leaders?|commanders?|officials?|customers|traders|shoppers|inmates|prisoners|detainees|recruits|cadets|hostages|contractors?|drivers?|spouses?|wives|wife|husbands?|sons?|daughters?|brothers?|sisters?|bodyguards?|commanders?|chiefs?|Palestinians|Israelis|Afghans|Syrians|Iraqis|Nigerians)"
 
 _KILLED = r"(?:killed|dead|died|fatality|death|shot\s+and\s+killed|shot\s+to\s+death|perished|slain|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|were\s+shot\s+dead|shot\s+dead|murdered|executed|beheaded|burned\s+to\s+death|massacred|fatalities|deaths|lives|bodies|casualties)"
 _INCL = r"(?:,\s+(?:including|among\s+them|mostly|all)\b[^.;]{0,120}?,)?"  # "four people, including a child, were killed"
@@ -155,9 +155,33 @@ def _bad_context(text: str, m: re.Match[str]) -> bool:
     return False
 
 
+_SIMPLE = rf"(?:\d+|{_WORDNUM})"
+_PAIR = re.compile(
+    rf"\b(?:(?:at\s+least|more\s+than|some|about)\s+)?(?P<n1>{_SIMPLE})\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE.replace('(?:(?!', '(?:(?!', 1)}\s*,?\s+and\s+"
+    rf"(?:(?P<n2>{_SIMPLE})\s+)?(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:also\s+)?"
+    rf"(?P<kind>killed|dead|died|injured|wounded|hurt)\b", re.I)
+
+
+def _pairs(text: str, out: "Casualties") -> None:
+    """'Two police officers and six assailants were killed': both groups count."""
+    for m in _PAIR.finditer(text):
+        a = _value(m.group("n1"))
+        b = _value(m.group("n2")) if m.group("n2") else 1
+        if a is None or b is None:
+            continue
+        fig = Figure(a + b, a + b, a + b, m.start(), m.end(), m.group(0))
+        if m.group("kind").lower() in ("killed", "dead", "died"):
+            if out.killed is None or out.killed.start >= m.start():
+                out.killed = fig
+        elif out.injured is None or out.injured.start >= m.start():
+            out.injured = fig
+
+
 def find_casualties(text: str) -> Casualties:
     """Killed and injured figures in one sentence or short passage."""
     out = Casualties(cumulative=bool(_CUMULATIVE.search(text)))
+    _pairs(text, out)
+    paired = (out.killed, out.injured)
     for kind, pat in _PATTERNS:
         for m in pat.finditer(text):
             if _bad_context(text, m):
@@ -168,6 +192,9 @@ def find_casualties(text: str) -> Casualties:
             verb = (m.groupdict().get("verb") or m.groupdict().get("dead") or "").lower()
             if verb == "casualties":  # "casualties" may mean killed and injured: count as killed only when alone
                 pass
+            if (kind == "k" and paired[0] is not None and _overlap(paired[0], fig)) or \
+                    (kind == "i" and paired[1] is not None and _overlap(paired[1], fig)):
+                continue  # already counted as a pair
             if kind == "k":
                 if out.killed is None or fig.start < out.killed.start:
                     # Two killed-figures in one sentence ("2 soldiers and 3 civilians were killed") add up.

@@ -27,6 +27,7 @@ from .places import PlaceMention, is_town, rank_for_event, resolve_in_sentence
 
 # A date heading the text ("05/15/2017: Assailants ...", "17 October 2020 - ...") dates what follows.
 _LEAD_DATE = re.compile(r"^\s*([^:\n]{6,30}?)\s*(?::|\s[-–—])\s")
+_ANAPHORIC = re.compile(r"^\s*(?:This|That|It)\s+(?:was|is|had\s+been|has\s+been|marked|came|comes)\b")
 REMOTE_FAMILIES = {"suicide", "air", "ied", "grenade", "shell"}
 VIOLENT = REMOTE_FAMILIES | {"clash", "attack", "abduct", "sexual", "mob", "riot", "territory_gov", "territory_nsa"}
 CEASEFIRE_BREACH = re.compile(r"\b(?:violat\w*|breach\w*|broke|breaking|despite|in\s+violation\s+of|flout\w*)\b[^.]{0,60}?\b(?:cease-?fire|truce)\b|"
@@ -332,6 +333,13 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
                     d.evidence.append(TextSpan(start, end))
             continue
         family, weapon, cue = fam
+        if drafts and _ANAPHORIC.match(sent.text) and si - drafts[-1].last_sentence <= 1:
+            # "This was one of two coordinated attacks ...": more about the event just told
+            d = drafts[-1]
+            d.killed = d.killed or (None if cas.cumulative else cas.killed)
+            d.injured = d.injured or (None if cas.cumulative else cas.injured)
+            d.last_sentence = si
+            continue
         trigger = sent.doc[cue.token_i] if cue.token_i is not None else None
         frame = Frame(family, weapon, start, end, trigger, sentence=sent.text, sentence_index=si)
         frame.agent, frame.target = _agent_target(trigger, sent, gazetteer, claims)

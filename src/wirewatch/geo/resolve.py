@@ -326,6 +326,9 @@ class Gazetteer:
             return Place(name=name, unresolved_reason=f"no place named {name!r} in the gazetteer")
         score, best = ranked[0]
         ctx, neighbours, continents = self._context_info(context)
+        if fold(name) in self._common_words and not (
+                best.similarity >= 100 and best.kind <= ALIAS and (best.population or 0) >= 1_000_000):
+            return Place(name=name, unresolved_reason=f"{name!r} is a common English word, not a place here")
         reason = self._implausible(name, best, ctx, neighbours)
         if reason:
             return Place(name=name, unresolved_reason=reason)
@@ -450,7 +453,12 @@ class Gazetteer:
                 phrase, within = head, tail
             elif not self._rows(fold(phrase)):  # a qualifier the gazetteer does not know
                 phrase = head
+        unit_word = _UNIT_AFTER.match(phrase) or _UNIT_BEFORE.match(phrase)
+        if within and unit_word:  # "Garmsir district, Helmand"
+            phrase, prefer = unit_word["place"], "admin"
         place = dataclasses.replace(self._resolve_cached(phrase, context, dateline, prefer, within))
+        if unit_word and within and not place.unresolved_reason:
+            place.geo_precision = max(2, _PRECISION.get(place.feature or "", 2))
         if place.unresolved_reason and within and not self.country(within):
             # "Kansafra, Idlib" with the village unknown: the unit the text names, as ACLED
             # codes a report it can only place in a region.

@@ -175,7 +175,8 @@ class SQLiteStore:
             event = self._matching_event(mention, article_id)
             reports = (self._reports(event.event_id) if event else []) + [report]
             fused = fuse.revise(event, reports, report)
-            self._write_event(fused, reports, created=event is None)
+            before = len(event.history) if event else 0
+            self._write_event(fused, reports, created=event is None, revisions=fused.history[before:])
             if event is None:
                 result.events_new += 1
             else:
@@ -217,7 +218,8 @@ class SQLiteStore:
             out.append(fuse.Report(mention_from_dict(json.loads(data)), source, published))
         return out
 
-    def _write_event(self, event: Event, reports: list[fuse.Report], created: bool) -> None:
+    def _write_event(self, event: Event, reports: list[fuse.Report], created: bool,
+                     revisions: list[Revision]) -> None:
         data = {k: v for k, v in to_dict(event).items() if k not in ("sources", "claims", "history", "mention_ids")}
         values = {**data, "data": _json(data), "created_at": _now(), "updated_at": _now()}
         if created:
@@ -237,9 +239,8 @@ class SQLiteStore:
         self.conn.executemany(Q.INSERT_CLAIM, [
             (event.event_id, origin.get(fuse.claim_key(c)), c.stance, c.claimant, c.claimant_country,
              c.speaker, c.speaker_role, c.quote, c.start, c.end) for c in event.claims])
-        if event.history:
-            rev = event.history[-1]
-            self.conn.execute(Q.INSERT_REVISION, (event.event_id, rev.at, rev.article_id, _json(rev.changes)))
+        self.conn.executemany(Q.INSERT_REVISION, [(event.event_id, rev.at, rev.article_id, _json(rev.changes))
+                                                  for rev in revisions])
 
     # ------------------------------------------------------------------ reading
 
