@@ -189,3 +189,27 @@ def test_infer_context_keeps_given_and_abstains_when_unclear(gazetteer) -> None:
     assert gazetteer.infer_context(["Tripoli"], ["LBN"]) == ("LBN",)
     assert gazetteer.infer_context(["Ouest"]) == ()
     assert gazetteer.infer_context([]) == ()
+
+
+@pytest.mark.parametrize("text, context, iso3", [
+    ("Nice", [], None), ("Nice", ["FRA"], "FRA"),
+    ("Split", [], None), ("Split", ["HRV"], "HRV"),
+    ("the", [], None), ("Police", ["POL"], "POL"),
+])
+def test_common_words_only_in_their_country(gazetteer, text, context, iso3) -> None:
+    place = gazetteer.resolve(text, context)
+    assert place.iso3 == iso3
+    assert (place.unresolved_reason is None) == (iso3 is not None)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "near", "12 km north of", ",", "北京", "a" * 2000])
+def test_junk_is_unresolved_not_an_error(gazetteer, text) -> None:
+    place = gazetteer.resolve_expression(text, ["AZE"])
+    assert place.latitude is None and place.unresolved_reason
+
+
+def test_unit_word_with_qualifier(gazetteer) -> None:
+    place = gazetteer.resolve_expression("Garmsir district, Helmand", ["AFG"])
+    assert (place.feature, place.admin1, place.geo_precision) == ("admin2", "Helmand", 2)
+    fallback = gazetteer.resolve_expression("near Qwertyabad, Idlib", ["SYR"])
+    assert (fallback.feature, fallback.iso3, fallback.geo_precision) == ("admin1", "SYR", 3)

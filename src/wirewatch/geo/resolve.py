@@ -326,8 +326,10 @@ class Gazetteer:
             return Place(name=name, unresolved_reason=f"no place named {name!r} in the gazetteer")
         score, best = ranked[0]
         ctx, neighbours, continents = self._context_info(context)
-        if fold(name) in self._common_words and not (
-                best.similarity >= 100 and best.kind <= ALIAS and (best.population or 0) >= 1_000_000):
+        if fold(name) in self._common_words and best.iso3 not in ctx and not (
+                best.similarity >= 100 and best.kind <= ALIAS and best.feature in ("city", "country")
+                and (best.population or 0) >= 1_000_000):
+            # "Split", "Nice", "Central" name places only in a story about their country
             return Place(name=name, unresolved_reason=f"{name!r} is a common English word, not a place here")
         reason = self._implausible(name, best, ctx, neighbours)
         if reason:
