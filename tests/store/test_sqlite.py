@@ -180,8 +180,8 @@ def test_fusion_is_transactional(store, monkeypatch):
     from wirewatch.store import sqlite as impl
     real = impl.SQLiteStore._write_event
 
-    def failing(self, event, reports, created):
-        real(self, event, reports, created)
+    def failing(self, *args, **kwargs):
+        real(self, *args, **kwargs)
         raise RuntimeError("power cut")
 
     monkeypatch.setattr(impl.SQLiteStore, "_write_event", failing)
