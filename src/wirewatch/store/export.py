@@ -20,7 +20,15 @@ from .records import event_from_dict
 from .regions import region_of
 
 FORMATS = ("csv", "json", "jsonl", "geojson", "parquet")
-EVENT_FIELDS = tuple(f.name for f in fields(Event))
+# every Event field but `article_id`, which a fused event inherits from Mention and never sets
+# (its articles are its `sources`)
+EVENT_FIELDS = tuple(f.name for f in fields(Event) if f.name != "article_id")
+
+
+def event_record(event: Event) -> dict[str, Any]:
+    """An event as the plain dict every export writes."""
+    d = to_dict(event)
+    return {name: d[name] for name in EVENT_FIELDS}
 _LISTS = {f.name for f in fields(Event) if "list" in str(f.type)}
 _INTS = {f.name for f in fields(Event) if str(f.type).startswith("int")}
 _FLOATS = {f.name for f in fields(Event) if str(f.type).startswith("float")}
@@ -84,7 +92,7 @@ def acled_row(event: Event) -> dict[str, Any]:
     """One CSV row: ACLED's columns (ACLED codes 0 fatalities when no number was reported; the
     extra `fatalities_low` stays empty then, which is how the reader tells 0 from unknown),
     then every other Event field, lists as JSON."""
-    d = to_dict(event)
+    d = event_record(event)
     civil = any((a or "").startswith("Civilians") for a in (event.actor1, event.actor2))
     row: dict[str, Any] = {c: d.get(c) for c in ACLED_COLUMNS}
     row.update(
@@ -147,14 +155,14 @@ def write_events(events: Iterable[Event], fmt: str, out: str | Path | IO[Any]) -
 
 
 def _write_json(events: list[Event], stream: IO[str]) -> ExportResult:
-    json.dump({"events": [to_dict(e) for e in events]}, stream, ensure_ascii=False, indent=1)
+    json.dump({"events": [event_record(e) for e in events]}, stream, ensure_ascii=False, indent=1)
     stream.write("\n")
     return ExportResult(written=len(events))
 
 
 def _write_jsonl(events: list[Event], stream: IO[str]) -> ExportResult:
     for e in events:
-        stream.write(json.dumps(to_dict(e), ensure_ascii=False) + "\n")
+        stream.write(json.dumps(event_record(e), ensure_ascii=False) + "\n")
     return ExportResult(written=len(events))
 
 
@@ -175,7 +183,7 @@ def _write_geojson(events: list[Event], stream: IO[str]) -> ExportResult:
             continue
         features.append({"type": "Feature", "id": e.event_id,
                          "geometry": {"type": "Point", "coordinates": [e.longitude, e.latitude]},
-                         "properties": to_dict(e)})
+                         "properties": event_record(e)})
     json.dump({"type": "FeatureCollection", "features": features,
                "skipped_without_coordinates": skipped}, stream, ensure_ascii=False)
     stream.write("\n")
@@ -204,7 +212,7 @@ def _write_parquet(events: list[Event], out: Any) -> ExportResult:
         raise InputError("parquet", "needs an output file (-o FILE)")
     rows = []
     for e in events:
-        d = to_dict(e)
+        d = event_record(e)
         rows.append({k: (json.dumps(v, ensure_ascii=False) if k in _LISTS else v) for k, v in d.items()})
     pq.write_table(pa.Table.from_pylist(rows, schema=_arrow_schema()), out)
     return ExportResult(written=len(events))

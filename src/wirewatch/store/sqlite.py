@@ -299,8 +299,8 @@ class SQLiteStore:
     def events(self, **filters: Any) -> "pd.DataFrame":
         """Fused events as a DataFrame, one row per event (sources, claims, history as lists)."""
         import pandas as pd
-        from .export import EVENT_FIELDS
-        return pd.DataFrame([to_dict(e) for e in self.event_records(**filters)], columns=list(EVENT_FIELDS))
+        from .export import EVENT_FIELDS, event_record
+        return pd.DataFrame([event_record(e) for e in self.event_records(**filters)], columns=list(EVENT_FIELDS))
 
     def count_events(self, **filters: Any) -> int:
         where, params = self._where(EventFilters.parse(**filters))
