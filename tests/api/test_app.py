@@ -297,3 +297,9 @@ def test_submitting_text_runs_the_real_pipeline(example_db: Path, settings: Any)
         # a private URL is refused like `wirewatch ingest` refuses it
         r = c.post("/api/articles", headers=auth, json={"url": "http://127.0.0.1:9/story.html"})
         assert r.status_code == 400 and "127.0.0.1" in r.json()["detail"]
+
+
+def test_events_answer_with_server_timing(client: Any) -> None:
+    timing = client.get("/api/events").headers["server-timing"]
+    parts = dict(item.strip().split(";dur=") for item in timing.split(","))
+    assert set(parts) == {"db", "json", "cpu"} and all(float(v) >= 0 for v in parts.values())
