@@ -207,3 +207,22 @@ def test_shouting_headers_and_empty_notes(tmp_path):
 def test_interaction_codes_old_and_new(value, code):
     from wirewatch.evaluate.acled import interaction_code
     assert interaction_code(value) == code
+
+
+def test_gtd_combined_tolls_left_out_of_single_incident_field(tmp_path):
+    from .fakes import GTD_HEADER
+    path = tmp_path / "gtd_combined.csv"
+    import csv as _csv
+    with path.open("w", newline="") as f:
+        w = _csv.writer(f)
+        w.writerow(GTD_HEADER)
+        w.writerow(["9", "2017", "6", "9", "Somalia", "Banadir", "Mogadishu",
+                    "06/09/2017: Example: assailants attacked two posts. This was one of two related attacks. "
+                    "Ten people were killed across both attacks.", "Armed Assault", "Military", "Firearms", "5"])
+    events = {"9": [Mention("g9", event_date="2017-06-09", event_type="Battles", sub_event_type="Armed clash",
+                            fatalities=10)]}
+    from wirewatch.evaluate.core import score_cases
+    kind = GtdKind(fake_geocoder)
+    report = score_cases(kind, load_cases(path, kind), FakePipeline(events))
+    assert _acc(report, "nkill") == (0, 1, 0)                   # GTD gives this row half the reported toll
+    assert _acc(report, "nkill_single_incident") == (0, 0, 1)

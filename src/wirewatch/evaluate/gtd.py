@@ -23,14 +23,20 @@ from .metrics import fatalities_hit, iso_date, same_label, same_place_name, with
 from .taxonomy import Label, gtd_families, gtd_to_acled
 
 CONTRACT_FIELDS = ("event_date", "nkill", "location_25km", "attack_type")
-EXTRA_FIELDS = ("event_found", "nkill_strict", "nkill_10pct", "nkill_unknown_as_null", "acled_event_type",
-                "country", "admin1")
+EXTRA_FIELDS = ("event_found", "nkill_strict", "nkill_10pct", "nkill_unknown_as_null", "nkill_single_incident",
+                "acled_event_type", "country", "admin1")
 REQUIRED_COLUMNS = ("iyear", "imonth", "iday", "summary", "attacktype1_txt")
 
 Point = tuple[float, float]
 GoldGeocoder = Callable[[str, str | None, str | None], Point | None]
 _SUFFIX = re.compile(r"\s+(district|city|town|village|area|province|municipality)$", re.I)
 _NOT_A_TOWN = {"country", "admin1", "region"}
+# GTD splits one reported toll between the related incidents it records ("This was one of three
+# coordinated attacks ... killed across the attacks"), so the row's nkill is a share the text
+# never states. `nkill_single_incident` leaves such rows out.
+_COMBINED_TOLL = re.compile(
+    r"\bone of (?:\w+ ){1,3}(?:attacks|assaults|bombings|incidents|explosions|blasts|abductions|clashes)"
+    r"|\bacross (?:both|all|the|these|those) ", re.I)
 
 
 @dataclass
@@ -43,6 +49,7 @@ class GtdGold:
     iso3: str | None
     provstate: str | None
     city: str | None
+    combined_toll: bool = False      # the summary reports one toll over several GTD incidents
     point: Point | None = None       # filled lazily by the geocoder
 
 
@@ -156,6 +163,7 @@ class GtdKind:
                 skipped += 1
                 continue
             gold = gold_of(row)
+            gold.combined_toll = bool(_COMBINED_TOLL.search(text))
             year = (row.get("iyear") or "").strip()
             case_id = (row.get("eventid") or f"line {line}").strip()
             article = Article(article_id=f"gtd:{case_id}", text=text,
@@ -205,6 +213,8 @@ def score_mention(gold: GtdGold, point: Point | None, m: Mention) -> list[Outcom
     # GTD's empty nkill (unknown) read as wirewatch's null: the other way to count those rows.
     add("nkill_unknown_as_null", True,
         m.fatalities is None if not known_k else fatalities_hit(m.fatalities, gk), gold.nkill, m.fatalities)
+    add("nkill_single_incident", known_k and not gold.combined_toll, fatalities_hit(m.fatalities, gk),
+        gold.nkill, m.fatalities)
     add("acled_event_type", gold.label.event_type is not None, same_label(m.event_type, gold.label.event_type),
         gold.label.event_type, m.event_type, True)
     pred_iso = (m.iso3 or "").upper() or country_iso3(m.country)
