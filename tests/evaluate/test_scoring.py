@@ -226,3 +226,16 @@ def test_gtd_combined_tolls_left_out_of_single_incident_field(tmp_path):
     report = score_cases(kind, load_cases(path, kind), FakePipeline(events))
     assert _acc(report, "nkill") == (0, 1, 0)                   # GTD gives this row half the reported toll
     assert _acc(report, "nkill_single_incident") == (0, 0, 1)
+
+
+def test_acled_coded_tolls_left_out_of_as_stated(tmp_path):
+    from .fakes import ACLED_ROWS, ACLED_HEADER
+    row = list(ACLED_ROWS[0])
+    row[ACLED_HEADER.index("notes")] = ("Example: On 4 March 2021, soldiers clashed with militants near Maiduguri; "
+                                        "8 were killed. Fatalities are split across 2 events (4).")
+    row[ACLED_HEADER.index("fatalities")] = "4"
+    path = write_acled(tmp_path / "coded.csv", [row])
+    events = {"EX1": [Mention("e1", event_date="2021-03-04", event_type="Battles", fatalities=8)]}
+    report = evaluate(path, "acled", pipeline=FakePipeline(events))
+    assert _acc(report, "fatalities") == (0, 1, 0)
+    assert _acc(report, "fatalities_as_stated") == (0, 0, 1)

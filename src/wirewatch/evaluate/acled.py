@@ -21,8 +21,15 @@ from .taxonomy import Label, acled_label
 
 CONTRACT_FIELDS = ("event_type", "sub_event_type", "event_date", "location_25km", "admin1", "country",
                    "fatalities", "fatalities_10pct", "actor1_country", "actor2_country")
-EXTRA_FIELDS = ("event_found", "fatalities_strict", "fatalities_nonzero", "time_precision", "interaction")
+EXTRA_FIELDS = ("event_found", "fatalities_strict", "fatalities_nonzero", "fatalities_as_stated", "time_precision",
+                "interaction")
 REQUIRED_COLUMNS = ("event_date", "event_type", "notes")
+# A note that records the coder's own toll decision ("Fatalities coded as 0 (VoJ reported 1)",
+# "Fatalities are split across 2 events (4)"): its gold toll is a convention, not what the text
+# reports. `fatalities_as_stated` leaves those rows out.
+_CODED_TOLL = re.compile(
+    r"fatalit\w* (?:are |were |was |is )?(?:coded|split|divided)|(?:split|divided) (?:across|between|among) \d* ?events",
+    re.I)
 _CODER_TAG = re.compile(r"\s*\[[a-z][a-z ]*=[^\]]*\]")
 
 
@@ -41,6 +48,7 @@ class AcledGold:
     actor2_iso3: str | None
     time_precision: int | None
     interaction: int | None
+    coded_toll: bool = False          # the note states ACLED's own toll decision ("Fatalities coded as 0")
 
 
 def clean_notes(notes: str) -> str:
@@ -139,6 +147,7 @@ class AcledKind:
                 skipped += 1
                 continue
             gold = gold_of(row)
+            gold.coded_toll = bool(_CODED_TOLL.search(notes))
             year = (gold.event_date or "")[:4] or (row.get("year") or "").strip()
             case_id = (row.get("event_id_cnty") or row.get("data_id") or f"line {line}").strip()
             article = Article(article_id=f"acled:{case_id}", text=notes,
@@ -189,6 +198,7 @@ def score_mention(gold: AcledGold, m: Mention) -> list[Outcome]:
         gold.actor2_iso3, m.actor2_country, True)
     add("fatalities_strict", known_f, fatalities_hit(m.fatalities, gf, null_is_zero=False), gf, m.fatalities)
     add("fatalities_nonzero", known_f and gf > 0, fatalities_hit(m.fatalities, gf), gf, m.fatalities)
+    add("fatalities_as_stated", known_f and not gold.coded_toll, fatalities_hit(m.fatalities, gf), gf, m.fatalities)
     add("time_precision", gold.time_precision is not None, m.time_precision == gold.time_precision,
         gold.time_precision, m.time_precision, True)
     add("interaction", gold.interaction is not None, m.interaction == gold.interaction,
