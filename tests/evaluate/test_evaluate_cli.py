@@ -95,3 +95,13 @@ def test_header_only_file_reports_nothing_scored(tmp_path):
     out = json.loads(result.stdout)
     assert out["rows"] == 0 and out["fields"]["event_type"] == {
         "accuracy": None, "n": 0, "ci95": [0.0, 1.0], "hits": 0, "excluded": 0}
+
+
+def test_split_option_restricts_rows(tmp_path, fake_pipeline_module):
+    path = write_acled(tmp_path / "acled_example.csv")
+    counts = {}
+    for split in ("dev", "heldout", "all"):
+        result = CliRunner().invoke(main, ["evaluate", str(path), "--split", split, "--format", "json"])
+        assert result.exit_code == 0, result.output
+        counts[split] = json.loads(result.stdout)["rows"]
+    assert counts["dev"] + counts["heldout"] == counts["all"] == 5
