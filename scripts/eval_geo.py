@@ -35,6 +35,7 @@ def acled(path: Path, use_context: bool, show: int) -> dict[str, float]:
     gaz = get_gazetteer()
     n = n1 = hit = hit1 = adm = adm_exact = 0
     misses: list[str] = []
+    by_region: dict[str, list[int]] = {}
     for row in csv.DictReader(path.open(encoding="utf-8")):
         country = gaz.country(row["country"])
         ctx = [country.iso3] if (country and use_context) else []
@@ -46,6 +47,9 @@ def acled(path: Path, use_context: bool, show: int) -> dict[str, float]:
             place.latitude, place.longitude, float(row["latitude"]), float(row["longitude"])) <= 25)
         hit += ok
         hit1 += ok and prec1
+        tally = by_region.setdefault(row.get("region") or "?", [0, 0])
+        tally[0] += ok
+        tally[1] += 1
         adm += same_admin(place.admin1, row["admin1"])
         adm_exact += bool(place.admin1) and fold(place.admin1 or "") == fold(row["admin1"])
         if not ok and len(misses) < show:
@@ -53,6 +57,8 @@ def acled(path: Path, use_context: bool, show: int) -> dict[str, float]:
                           f"{place.iso3} {place.admin1} {place.feature} {place.unresolved_reason or ''}")
     for m in misses:
         print("  miss:", m)
+    print("  by region (location within 25 km):", ", ".join(
+        f"{r} {h / t:.2f} ({t})" for r, (h, t) in sorted(by_region.items(), key=lambda kv: -kv[1][1])))
     return {"rows": n, "location_25km": hit / n, "location_25km_prec1": hit1 / max(n1, 1),
             "admin1": adm / n, "admin1_exact": adm_exact / n}
 

@@ -213,3 +213,10 @@ def test_unit_word_with_qualifier(gazetteer) -> None:
     assert (place.feature, place.admin1, place.geo_precision) == ("admin2", "Helmand", 2)
     fallback = gazetteer.resolve_expression("near Qwertyabad, Idlib", ["SYR"])
     assert (fallback.feature, fallback.iso3, fallback.geo_precision) == ("admin1", "SYR", 3)
+
+
+def test_district_without_a_town_still_gives_province(gazetteer) -> None:
+    """Some districts have no town in cities500: they resolve at their province's capital,
+    geo_precision 3, with admin1 and country right."""
+    place = gazetteer.resolve("Nangade", ["MOZ"])
+    assert (place.feature, place.iso3, place.admin1, place.geo_precision) == ("admin2", "MOZ", "Cabo Delgado", 3)

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ._fold import fold, is_latin, loose_from_folded, loose_key, plain, strip_article
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 RULER_MIN_POPULATION = 5000  # smallest town whose names are stored as ruler patterns
 _CAPITAL_RULER_POPULATION = 100_000  # provincial capitals count as this big for the ruler
 Progress = Callable[[str, float], None]  # (step description, fraction done 0..1)
@@ -33,7 +33,8 @@ Progress = Callable[[str, float], None]  # (step description, fraction done 0..1
 _SCHEMA = """
 CREATE TABLE place(
   id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, feature TEXT, iso3 TEXT,
-  admin1 TEXT, admin2 TEXT, lat REAL, lon REAL, population INTEGER, code TEXT);
+  admin1 TEXT, admin2 TEXT, lat REAL, lon REAL, population INTEGER, code TEXT,
+  approx INTEGER);  -- 1: the point is the parent unit's (a district with no town in cities500)
 CREATE TABLE name(key TEXT, loose TEXT, place INTEGER, kind INTEGER);
 CREATE TABLE country(iso3 TEXT PRIMARY KEY, iso2 TEXT, name TEXT, continent TEXT,
   neighbours TEXT, place INTEGER);
@@ -123,7 +124,7 @@ def display_name(name: str, aliases: Iterable[str]) -> str:
     ASCII alias without one; else the shortest Latin one without diacritics ("Michoacán" ->
     "Michoacan"); else the name itself ("Distrito Federal")."""
     aliases = list(aliases)
-    for alias in aliases:
+    for alias in (name, *aliases):
         m = _ENGLISH_UNIT.match(alias)
         if m and is_latin(m["core"]) and not _GENERIC.search(fold(m["core"])) and not _HAS_DIGIT.search(alias):
             return plain(m["core"])
@@ -172,11 +173,11 @@ class _Writer:
 
     def place(self, geonameid: int | None, name: str, feature: str, iso3: str, admin1: str | None,
               admin2: str | None, lat: float | None, lon: float | None, population: int,
-              code: str | None) -> int:
+              code: str | None, approx: bool = False) -> int:
         pid = self.next_id
         self.next_id += 1
         self.places.append((pid, geonameid, name, feature, iso3, admin1, admin2, lat, lon,
-                            population, code))
+                            population, code, int(approx)))
         return pid
 
     def name(self, pid: int, text: str, kind: int, loose: bool = True) -> None:
@@ -194,7 +195,7 @@ class _Writer:
             self.names.append((bare, loose_key_, pid, ALTERNATE))
 
     def flush(self) -> None:
-        self.db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", self.places)
+        self.db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", self.places)
         self.db.executemany("INSERT INTO name VALUES (?,?,?,?)", self.names)
         self.places.clear()
         self.names.clear()
@@ -328,23 +329,32 @@ def build_index(path: Path, progress: Progress | None = None) -> BuildStats:
     # Admin units: point at the capital, population summed over member towns.
     report("writing admin units", 0.55)
     capitals: set[int] = set()  # admin1 capitals: ruler patterns whatever their population
+    points: dict[str, tuple[float, float]] = {}
     for unit in units.values():
         capital = _pick_capital(unit, cities)
-        point = cities[capital][5:7] if capital is not None else None
-        if capital is not None and unit.level == 1:
-            capitals.add(capital)
+        if capital is not None:
+            points[unit.code] = cities[capital][5:7]
+            if unit.level == 1:
+                capitals.add(capital)
+    for unit in units.values():
         pop = sum(cities[i][4] for i in unit.members)
         parent = units.get(unit.parent) if unit.parent else admin1_by_code.get(unit.code.rsplit(".", 1)[0])
+        point = points.get(unit.code)
+        approx = point is None and unit.level == 2 and parent is not None and parent.code in points
+        if approx:  # a district without a town in cities500 still tells its province and country
+            point = points[parent.code]  # type: ignore[union-attr]
         admin1 = unit.display if unit.level == 1 else (parent.display if parent else None)
         admin2 = unit.display if unit.level == 2 else None
         feature = f"admin{unit.level}"
         pid = out.place(unit.geonameid, unit.display, feature, unit.iso3, admin1, admin2,
                         point[0] if point else None, point[1] if point else None, pop,
-                        f"{feature}:{unit.code}")
+                        f"{feature}:{unit.code}", approx=approx)
         out.name(pid, unit.display, PRIMARY)
         for n in (unit.name, *unit.aliases):
             if is_latin(n):
                 out.name(pid, n, ALIAS)
+                if m := _ENGLISH_UNIT.match(n):  # "Metuge District" is also "Metuge"
+                    out.name(pid, m["core"], ALIAS)
         if unit.level == 1:
             for n in {unit.display, unit.name, *unit.aliases}:
                 if _rulable(n, common, pop):

@@ -50,6 +50,7 @@ class _Row(NamedTuple):
     lon: float | None
     population: int
     code: str
+    approx: int         # 1: a district placed at its province's capital (no town of its own)
     kind: int           # PRIMARY / ALIAS / ALTERNATE
     similarity: float   # 100 for exact keys, rapidfuzz ratio for loose ones
 
@@ -69,7 +70,7 @@ class _CountryInfo:
 
 
 _SELECT = ("SELECT p.id, p.geonameid, p.name, p.feature, p.iso3, p.admin1, p.admin2, p.lat, p.lon,"
-           " p.population, p.code, n.kind FROM name n JOIN place p ON p.id = n.place")
+           " p.population, p.code, p.approx, n.kind FROM name n JOIN place p ON p.id = n.place")
 
 # "12 km north of X", "about 5 miles south-east of the town of X"
 _OFFSET = re.compile(
@@ -138,7 +139,10 @@ def _drop_units_named_like_their_town(rows: tuple[_Row, ...]) -> tuple[_Row, ...
     a unit gives way to a town of the same name inside it, or to a town inside it that holds
     half its people ("Gəncə" the city), but not to a mere capital ("Para" stays the state
     although Belém has "Pará" among its alternate names)."""
+    units = [r for r in rows if r.feature in ("admin1", "admin2")]
     towns = [r for r in rows if r.feature == "city"]
+    if not units or not towns:
+        return rows
 
     def shadowed(unit: _Row) -> bool:
         return any(t.iso3 == unit.iso3 and unit.name in (t.admin1, t.admin2) and (
@@ -180,6 +184,7 @@ class Gazetteer:
         self._common_words = frozenset(r[0] for r in self._db.execute("SELECT key FROM common_word"))
         self._rows = lru_cache(maxsize=100_000)(self._rows_uncached)
         self._loose_rows = lru_cache(maxsize=20_000)(self._loose_rows)  # type: ignore[method-assign]
+        self._context_cached = lru_cache(maxsize=4096)(self._context_uncached)
         self._resolved = lru_cache(maxsize=100_000)(self._resolve_uncached)
 
     def meta(self, key: str) -> str | None:
@@ -211,12 +216,16 @@ class Gazetteer:
             return ()
         found = self._query(
             "SELECT n.key, p.id, p.geonameid, p.name, p.feature, p.iso3, p.admin1, p.admin2, p.lat,"
-            " p.lon, p.population, p.code, n.kind FROM name n JOIN place p ON p.id = n.place"
+            " p.lon, p.population, p.code, p.approx, n.kind FROM name n JOIN place p ON p.id = n.place"
             f" WHERE n.loose = ? ORDER BY p.population DESC LIMIT {_MAX_ROWS}", (loose,))
         scored = ((*r[1:], fuzz.ratio(key, r[0])) for r in found)
         return _best_per_place(r for r in scored if r[-1] >= _LOOSE_MIN_SIMILARITY)
 
     def _context_info(self, context: Sequence[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """The story's countries, their neighbours and their continents."""
+        return self._context_cached(tuple(context))
+
+    def _context_uncached(self, context: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         ctx = frozenset(c for c in (self._iso3(x) for x in context) if c)
         neighbours = frozenset(n for c in ctx for n in self._countries[c].neighbours) - ctx
         continents = frozenset(self._countries[c].continent for c in ctx if self._countries[c].continent)
@@ -261,7 +270,7 @@ class Gazetteer:
         info = self._countries.get(row.iso3)
         return Place(name=row.name, geonameid=row.geonameid, latitude=row.lat, longitude=row.lon,
                      country=info.country.name if info else None, iso3=row.iso3, admin1=row.admin1,
-                     admin2=row.admin2, geo_precision=_PRECISION.get(row.feature, 3),
+                     admin2=row.admin2, geo_precision=3 if row.approx else _PRECISION.get(row.feature, 3),
                      feature=row.feature, population=row.population, score=round(score, 4))
 
     def _ranked(self, name: str, context: Sequence[str], prefer: str | None = None,
@@ -439,7 +448,7 @@ class Gazetteer:
                 whole = self._resolve_plain(phrase, ctx, dateline, prefer="admin")
                 place = whole if not whole.unresolved_reason else place
             if not place.unresolved_reason:  # a district is 2 in ACLED's dev rows, a province 3
-                place.geo_precision = max(2, _PRECISION.get(place.feature or "", 2))
+                place.geo_precision = max(2, place.geo_precision or 2)
             return place
         return self._resolve_plain(phrase, ctx, dateline)
 
@@ -460,7 +469,7 @@ class Gazetteer:
             phrase, prefer = unit_word["place"], "admin"
         place = dataclasses.replace(self._resolve_cached(phrase, context, dateline, prefer, within))
         if unit_word and within and not place.unresolved_reason:
-            place.geo_precision = max(2, _PRECISION.get(place.feature or "", 2))
+            place.geo_precision = max(2, place.geo_precision or 2)
         if place.unresolved_reason and within and not self.country(within):
             # "Kansafra, Idlib" with the village unknown: the unit the text names, as ACLED
             # codes a report it can only place in a region.
