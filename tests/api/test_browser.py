@@ -94,6 +94,14 @@ def test_filters_query_the_api(page: Any, live_server: Any) -> None:
     assert shown_marker_count(page) == api_total(live_server, event_type="Battles") == 1
 
 
+def test_country_filter_lists_names_and_filters(page: Any, live_server: Any) -> None:
+    labels = page.locator("#f-country option").all_text_contents()
+    assert "Arland (XAA)" in labels
+    page.select_option("#f-country", "XAA")
+    page.locator("body[data-ready='true'][data-api-total='2']").wait_for(state="attached")
+    assert shown_marker_count(page) == api_total(live_server, country="XAA") == 2
+
+
 def test_script_in_data_renders_as_text(page: Any) -> None:
     page.locator("#event-list li", has_text="Marro").click()
     page.locator("#event .claims").wait_for()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+import shutil
 import tempfile
 import time
 from contextlib import asynccontextmanager
@@ -19,6 +20,7 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.background import BackgroundTask
 
 from ..errors import InputError, StoreError
 from ..settings import Settings
@@ -300,16 +302,20 @@ def _add_event_routes(app: FastAPI) -> None:
 
         media_type, ext = EXPORT_TYPES[format]
 
-        def work(store: StoreLike) -> bytes:
-            records = store.event_records(**filters.store_kwargs())
-            with tempfile.TemporaryDirectory() as tmp:
-                out = Path(tmp) / f"events.{ext}"
-                write_events(records, format, out)
-                return out.read_bytes()
+        tmp = Path(tempfile.mkdtemp(prefix="wirewatch-export-"))
+        out = tmp / f"events.{ext}"
 
-        data = await _on_store(request, work)
-        return Response(data, media_type=media_type,
-                        headers={"Content-Disposition": f'attachment; filename="wirewatch-events.{ext}"'})
+        def work(store: StoreLike) -> None:
+            write_events(store.event_records(**filters.store_kwargs()), format, out)
+
+        try:
+            await _on_store(request, work)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        # Streamed from the file (an export can be large), which is removed once sent.
+        return FileResponse(out, media_type=media_type, filename=f"wirewatch-events.{ext}",
+                            background=BackgroundTask(shutil.rmtree, tmp, ignore_errors=True))
 
     @app.get("/api/stats", tags=["events"])
     async def stats(request: Request) -> Response:

@@ -350,7 +350,8 @@ async function openEvent(id) {
   const title = el("h2", {}, [ev.sub_event_type || ev.event_type || "Event", ev.location ? ` in ${ev.location}` : ""].join(""), " ",
     el("span", { class: `badge ${ev.status || ""}`, dataset: { status: ev.status || "" } }, ev.status || "reported"));
   const dl = el("dl", { class: "facts" });
-  fact(dl, "date", ev.event_date);
+  const precision = { 2: " (that week, approximately)", 3: " (that month or vaguer)" }[ev.time_precision] || "";
+  fact(dl, "date", ev.event_date ? `${ev.event_date}${precision}` : null);
   fact(dl, "type", [ev.event_type, ev.sub_event_type].filter(Boolean).join(" / "));
   fact(dl, "place", [ev.location, ev.admin1, ev.country].filter(Boolean).join(", "));
   fact(dl, "actor 1", ev.actor1);
@@ -430,9 +431,9 @@ async function loadEvents(filters) {
   return events;
 }
 
-function fillOptions(select, values) {
+function fillOptions(select, values, labelOf = (v) => v) {
   const keep = select.value;
-  select.replaceChildren(el("option", { value: "" }, "all"), ...values.map((v) => el("option", { value: v }, v)));
+  select.replaceChildren(el("option", { value: "" }, "all"), ...values.map((v) => el("option", { value: v }, labelOf(v))));
   select.value = values.includes(keep) ? keep : "";
 }
 
@@ -447,7 +448,9 @@ async function refresh({ fit = false, options = false } = {}) {
   }
   if (options) {
     const uniq = (f) => [...new Set(state.events.map(f).filter(Boolean))].sort();
-    fillOptions(document.getElementById("f-country"), uniq((e) => e.iso3 || e.country));
+    const names = new Map(state.events.filter((e) => e.iso3 && e.country).map((e) => [e.iso3, e.country]));
+    fillOptions(document.getElementById("f-country"), uniq((e) => e.iso3 || e.country),
+      (code) => (names.has(code) && names.get(code) !== code ? `${names.get(code)} (${code})` : code));
     fillOptions(document.getElementById("f-type"), uniq((e) => e.event_type));
   }
   state.range = null;
