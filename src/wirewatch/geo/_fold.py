@@ -66,7 +66,8 @@ def loose_from_folded(key: str) -> str:
     s = s.translate(_LOOSE_SINGLE)
     if not s:
         return ""
-    return _REPEATS.sub(r"\1", s[0] + s[1:].translate(_DROP_VOWELS))
+    first = "a" if s[0] in "aeiouy" else s[0]  # "Ein"/"Ayn", "Idleb"/"Edlib"
+    return _REPEATS.sub(r"\1", first + s[1:].translate(_DROP_VOWELS))
 
 
 # Anything outside Basic Latin, Latin-1, Latin Extended A/B, IPA, combining marks, Latin
