@@ -303,3 +303,20 @@ def test_events_answer_with_server_timing(client: Any) -> None:
     timing = client.get("/api/events").headers["server-timing"]
     parts = dict(item.strip().split(";dur=") for item in timing.split(","))
     assert set(parts) == {"db", "json", "cpu"} and all(float(v) >= 0 for v in parts.values())
+
+
+def test_a_database_that_cannot_be_opened_is_503(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    bad = tmp_path / "no-such-folder" / "x.db"
+    with TestClient(make_app(bad)) as c:
+        r = c.get("/api/events")
+        assert r.status_code == 503 and str(bad) in r.json()["detail"]
+
+
+def test_the_app_can_be_started_twice(example_app: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    for _ in range(2):
+        with TestClient(example_app) as c:
+            assert c.get("/api/events").json()["total"] == 3

@@ -80,6 +80,8 @@ class StoreProvider:
             self._executor.submit(_close).result(timeout=30)
         finally:
             self._executor.shutdown(wait=False)
+            # ready again should the app be started once more (a second TestClient, a reload)
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wirewatch-store")
 
 
 def _default_opener(path: str) -> StoreLike:

@@ -50,7 +50,8 @@ def create_app(
     node_modules: str | Path | None = None,
     processor: Processor | None = None,
 ) -> FastAPI:
-    """The app over `store` (a path/URL opened per thread, or a store object used as is).
+    """The app over `store`: a path or URL (opened with `wirewatch.open` on the API's one store
+    thread), or a store object usable from any thread (not a SQLite store made elsewhere).
 
     `node_modules` overrides where the front-end packages are found; `processor` replaces the
     pipeline behind `POST /api/articles` (tests, other front ends).
@@ -101,7 +102,6 @@ def _provider(request: Request) -> StoreProvider:
 async def _on_store(request: Request, work: Callable[[StoreLike], T]) -> T:
     """Run `work(store)` on the store thread; a store that cannot be opened is a 503."""
     provider = _provider(request)
-
     try:
         return await provider.run(work)
     except StoreUnavailable as e:  # the store's own message names the database and the reason
