@@ -174,6 +174,16 @@ def _agent_target(trigger: Token | None, sent: Span, lookup: Any, claims: list[C
             if obj is not None:
                 agent_tok = obj
             break
+    if tok.pos_ == "VERB" or tok.lemma_.lower() in ("clash", "fighting", "battle"):
+        # "A clashed with B", "clashes between A and B"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "against"):
+                target_tok = next((g for g in c.children if g.dep_ == "pobj"), target_tok)
+            if c.dep_ == "prep" and c.lower_ == "between":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    agent_tok = pobj
+                    target_tok = next((g for g in pobj.children if g.dep_ == "conj"), target_tok)
     if tok.pos_ == "VERB":
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         # "opened fire on X", "fired at X", "shot at X": the object of the preposition is the target
@@ -221,6 +231,13 @@ def _agent_target(trigger: Token | None, sent: Span, lookup: Any, claims: list[C
                 agent_tok = subj
                 break
     agent = _actor(agent_tok, lookup) if agent_tok is not None else None
+    if agent_tok is not None and target_tok is None:
+        # "military forces of India and Pakistan exchanged fire": two sides in one subject
+        for conj in agent_tok.subtree:
+            if conj.dep_ == "conj" and conj.head.i != conj.i:
+                other = _actor(conj, lookup)
+                if other is not None and agent is not None and other.iso3 and other.iso3 != agent.iso3:
+                    return agent, ActorRef(agent.kind if other.kind == "civilians" else other.kind, other.iso3, other.name, other.text)
     if agent is not None and agent.kind in ("civilians",) and agent_tok is not None and agent_tok.dep_ != "agent":
         # "civilians were killed" parsed as a subject: victims, not doers
         agent, target = None, agent
@@ -236,12 +253,20 @@ def _victims(sent: Span, target_tok: Token | None, lookup: Any) -> ActorRef | No
         t = _actor(target_tok, lookup)
         if t is not None:
             return t
-    # victims named anywhere in the sentence
+    # victims named anywhere in the sentence: people who are not armed
     for t in sent:
-        if t.lower_ in ("civilians", "civilian", "residents", "villagers", "worshippers", "passengers", "children",
-                        "women", "farmers", "students", "settlements", "people", "man", "woman", "residential"):
+        if t.pos_ in ("NOUN",) and t.dep_ in ("dobj", "nsubjpass", "pobj", "conj", "appos") and _VICTIM.fullmatch(t.lower_):
+            return ActorRef("civilians", None, None, t.text)
+        if t.lower_ in ("civilian", "residential") and t.dep_ in ("amod", "compound"):  # "civilian casualties"
             return ActorRef("civilians", None, None, t.text)
     return None
+
+
+_VICTIM = re.compile(r"civilians?|residents?|villagers?|worshippers?|passengers?|children|child|wom[ae]n|m[ae]n|farmers?|"
+                     r"students?|settlements?|people|persons?|residential|drivers?|shepherds?|herders?|traders?|merchants?|"
+                     r"vendors?|journalists?|teachers?|doctors?|nurses?|workers?|pilgrims|boys?|girls?|famil(?:y|ies)|"
+                     r"villages?|houses?|homes?|fishermen|shopkeepers?|motorists?|youths?|teenagers?|elders?|chiefs?|"
+                     r"councill?ors?|activists?|priests?|imams?|lawyers?|judges?|businessm[ae]n|victims?|locals?")
 
 
 def _actor(tok: Token, lookup: Any) -> ActorRef | None:
@@ -672,8 +697,10 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, text: str
             agent = ActorRef(agent.kind, loc_iso, agent.name, agent.text)
         if target is not None and target.iso3 is None:
             target = ActorRef(target.kind, loc_iso, target.name, target.text)
-        if d.family == "protest" and target is not None and target.kind not in ("police", "military"):
+        if d.family in ("protest", "riot") and target is not None and target.kind not in ("police", "military"):
             target = None
+        if d.family in ("protest", "riot") and target is None and INTERVENTION.search(" ".join(d.sentences)):
+            target = ActorRef("police", loc_iso)  # the force that intervened
         status = _status(d)
         m = Mention(event_id=f"{article_id}-{len(out) + 1}", article_id=article_id)
         m.event_type, m.sub_event_type = etype, sub
