@@ -114,6 +114,7 @@ def test_dateline_pulls_towards_its_country(gazetteer) -> None:
 @pytest.mark.parametrize("text, iso3, name", [
     ("Azerbaijan", "AZE", "Azerbaijan"), ("AZ", "AZE", "Azerbaijan"), ("AZE", "AZE", "Azerbaijan"),
     ("the United States", "USA", "United States"), ("U.S.", "USA", "United States"),
+    ("the U.S.", "USA", "United States"), ("CAR", "CAF", "Central African Republic"),
     ("DRC", "COD", "Democratic Republic of Congo"), ("Palestinian territories", "PSE", "Palestine"),
     ("Russian Federation", "RUS", "Russia"), ("Côte d'Ivoire", "CIV", "Ivory Coast"),
     ("Belarus", "BLR", "Belarus"), ("Georgia", "GEO", "Georgia"),
@@ -132,6 +133,12 @@ def test_country(gazetteer, text, iso3, name) -> None:
 ])
 def test_demonym(gazetteer, word, iso3) -> None:
     assert gazetteer.demonym(word) == iso3
+
+
+@pytest.mark.parametrize("text", ["us", "car", "in", "is", "aze", "Tuesday"])
+def test_not_a_country(gazetteer, text) -> None:
+    """Acronyms count only as written ("US", "CAR"); lower-case words never."""
+    assert gazetteer.country(text) is None
 
 
 def test_demonym_unknown(gazetteer) -> None:

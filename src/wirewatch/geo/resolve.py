@@ -177,9 +177,7 @@ class Gazetteer:
                 "SELECT n.key, p.iso3, n.kind FROM name n JOIN place p ON p.id = n.place "
                 "WHERE p.feature = 'country' ORDER BY n.kind DESC"):
             self._country_keys[key] = iso3  # lower kinds written last win
-        for info in self._countries.values():
-            self._country_keys.setdefault(info.country.iso2.lower(), info.country.iso3)
-            self._country_keys.setdefault(info.country.iso3.lower(), info.country.iso3)
+        # ISO codes are matched in `country` as written ("IN", "AZE"): folded, "in" would be India
         self._demonyms = dict(self._db.execute("SELECT key, iso3 FROM demonym"))
         self._common_words = frozenset(r[0] for r in self._db.execute("SELECT key FROM common_word"))
         self._rows = lru_cache(maxsize=100_000)(self._rows_uncached)
@@ -400,8 +398,9 @@ class Gazetteer:
     def _countries_named(self, key: str) -> frozenset[str]:
         """Countries where a folded name plausibly names a place: the country itself, an admin
         unit or region, or a town of 1,000 people (by its own name or any alternate)."""
-        if key in self._country_keys:
-            return frozenset({self._country_keys[key]})
+        country = self._country_keys.get(key)
+        if country and len(key) > 3:
+            return frozenset({country})
         if key in self._common_words:
             return frozenset()
         return frozenset(r.iso3 for r in self._exact_rows(key)
@@ -490,11 +489,13 @@ class Gazetteer:
 
     def country(self, name_or_code: str) -> Country | None:
         """A country by name, alias, ISO2 or ISO3 code ("Azerbaijan", "AZ", "AZE", "the U.S.")."""
-        raw = name_or_code.strip()
+        raw = re.sub(r"^the\s+", "", name_or_code.strip(), flags=re.I)
         if len(raw) == 3 and raw.isupper() and raw in self._countries:
             return self._countries[raw].country
-        key = fold(raw)
-        iso3 = self._country_keys.get(key) or self._country_keys.get(re.sub(r"^the ", "", key))
+        key = re.sub(r"^the ", "", fold(raw))
+        if len(key.replace(" ", "")) <= 3 and not raw.replace(".", "").replace(" ", "").isupper():
+            return None  # acronyms only as written: "US", "U.S.", "CAR", never "us" or "car"
+        iso3 = self._country_keys.get(key)
         if iso3 is None and len(raw) == 2 and raw.isupper():
             iso3 = next((i.country.iso3 for i in self._countries.values() if i.country.iso2 == raw), None)
         return self._countries[iso3].country if iso3 in self._countries else None
@@ -511,7 +512,7 @@ class Gazetteer:
         key = fold(text)
         if not key:
             return False
-        if key in self._country_keys:
+        if self.country(text):
             return True
         rows = self._rows(key)
         if key in self._common_words:
