@@ -227,3 +227,9 @@ def test_district_without_a_town_still_gives_province(gazetteer) -> None:
     geo_precision 3, with admin1 and country right."""
     place = gazetteer.resolve("Nangade", ["MOZ"])
     assert (place.feature, place.iso3, place.admin1, place.geo_precision) == ("admin2", "MOZ", "Cabo Delgado", 3)
+
+
+def test_pickles_as_its_path(gazetteer) -> None:
+    import pickle
+    copy = pickle.loads(pickle.dumps(gazetteer))
+    assert copy.path == gazetteer.path and copy.resolve("Ganja").iso3 == "AZE"

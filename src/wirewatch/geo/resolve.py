@@ -185,6 +185,10 @@ class Gazetteer:
         self._context_cached = lru_cache(maxsize=4096)(self._context_uncached)
         self._resolved = lru_cache(maxsize=100_000)(self._resolve_uncached)
 
+    def __reduce__(self) -> tuple[type, tuple[Path]]:
+        """Pickles as its path (for worker processes): the receiver opens the index itself."""
+        return (Gazetteer, (self.path,))
+
     def meta(self, key: str) -> str | None:
         """A build fact stored in the index ("schema", "fingerprint", "built")."""
         row = self._query("SELECT value FROM meta WHERE key = ?", (key,))
