@@ -300,10 +300,10 @@ def _triage_throughput(texts: Sequence[str], min_seconds: float) -> tuple[float,
 
 def _parsed_share(articles: Sequence[Article], pipeline: Any) -> float:
     """Share of characters the pipeline sends to the parser (sentence-level triage)."""
-    from .triage import event_sentences
+    from .triage import DEFAULT_WINDOW, event_sentences
     if not getattr(pipeline, "sentence_triage", False):
         return 1.0
-    window = getattr(pipeline, "sentence_window", 1)   # event_sentences' default unless the pipeline says
+    window = getattr(pipeline, "sentence_window", DEFAULT_WINDOW)   # unless the pipeline says otherwise
     total = sum(len(a.text) for a in articles)
     parsed = sum(e - s for a in articles for s, e in event_sentences(a.text, window))
     return round(parsed / total, 3) if total else 1.0

@@ -26,7 +26,7 @@ from typing import Any
 from ..errors import InputError, SetupError
 from ..model import Article, Document
 from ..settings import Settings
-from ..store.loader import IngestSummary, Progress, _read
+from ..store.loader import IngestSummary, Progress, _read, is_new
 
 __all__ = ["run_dask", "default_workers"]
 
@@ -143,11 +143,9 @@ def run_dask(sources: Sequence[str], settings: Settings, store: Any, scheduler: 
                 summary.rejected.append(error)
                 continue
             assert article is not None
-            keys = {article.article_id, article.canonical_url or article.article_id}
-            if keys & seen or store.has_article(article):
+            if not is_new(article, store, seen):
                 summary.duplicates += 1
                 continue
-            seen |= keys
             new.append(article)
         if extract and new:
             new = _map_in_order(client, _process_partition, _split(new, n_parts), settings, tick)

@@ -57,6 +57,16 @@ def _read(sources: Sequence[str], settings: Settings, overrides: dict[str, Any] 
     return read_inputs(list(sources), settings, **kwargs)
 
 
+def is_new(article: Article, store: Any, seen: set[str]) -> bool:
+    """Neither stored nor seen earlier in this run (by article_id or canonical URL); marks it
+    seen. The one duplicate rule of both engines (local here, wirewatch.engine.dask)."""
+    keys = {article.article_id, article.canonical_url or article.article_id}
+    if keys & seen or store.has_article(article):
+        return False
+    seen |= keys
+    return True
+
+
 class _Extractor:
     """The pipeline, loaded on first use (a re-ingest of known articles never loads spaCy)."""
 
@@ -115,11 +125,9 @@ def ingest(sources: Sequence[str], store: Any, settings: Settings | None = None,
         except InputError as e:
             summary.rejected.append((e.source, e.reason))
             continue
-        keys = {article.article_id, article.canonical_url or article.article_id}
-        if keys & seen or store.has_article(article):
+        if not is_new(article, store, seen):
             summary.duplicates += 1
             continue
-        seen |= keys
         batch.append(article)
         if len(batch) >= settings.batch_size:
             flush()
