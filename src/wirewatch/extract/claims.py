@@ -120,7 +120,8 @@ def _preceding_party(verb: Token) -> Token | None:
     """A misparsed subject ("On October 11, Azerbaijan, which ..., had accused"): the last named
     state or organisation before the verb that is not its object."""
     objs = {c.i for c in verb.children if c.dep_ in ("dobj", "dative")}
-    for tok in list(verb.sent)[: verb.i - verb.sent.start]:
+    sent = verb.sent
+    for tok in sent.doc[sent.start:verb.i]:
         if tok.ent_type_ in ("GPE", "ORG") and tok.i not in objs and tok.pos_ == "PROPN" and \
                 not any(a.dep_ in ("relcl", "acl", "advcl") and a.i < verb.i for a in tok.ancestors):
             return tok

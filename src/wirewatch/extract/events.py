@@ -110,6 +110,7 @@ class ArticleContext:
 def _cues(sent: Span) -> list[lx.Cue]:
     cues: list[lx.Cue] = []
     base = sent.start_char
+    text = sent.text  # Doc.text and Span.text join tokens on every call: take it once
     for tok in sent:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "PROPN" or tok.ent_type_ in ("DATE", "TIME", "PERSON"):
@@ -129,12 +130,11 @@ def _cues(sent: Span) -> list[lx.Cue]:
                 family, weapon, strength = "protest", None, 2
         if lemma == "fire" and tok.pos_ == "NOUN" and not any(c.lower_ in ("open", "opened") for c in tok.ancestors):
             continue
-        if lemma in ("shell", "grenade", "canister", "bomb") and re.search(r"tear\s*-?gas|stun|smoke", sent.doc.text[max(0, tok.idx - 12):tok.idx], re.I):
+        if lemma in ("shell", "grenade", "canister", "bomb") and re.search(r"tear\s*-?gas|stun|smoke", text[max(0, tok.idx - base - 12):tok.idx - base], re.I):
             continue  # tear gas shells: crowd control, not shelling
         if lemma in ("missile", "rocket", "drone") and any(t.lemma_ in ("intercept", "down") for t in tok.head.subtree):
             family, weapon, strength = "disrupted", None, 2
         cues.append(lx.Cue(family, weapon, strength, tok.idx - base, tok.idx - base + len(tok), tok.i))
-    text = sent.text
     for pat, family, weapon in lx.PHRASES:
         for m in pat.finditer(text):
             cues.append(lx.Cue(family, weapon, 2, m.start(), m.end(), _token_at(sent, m.start())))
@@ -588,14 +588,15 @@ def _is_agreement(sent: Span) -> bool:
 def _agreement_parties(sent: Span, gazetteer: Any, ctx: ArticleContext) -> tuple[list[str], list[str]]:
     named: list[str] = []
     mediators: list[str] = []
+    text, base = sent.text, sent.start_char
     for ent in sent.ents:
         c = gazetteer.country(ent.text) if ent.label_ in ("GPE", "NORP", "ORG", "PERSON", "LOC") else None
         iso = c.iso3 if c is not None else (gazetteer.demonym(ent.text) if ent.label_ == "NORP" else None)
         if iso and iso not in named:
             named.append(iso)
-            window = sent.doc.text[max(sent.start_char, ent.start_char - 40):ent.end_char + 30].lower()
+            window = text[max(0, ent.start_char - base - 40):ent.end_char - base + 30].lower()
             if re.search(r"\b(?:brokered|mediated|mediation|hosted|facilitated)\b", window) and \
-                    not re.search(r"\bbetween\b", sent.doc.text[max(sent.start_char, ent.start_char - 15):ent.start_char].lower()):
+                    not re.search(r"\bbetween\b", text[max(0, ent.start_char - base - 15):ent.start_char - base].lower()):
                 mediators.append(iso)
     belligerent = [c for c in named if c in ctx.belligerents and c not in mediators]
     if len(belligerent) >= 2:
@@ -613,9 +614,10 @@ def _context(segments: Sequence[tuple[Doc, int]], gazetteer: Any, published: dt.
     counts: dict[str, int] = {}
     bell: dict[str, int] = {}
     for doc, _ in segments:
+        doc_text = doc.text
         for ent in doc.ents:
             iso = None
-            if re.match(r"-(?:led|backed|allied|aligned|supported|sponsored|brokered)\b", doc.text[ent.end_char:ent.end_char + 12]):
+            if re.match(r"-(?:led|backed|allied|aligned|supported|sponsored|brokered)\b", doc_text[ent.end_char:ent.end_char + 12]):
                 continue  # "the Saudi-led coalition": a belligerent's sponsor, not where things happen
             if ent.label_ == "NORP":
                 iso = gazetteer.demonym(ent.text)
@@ -629,15 +631,17 @@ def _context(segments: Sequence[tuple[Doc, int]], gazetteer: Any, published: dt.
                         (p.population or 0) > 100000 or p.feature in ("admin1", "region")) else None
             if iso:
                 counts[iso] = counts.get(iso, 0) + 1
-        for tok in doc:
-            if tok.lemma_.lower() in lx.LEMMAS and lx.LEMMAS[tok.lemma_.lower()][0] in VIOLENT | {"accuse"}:
-                for t in tok.sent:
-                    iso = gazetteer.demonym(t.text) if t.text[:1].isupper() else None
-                    if iso is None and t.ent_type_ == "GPE":
-                        c = gazetteer.country(t.text)
-                        iso = c.iso3 if c is not None else None
-                    if iso:
-                        bell[iso] = bell.get(iso, 0) + 1
+        for sent in doc.sents:
+            if not any(tok.lemma_.lower() in lx.LEMMAS and lx.LEMMAS[tok.lemma_.lower()][0] in VIOLENT for tok in sent):
+                continue
+            # the countries named in sentences of violence are the story's belligerents
+            for t in sent:
+                iso = gazetteer.demonym(t.text) if t.text[:1].isupper() else None
+                if iso is None and t.ent_type_ == "GPE":
+                    c = gazetteer.country(t.text)
+                    iso = c.iso3 if c is not None else None
+                if iso:
+                    bell[iso] = bell.get(iso, 0) + 1
     if dateline:
         p = gazetteer.resolve(dateline)
         if p is not None and p.iso3:

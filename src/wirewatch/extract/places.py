@@ -68,6 +68,7 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
     cannot place are appended to `unresolved` when given."""
     out: list[PlaceMention] = []
     qualifiers: set[int] = set()
+    text, base = sent.text, sent.start_char
     for ent in candidate_spans(sent, gazetteer):
         root = ent.root
         if ent.start_char in qualifiers or (exclude and root.i in exclude):
@@ -78,9 +79,8 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
         if head_prep is not None and head_prep.lower_ == "of" and head_prep.head.lower_ == "territory" and \
                 head_prep.head.head.dep_ == "pobj" and head_prep.head.head.head.lower_ == "from":
             continue
-        doc = sent.doc
-        before = doc.text[max(sent.start_char, ent.start_char - 60):ent.start_char]
-        after = doc.text[ent.end_char:min(sent.end_char, ent.end_char + 40)]
+        before = text[max(0, ent.start_char - base - 60):ent.start_char - base]
+        after = text[ent.end_char - base:ent.end_char - base + 40]
         rel = _RELATIVE.search(before)
         unit = _UNIT_AFTER.match(after)
         rest = after[unit.end():] if unit else after
