@@ -36,6 +36,7 @@ _CONTEXT_BONUS, _NEIGHBOUR_BONUS, _FAR_PENALTY = 1.0, 0.3, -0.5
 _PRECISION = {"city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
 _MAX_ROWS = 300               # candidates read per key, largest first
 _SIGNIFICANT_POPULATION = 100_000  # a place this big may be named outside the story's countries
+_INFER_MIN_VOTES, _INFER_LEAD = 1.0, 1.5  # infer_context: votes the leading country needs, lead over the next
 
 
 class _Row(NamedTuple):
@@ -394,7 +395,8 @@ class Gazetteer:
                 for iso3 in countries:
                     votes[iso3] = votes.get(iso3, 0.0) + 1.0 / len(countries)
         ranked = sorted(votes.items(), key=lambda kv: -kv[1])
-        if ranked and ranked[0][1] >= 1.0 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
+        if ranked and ranked[0][1] >= _INFER_MIN_VOTES and (
+                len(ranked) == 1 or ranked[0][1] >= _INFER_LEAD * ranked[1][1]):
             if ranked[0][0] not in ctx:
                 ctx.append(ranked[0][0])
         return tuple(ctx)
