@@ -18,7 +18,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(UV) pip install -q --python $(PY) --no-deps -e .
 	touch $(STAMP)
 
-src/wirewatch/geo/_data/gazetteer.sqlite: $(STAMP) $(wildcard src/wirewatch/geo/*.py)
+src/wirewatch/geo/_data/gazetteer.sqlite: $(STAMP) $(wildcard src/wirewatch/geo/*.py src/wirewatch/geo/data/*)
 	$(VENV)/bin/wirewatch setup
 
 demo: setup
