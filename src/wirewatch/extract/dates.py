@@ -41,7 +41,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k, 
     ("this_month", rf"\b(?P<rel>this|last|earlier\s+this|late\s+last|early\s+last)\s+(?P<m>{_MON})\b"),
     ("rel_month", r"\b(?P<rel>earlier|later|late|early)\s+this\s+month\b|\blast\s+month\b|\bthis\s+month\b"),
     ("weekday_of", rf"\b(?:on\s+|last\s+|this\s+)?(?P<wd>{_WD})(?:'s)?{_PART}\b"),
-    ("rel_day", r"\b(?:yesterday|today|tonight|last\s+night|overnight|at\s+dawn|this\s+morning|early\s+(?:on\s+)?(?:this\s+)?morning|on\s+the\s+same\s+day|earlier\s+today|this\s+(?:afternoon|evening))\b"),
+    ("same_day", r"\b(?:on\s+)?the\s+same\s+(?:day|date|night)\b|\bon\s+this\s+date\b"),
+    ("rel_day", r"\b(?:yesterday|today|tonight|last\s+night|overnight|at\s+dawn|this\s+morning|early\s+(?:on\s+)?(?:this\s+)?morning|earlier\s+today|this\s+(?:afternoon|evening))\b"),
     ("days_ago", r"\b(?P<n>\d+|two|three|four|five|six|seven|ten)\s+days\s+(?:ago|earlier)\b"),
     ("rel_week", r"\b(?:last\s+week|earlier\s+this\s+week|this\s+week|past\s+week|a\s+week\s+ago)\b"),
     ("year_in", rf"\b(?:in|since|of|during)\s+(?P<y>{_YEAR})\b"),
@@ -167,6 +168,8 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date,
         if text.startswith("last") and back == 0:
             back = 7
         return (pub - dt.timedelta(days=back), 1, None)
+    if kind == "same_day":  # the caller replaces it with the date of the event just told
+        return (pub, 1, None)
     if kind == "rel_day":
         if "yesterday" in text or "last night" in text:
             return (pub - dt.timedelta(days=1), 1, None)

@@ -337,9 +337,8 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
     ctx = _context(segments, gazetteer, published, dateline)
     book = SpeakerBook()
     drafts: list[Draft] = []
-    lead = _LEAD_DATE.match(text)
-    lead_date = find_dates(lead.group(1), published)[0] if lead and find_dates(lead.group(1), published) else None
     sentences = [(sent, base) for doc, base in segments for sent in doc.sents]
+    lead_date = _lead_date(text, sentences, published)
     for si, (sent, base) in enumerate(sentences):
         claims = find_claims(sent, gazetteer, book)
         cues = [c for c in _cues(sent) if c.token_i is None or not _is_reference(sent.doc[c.token_i], claims)]
@@ -375,6 +374,8 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
         frame.unresolved = unresolved
         dates = find_dates(sent.text, published)
         frame.date = _closest_date(dates, trigger, sent) or (lead_date if not drafts else None)
+        if frame.date is not None and frame.date.kind == "same_day":
+            frame.date = next((d.date for d in reversed(drafts) if d.date is not None), None) or lead_date
         frame.casualties = cas
         frame.ceasefire_violation = bool(CEASEFIRE_BREACH.search(sent.text))
         own_claims = [c for c, cue_ in zip(claim_objs, claims) if c.stance == "asserts" and not _is_denial_only(cue_)]
@@ -438,9 +439,27 @@ def _same_claim(a: Claim, b: Claim) -> bool:
     return a.stance == b.stance and a.start == b.start and a.claimant_country == b.claimant_country
 
 
+def _lead_date(text: str, sentences: list[tuple[Span, int]], published: dt.date | None) -> DateMention | None:
+    """The date that frames the story: a heading date ("05/15/2017: ...") or the first day-precise
+    date of the first sentence. Undated events before any dated one take it."""
+    lead = _LEAD_DATE.match(text)
+    if lead:
+        got = find_dates(lead.group(1), published)
+        if got:
+            return got[0]
+    if sentences:
+        sent, _ = sentences[0]
+        got = [d for d in find_dates(sent.text, published) if d.precision <= 2 and d.kind != "same_day"]
+        if got:
+            return got[0]
+    return None
+
+
 def _closest_date(dates: list[DateMention], trigger: Token | None, sent: Span) -> DateMention | None:
     if not dates:
         return None
+    if dates[0].start <= 25 and dates[0].precision <= 2:
+        return dates[0]  # "On 3 May 2020, ..." / "Around 5 May (from 4-6 May) ...": the opening date frames the sentence
     if trigger is None or len(dates) == 1:
         return dates[0]
     pos = trigger.idx - sent.start_char
