@@ -25,7 +25,7 @@ from ..errors import SetupError
 from ..model import Place
 from ..settings import Settings
 from ._fold import fold, loose_key, strip_article
-from .build import ALIAS, ALTERNATE, PRIMARY, SCHEMA_VERSION
+from .build import ALIAS, ALTERNATE, PRIMARY, SCHEMA_VERSION, source_fingerprint
 
 _MATCH_WEIGHT = {PRIMARY: 1.0, ALIAS: 0.9, ALTERNATE: 0.75}
 _LOOSE_WEIGHT = 0.45          # times the similarity of the folded names
@@ -538,12 +538,16 @@ _CACHE_LOCK = threading.Lock()
 
 
 def get_gazetteer(settings: Settings | None = None) -> Gazetteer:
-    """The gazetteer over `settings.gazetteer_path`, opened once per path."""
+    """The gazetteer over `settings.gazetteer_path`, opened once per path. An index built from
+    other code or data tables than these is refused (SetupError) rather than silently used."""
     path = (settings or Settings()).gazetteer_path
     with _CACHE_LOCK:
         gaz = _CACHE.get(path)
         if gaz is None:
-            gaz = _CACHE[path] = Gazetteer(path)
+            gaz = Gazetteer(path)
+            if gaz.meta("fingerprint") != source_fingerprint():
+                raise SetupError(f"gazetteer index {path} was built from other sources: run `wirewatch setup`")
+            _CACHE[path] = gaz
         return gaz
 
 
