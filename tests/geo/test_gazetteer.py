@@ -233,3 +233,16 @@ def test_pickles_as_its_path(gazetteer) -> None:
     import pickle
     copy = pickle.loads(pickle.dumps(gazetteer))
     assert copy.path == gazetteer.path and copy.resolve("Ganja").iso3 == "AZE"
+
+
+@pytest.mark.parametrize("text, context, iso3, admin1", [
+    ("Merida, Merida state", [], "VEN", "Merida"),          # not Mexico's Merida municipality
+    ("Socopo, Barinas state", [], "VEN", "Barinas"),
+    ("Pamplona, Norte de Santander department", [], "COL", "Norte de Santander"),
+    ("Buenos Aires, Buenos Aires", ["ARG"], "ARG", None),   # the city, filed outside its province
+    ("Kabul, Kabul", [], "AFG", "Kabul"),
+])
+def test_qualifier_with_unit_word(gazetteer, text, context, iso3, admin1) -> None:
+    place = gazetteer.resolve_expression(text, context)
+    assert (place.feature, place.iso3, place.geo_precision) == ("city", iso3, 1)
+    assert admin1 is None or place.admin1 == admin1

@@ -94,9 +94,16 @@ _UNIT_WORDS = (r"district|province|region|governorate|oblast|state|county|depart
 _UNIT_AFTER = re.compile(rf"^(?:the\s+)?(?P<place>.+?)\s+(?:{_UNIT_WORDS})s?$", re.I)
 _UNIT_BEFORE = re.compile(rf"^(?:the\s+)?(?:{_UNIT_WORDS})\s+of\s+(?P<place>.+)$", re.I)
 _TOWN_OF = re.compile(r"^(?:the\s+)?(?:town|city|village|hamlet|settlement|capital)\s+of\s+(?P<place>.+)$", re.I)
+_ADMIN2_WORDS = re.compile(r"\b(?:district|county|municipality|rayon|raion|parish)s?\b", re.I)
 _LEADING = re.compile(r"^(?:in|at|from|into|on|the)\s+", re.I)
 _BEARINGS = {"n": 0, "ne": 45, "e": 90, "se": 135, "s": 180, "sw": 225, "w": 270, "nw": 315}
 _EARTH_KM = 6371.0
+
+
+def _strip_unit(text: str) -> str:
+    """"Barinas state" -> "Barinas"."""
+    m = _UNIT_AFTER.match(text) or _UNIT_BEFORE.match(text)
+    return m["place"] if m else text
 
 
 def _bearing(word: str) -> float | None:
@@ -292,15 +299,21 @@ class Gazetteer:
         return scored
 
     def _units(self, qualifier: str, context: Sequence[str]) -> tuple[_Row, ...]:
-        """The admin units or regions a qualifier ("..., Helmand") may name: exact matches, else
-        loose ones; those in the story's countries when there are any."""
+        """The admin units or regions a qualifier ("..., Helmand", "..., Barinas state") may
+        name: exact matches, else loose ones; those in the story's countries when there are
+        any; of the level its unit word says ("state": admin1, "district": admin2) when any."""
+        level = None
+        if m := (_UNIT_AFTER.match(qualifier) or _UNIT_BEFORE.match(qualifier)):
+            qualifier = m["place"]
+            level = "admin2" if _ADMIN2_WORDS.search(m.group(0)) else "admin1"
         key = fold(qualifier)
         kinds = ("admin1", "admin2", "region")
         units = [r for r in self._rows(key) if r.feature in kinds] or \
             [r for r in self._loose_rows(key) if r.feature in kinds]
         ctx = self._context_info(context)[0]
         in_ctx = [u for u in units if u.iso3 in ctx]
-        return tuple(in_ctx or ([] if ctx else units))
+        units = in_ctx or ([] if ctx else units)
+        return tuple([u for u in units if u.feature == level] or units)
 
     def _within(self, rows: tuple[_Row, ...], qualifier: str, context: Sequence[str]) -> tuple[_Row, ...]:
         country = self.country(qualifier)
@@ -308,8 +321,9 @@ class Gazetteer:
             return tuple(r for r in rows if r.iso3 == country.iso3)
         units = self._units(qualifier, context)
         names = {(u.iso3, fold(u.name)) for u in units}
-        return tuple(r for r in rows if (r.iso3, fold(r.admin1 or "")) in names
-                     or (r.iso3, fold(r.admin2 or "")) in names)
+        ids = {u.id for u in units}  # a unit is not inside itself
+        return tuple(r for r in rows if r.id not in ids and (
+            (r.iso3, fold(r.admin1 or "")) in names or (r.iso3, fold(r.admin2 or "")) in names))
 
     # --- public API ----------------------------------------------------------------------
     def candidates(self, name: str, context: Sequence[str] = (), limit: int = 10) -> list[Place]:
@@ -447,7 +461,8 @@ class Gazetteer:
                 return place
         if m := _TOWN_OF.match(phrase):
             return self._resolve_plain(m["place"], ctx, dateline, prefer="town")
-        if m := (_UNIT_BEFORE.match(phrase) or _UNIT_AFTER.match(phrase)):
+        if "," not in phrase and (m := (_UNIT_BEFORE.match(phrase) or _UNIT_AFTER.match(phrase))):
+            # ("X, Y state" is X inside Y: _resolve_plain reads the qualifier)
             place = self._resolve_plain(m["place"], ctx, dateline, prefer="admin")
             if place.unresolved_reason:  # "Shusha district" where only the whole phrase is a name
                 whole = self._resolve_plain(phrase, ctx, dateline, prefer="admin")
@@ -461,11 +476,9 @@ class Gazetteer:
                        prefer: str | None = None) -> Place:
         phrase = re.sub(r"^the\s+", "", phrase.strip(), flags=re.I)
         within = None
-        if "," in phrase:  # "Lashkar Gah, Helmand" / "Tripoli, Lebanon"
+        if "," in phrase:  # "Lashkar Gah, Helmand" / "Tripoli, Lebanon" / "Socopo, Barinas state"
             head, tail = (p.strip() for p in phrase.rsplit(",", 1))
-            if fold(head) == fold(tail):  # "Kabul, Kabul": the town, wherever GeoNames files it
-                phrase = head
-            elif self.country(tail) or self._units(tail, context):
+            if self.country(tail) or self._units(tail, context):
                 phrase, within = head, tail
             elif not self._rows(fold(phrase)):  # a qualifier the gazetteer does not know
                 phrase = head
@@ -475,6 +488,12 @@ class Gazetteer:
         place = dataclasses.replace(self._resolve_cached(phrase, context, dateline, prefer, within))
         if unit_word and within and not place.unresolved_reason:
             place.geo_precision = max(2, place.geo_precision or 2)
+        if place.unresolved_reason and within and fold(_strip_unit(within)) == fold(phrase):
+            # "San Juan (San Juan)": the town in its namesake unit, else the town wherever
+            # GeoNames files it ("Buenos Aires, Buenos Aires": the city is not in the province)
+            alone = dataclasses.replace(self._resolve_cached(phrase, context, dateline, prefer, None))
+            if not alone.unresolved_reason:
+                return alone
         if place.unresolved_reason and within and not self.country(within):
             # "Kansafra, Idlib" with the village unknown: the unit the text names, as ACLED
             # codes a report it can only place in a region.
