@@ -28,6 +28,9 @@ def fig(f):
     ("At least four people, including three officers and a civilian, were killed in the blast.", (4, 4, None), None),
     ("Assailants shot and killed Abdul Karim, a tribal elder, in the village.", (1, 1, 1), None),
     ("A human head was found in the neighbourhood.", (1, 1, 1), None),
+    ("In addition to the two assailants, four people were killed in the attack.", (6, 6, 6), None),
+    ("Karimi, a district police chief, was killed in the blast.", (1, 1, 1), None),
+    ("Guards shot and killed him before he reached the gate.", (1, 1, 1), None),
 ])
 def test_figures(text, killed, injured):
     c = find_casualties(text)

@@ -45,6 +45,10 @@ _PATTERNS = [
     ("k", re.compile(rf"\b(?:the|a|an|one)\s+(?:[\w'-]+\s+){{0,3}}?(?P<num>{_SINGULAR})\s+(?:(?:was|has|had|been|later|also|reportedly)\s+)*(?P<verb>killed|died|shot\s+dead|murdered|slain|beheaded|executed|lynched)\b", re.I)),
     # "killing the driver", "assassinated a QSD member", "resulting in his death", "the body of a man"
     ("k", re.compile(rf"\b(?:killing|killed|shot\s+and\s+killed|assassinat\w+|murder\w*|shot\s+dead|executed|beheaded|lynched)\s+(?:the|a|an|one)\s+(?:[\w'-]+\s+){{0,3}}?(?P<num>{_SINGULAR}|driver|owner|operator|official|councillor|activist|businessman|journalist)\b", re.I)),
+    # "Khitab was killed", "Jan, a police commander, was killed", "killing him": one person
+    ("k", re.compile(r"(?:^|[.;]\s+|\band\s+)(?P<num>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:,[^.;]{0,100}?,)?\s+(?:was|had\s+been)\s+(?:\w+ly\s+)?"
+                     r"(?:killed|shot\s+dead|murdered|assassinated|beheaded|executed|lynched)\b")),
+    ("k", re.compile(r"\b(?:killing|killed|shot\s+and\s+killed|shot\s+dead|murdered|executed)\s+(?P<num2>him|her)\b", re.I)),
     # "Assailants shot and killed Abdul Wadood, a commander": one named victim
     ("k", re.compile(r"\b(?:shot\s+and\s+killed|shot\s+dead|assassinated|murdered|stabbed\s+to\s+death|beheaded)\s+(?P<num>(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+)\b(?=\s*[,.(])")),
     ("k", re.compile(r"\bresult\w*\s+in\s+(?:his|her)\s+(?P<num>death)\b|\b(?:the\s+)?(?:body|corpse|head|remains)\s+of\s+(?P<num2>a|an|one)\b|\b(?:a|an|one)\s+(?:human\s+)?(?P<num3>body|corpse|head)\b", re.I)),
@@ -101,16 +105,17 @@ def _word_value(w: str) -> int | None:
 
 def _value(s: str) -> int | None:
     s = s.strip()
-    if re.fullmatch(r"(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+", s):
-        return 1  # a named person
-    if s.lower() in ("death", "body", "corpse", "head", "driver", "owner", "operator", "official", "councillor",
-                     "activist", "businessman", "journalist"):
-        return 1
-    if re.fullmatch(_SINGULAR, s, re.I):
-        return 1
     if re.fullmatch(_DIG, s):
         return int(s.replace(",", ""))
-    return _word_value(s)
+    n = _word_value(s)
+    if n is not None:
+        return n
+    if s.lower() in ("death", "body", "corpse", "head", "driver", "owner", "operator", "official", "councillor",
+                     "activist", "businessman", "journalist") or re.fullmatch(_SINGULAR, s, re.I):
+        return 1
+    if re.fullmatch(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}", s):
+        return 1  # a named person
+    return None
 
 
 def _figure(m: re.Match[str]) -> Figure | None:
@@ -156,6 +161,8 @@ def _bad_context(text: str, m: re.Match[str]) -> bool:
 
 
 _SIMPLE = rf"(?:\d+|{_WORDNUM})"
+_IN_ADDITION = re.compile(rf"\b(?:in\s+addition\s+to|besides|not\s+counting|excluding)\s+(?:the\s+)?(?P<n>the|{_SIMPLE})\s+(?:suicide\s+)?"
+                          r"(?:assailants?|bombers?|attackers?|perpetrators?|gunm[ae]n)\b", re.I)
 _PAIR = re.compile(
     rf"\b(?:(?:at\s+least|more\s+than|some|about)\s+)?(?P<n1>{_SIMPLE})\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE.replace('(?:(?!', '(?:(?!', 1)}\s*,?\s+and\s+"
     rf"(?:(?P<n2>{_SIMPLE})\s+)?(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:also\s+)?"
@@ -209,6 +216,13 @@ def find_casualties(text: str) -> Casualties:
                     out.injured = fig
                 elif not _overlap(out.injured, fig) and _joined(text, out.injured, fig):
                     out.injured = _add(out.injured, fig)
+    extra = _IN_ADDITION.search(text)
+    if extra and out.killed is not None and out.killed.start > extra.start():
+        # "In addition to the two assailants, four people were killed": the attackers died too
+        n = 1 if extra.group("n").lower() in ("the", "a", "an") else (_value(extra.group("n")) or 1)
+        k = out.killed
+        out.killed = Figure(None if k.low is None else k.low + n, None if k.best is None else k.best + n,
+                            None if k.high is None else k.high + n, k.start, k.end, k.text)
     if out.killed is None and _NO_DEATHS.search(text):
         m = _NO_DEATHS.search(text)
         assert m
