@@ -759,7 +759,7 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, text: str
             m.parties, m.mediators = d.parties, d.mediators
         m.claims = d.claims
         m.evidence = d.evidence
-        m.notes = write_notes(m, d)
+        m.notes = write_notes(m, d, lambda c: _cname(c, None))
         out.append(m)
     return out
 
