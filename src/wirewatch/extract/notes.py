@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Callable
 
 from ..model import Mention
@@ -49,6 +50,7 @@ def write_notes(m: Mention, draft: Any, country_name: Callable[[str], str | None
     if m.sub_event_type == "Agreement":
         actor1 = " and ".join(country_name(p) or p for p in m.parties or []) or actor1
     verb = verb.format(weapon=m.weapon or "shelling", actor2=m.actor2 or "others", agreement=m.agreement or "deal")
+    verb = re.sub(r"\ba (?=[aeiouAEIOU])", "an ", verb)
     where = m.location or "an unspecified location"
     region = ", ".join(x for x in (m.admin1, m.country) if x and x != m.location)
     place = f"{where} ({region})" if region else where
