@@ -3,7 +3,7 @@
     .venv/bin/python scripts/eval_geo.py [--acled PATH] [--gtd PATH] [--no-context] [--misses N]
 
 ACLED: each row's `location` is resolved (context: the row's country) and compared with the
-row's coordinates (within 25 km) and `admin1` (names folded). GTD: each row's `city` is
+row's coordinates (within 25 km) and `admin1` (compared as `wirewatch evaluate` does). GTD: each row's `city` is
 resolved as "city, provstate" with the country as context: how often the town itself is
 found (`town_found`), and how often the result lies in the right country and admin1 (a town
 the gazetteer lacks falls back to its province). This isolates geocoding from extraction; `wirewatch evaluate` measures the pipeline.
@@ -16,19 +16,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from rapidfuzz import fuzz
-
+from wirewatch.evaluate.metrics import same_place_name
 from wirewatch.geo import distance_km, fold, get_gazetteer
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
-
-
-def same_admin(a: str | None, b: str | None) -> bool:
-    """Admin names as different sources spell them: "Idleb"/"Idlib", "Al-Hasakeh"/"Al Hasakah"."""
-    if not a or not b:
-        return False
-    fa, fb = fold(a), fold(b)
-    return fa == fb or fuzz.ratio(fa, fb) >= 80 or (min(len(fa), len(fb)) >= 4 and (fa in fb or fb in fa))
 
 
 def acled(path: Path, use_context: bool, show: int) -> dict[str, float]:
@@ -50,7 +41,7 @@ def acled(path: Path, use_context: bool, show: int) -> dict[str, float]:
         tally = by_region.setdefault(row.get("region") or "?", [0, 0])
         tally[0] += ok
         tally[1] += 1
-        adm += same_admin(place.admin1, row["admin1"])
+        adm += same_place_name(place.admin1, row["admin1"])
         adm_exact += bool(place.admin1) and fold(place.admin1 or "") == fold(row["admin1"])
         if not ok and len(misses) < show:
             misses.append(f"{row['country']} | {row['location']} ({row['admin1']}) -> {place.name} "
@@ -77,7 +68,7 @@ def gtd(path: Path, use_context: bool, show: int) -> dict[str, float]:
         place = gaz.resolve_expression(f"{city}, {row['provstate']}" if row["provstate"] else city, ctx)
         found += not place.unresolved_reason and place.geo_precision == 1
         right_country += bool(country) and place.iso3 == (country.iso3 if country else None)
-        ok = same_admin(place.admin1, row["provstate"])
+        ok = same_place_name(place.admin1, row["provstate"])
         adm += ok
         if not ok and len(misses) < show:
             misses.append(f"{row['country_txt']} | {city} ({row['provstate']}) -> {place.name} {place.iso3} "

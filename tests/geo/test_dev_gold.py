@@ -30,11 +30,3 @@ def test_gtd_dev(eval_geo, shared_eval, gazetteer) -> None:
     result = eval_geo.gtd(shared_eval / "gtd_dev.csv", use_context=True, show=0)
     assert result["country"] >= 0.97
     assert result["admin1"] >= 0.93
-
-
-@pytest.mark.parametrize("a, b, same", [
-    ("Idleb", "Idlib", True), ("Al-Hasakeh", "Al Hasakah", True), ("Sao Paulo", "São Paulo", True),
-    ("Punjab", "Sindh", False),
-])
-def test_same_admin(eval_geo, a, b, same) -> None:
-    assert eval_geo.same_admin(a, b) is same
