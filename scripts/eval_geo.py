@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
-from collections import Counter
 from pathlib import Path
 
 from wirewatch.evaluate.metrics import same_place_name

@@ -13,12 +13,10 @@ from __future__ import annotations
 import csv
 import importlib.resources
 import json
-import math
 import os
 import re
 import sqlite3
 import time
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -420,6 +418,4 @@ def _rulable(name: str, common: set[str], population: int) -> bool:
         return False
     if name.isupper() and len(name) <= 4 and "." not in name:
         return population >= 10**8  # country codes like "USA", "UAE" only
-    if name.lower() in common and population < 1_000_000:
-        return False
-    return not math.isnan(population)
+    return name.lower() not in common or population >= 1_000_000
