@@ -42,3 +42,4 @@ def test_article_and_script_helpers() -> None:
     assert is_latin("Đà Nẵng") and is_latin("Xankəndi")
     assert not is_latin("Баку") and not is_latin("باكو")
     assert plain("São Paulo") == "Sao Paulo"
+    assert plain("Dar‘a") == "Dar'a" and plain("‘Afrin") == "Afrin" and plain("‘Ayn al ‘Arab") == "Ayn al Arab"

@@ -40,12 +40,18 @@ def fold(name: str) -> str:
     return _SPACES.sub(" ", s).strip()
 
 
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "ʿ": "'", "ʾ": "'", "ʼ": "'", "ʻ": "'", "`": "'"})
+_WORD_INITIAL_QUOTE = re.compile(r"(^|[\s-])'")
+
+
 def plain(name: str) -> str:
-    """A name without diacritics, case kept: "São Paulo" -> "Sao Paulo" (as ACLED writes)."""
-    if name.isascii():
+    """A name as ACLED writes it: no diacritics, plain apostrophes, none opening a word, case
+    kept ("São Paulo" -> "Sao Paulo", "Dar‘a" -> "Dar'a", "‘Afrin" -> "Afrin")."""
+    if name.isascii() and "'" not in name and "`" not in name:
         return name
-    s = name.replace("ə", "a").replace("Ə", "A").replace("ı", "i")
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", s))
+    s = name.replace("ə", "a").replace("Ə", "A").replace("ı", "i").translate(_QUOTES)
+    s = _COMBINING.sub("", unicodedata.normalize("NFKD", s))
+    return _WORD_INITIAL_QUOTE.sub(r"\1", s)
 
 
 def strip_article(key: str) -> str:

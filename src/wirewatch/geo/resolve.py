@@ -28,6 +28,7 @@ from ._fold import fold, loose_key, strip_article
 from .build import ALIAS, ALTERNATE, PRIMARY, SCHEMA_VERSION, source_fingerprint
 
 _MATCH_WEIGHT = {PRIMARY: 1.0, ALIAS: 0.9, ALTERNATE: 0.75}
+_POPULATION_WEIGHT = 0.12     # per tenfold population
 _LOOSE_WEIGHT = 0.45          # times the similarity of the folded names
 _LOOSE_MIN_SIMILARITY = 80.0  # rapidfuzz ratio of folded names for a loose match to count
 _FEATURE_BONUS = {"country": 0.5, "region": 0.5, "admin1": 0.0, "admin2": -0.05, "city": 0.0}
@@ -256,7 +257,7 @@ class Gazetteer:
         pop = row.population or 0
         if row.feature in ("admin1", "admin2"):
             pop //= 10  # a unit sums its towns; the town of the same name should still win
-        s += 0.12 * math.log10(pop + 1) + _FEATURE_BONUS.get(row.feature, 0.0)
+        s += _POPULATION_WEIGHT * math.log10(pop + 1) + _FEATURE_BONUS.get(row.feature, 0.0)
         if prefer == "admin":
             s += {"admin1": 0.8, "admin2": 0.8, "region": 0.8, "country": 0.3}.get(row.feature, 0.0)
         elif prefer == "town" and row.feature == "city":
