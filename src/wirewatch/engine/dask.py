@@ -18,6 +18,7 @@ installed and the gazetteer at the same `settings.data_dir` (`wirewatch setup`).
 """
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -83,8 +84,10 @@ def _client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
         finally:
             client.close()
         return
+    # dashboard on a free port: never clash with another cluster; worker logs quiet: a task's
+    # error reaches the caller as the exception itself
     cluster = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1, processes=True,
-                           dashboard_address=":0")   # a free port: never clash with another cluster
+                           dashboard_address=":0", silence_logs=logging.CRITICAL)
     client = Client(cluster)
     try:
         yield client
