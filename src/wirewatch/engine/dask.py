@@ -36,7 +36,7 @@ _Cleaned = tuple[Article | None, tuple[str, str] | None]
 
 
 def default_workers() -> int:
-    """Worker processes of the default LocalCluster: each holds a pipeline (~1 GB), so at most 2."""
+    """Worker processes of the default LocalCluster: each loads its own pipeline (300-400 MB), so at most 2."""
     return max(1, min(2, os.cpu_count() or 1))
 
 

@@ -258,7 +258,7 @@ class PostgresStore(SQLiteStore):
 
     dialect = "postgresql"
 
-    def __init__(self, url: str, settings: Settings | None = None):  # noqa: D107 - not SQLite's
+    def __init__(self, url: str, settings: Settings | None = None):
         import psycopg
 
         self.url = url
