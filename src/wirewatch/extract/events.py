@@ -365,6 +365,8 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
             d.last_sentence = si
             continue
         trigger = sent.doc[cue.token_i] if cue.token_i is not None else None
+        if trigger is not None and _hypothetical(trigger):
+            continue  # "would discuss attacks", "could strike": plans, threats and debates, not events
         frame = Frame(family, weapon, start, end, trigger, sentence=sent.text, sentence_index=si)
         frame.agent, frame.target = _agent_target(trigger, sent, gazetteer, claims)
         frame.family = _refine(family, frame, sent.text)
@@ -388,6 +390,21 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
         for f in _split_by_place(frame):
             _merge_or_add(drafts, f, ctx)
     return _finish(article_id, drafts, ctx, text)
+
+
+_MODALS = {"will", "would", "could", "may", "might", "should", "shall", "must", "can"}
+_NOT_HAPPENED = {"discuss", "plan", "threaten", "warn", "vow", "prepare", "consider", "prevent", "avert", "thwart", "foil",
+                 "fear", "urge", "call", "condemn"}
+
+
+def _hypothetical(trigger: Token) -> bool:
+    """The cue sits under a modal or a verb of planning/warning ("would discuss attacks", "vowed to retaliate")."""
+    for tok in [trigger, *list(trigger.ancestors)[:3]]:
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
+            return True
+        if tok is not trigger and tok.lemma_.lower() in _NOT_HAPPENED and tok.pos_ == "VERB":
+            return tok.lemma_.lower() not in ("condemn",) or False
+    return False
 
 
 def _is_denial_only(cue: ClaimCue) -> bool:
@@ -709,7 +726,10 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, text: str
         loc_country = d.place.country if d.place else None
         loc_iso = d.place.iso3 if d.place else None
         agent, target = d.agent, d.target
-        if d.family in ("protest", "riot") and agent is None:
+        if d.family in ("protest", "riot") and (agent is None or agent.kind in ("police", "military")):
+            # ACLED puts the demonstrators first and the force that intervened second
+            if agent is not None and target is None:
+                target = agent
             agent = ActorRef("protesters" if d.family == "protest" else "rioters", loc_iso)
         if d.family in VIOLENT and (agent is None or agent.kind == "civilians"):
             # victims are never the doers; an attack with no named perpetrator is ACLED's unidentified armed group

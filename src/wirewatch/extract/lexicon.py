@@ -67,7 +67,7 @@ LEMMAS: dict[str, tuple[str, str | None, int]] = {
     "beat": ("attack", None, 2), "strike": ("attack", None, 1), "target": ("attack", None, 1), "fire": ("attack", "firearms", 1),
     "abduct": ("abduct", None, 2), "kidnap": ("abduct", None, 2), "abduction": ("abduct", None, 2), "kidnapping": ("abduct", None, 2),
     "hostage": ("abduct", None, 1), "rape": ("sexual", None, 2), "raped": ("sexual", None, 2), "raping": ("sexual", None, 2),
-    "reinforcement": ("change", None, 2), "redeploy": ("change", None, 2),
+    "reinforcement": ("change", None, 1), "redeploy": ("change", None, 1),
     "protest": ("protest", None, 2), "demonstrate": ("protest", None, 2), "demonstration": ("protest", None, 2),
     "rally": ("protest", None, 2), "march": ("protest", None, 2), "blockade": ("protest", None, 2), "protester": ("protest", None, 2), "demonstrator": ("protest", None, 2),
     "sit-in": ("protest", None, 2), "picket": ("protest", None, 2), "motorcade": ("protest", None, 1), "vigil": ("protest", None, 1),

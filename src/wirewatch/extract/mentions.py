@@ -14,7 +14,7 @@ GENERIC = re.compile(r"\b(?:erupt\w*|broke\s+out|began|begun|started|went\s+to\s
                      r"years?\s+of|the\s+(?:war|conflict)\s+(?:over|in)|have\s+been\s+fighting|has\s+raged|raging|"
                      r"worst\s+(?:seen|fighting)|the\s+current\s+fighting|ongoing|protracted|repeatedly|regularly|"
                      r"continued\s+to|history|historically)\b", re.I)
-PRIOR_DAYS = 2          # older than this (days before publication) and still specific: prior
+PRIOR_DAYS = 3          # older than this (days before publication) and still specific: prior; "on Monday" in a Thursday story is news
 BACKGROUND_DAYS = 45    # older than this and not a dated event at a named place: context
 
 
