@@ -29,6 +29,9 @@ from .build import ALIAS, ALTERNATE, PRIMARY, SCHEMA_VERSION, source_fingerprint
 
 _MATCH_WEIGHT = {PRIMARY: 1.0, ALIAS: 0.9, ALTERNATE: 0.75}
 _POPULATION_WEIGHT = 0.12     # per tenfold population
+# cities500 lists a town without a population only when it is the seat of an admin unit: such a
+# town counts as this big rather than as empty ("Maden", seat of a Turkish district)
+_SEAT_POPULATION = 5000
 _LOOSE_WEIGHT = 0.45          # times the similarity of the folded names
 _LOOSE_MIN_SIMILARITY = 80.0  # rapidfuzz ratio of folded names for a loose match to count
 _FEATURE_BONUS = {"country": 0.5, "region": 0.5, "admin1": 0.0, "admin2": -0.05, "city": 0.0}
@@ -254,7 +257,7 @@ class Gazetteer:
             s = _MATCH_WEIGHT[row.kind]
         else:
             s = _LOOSE_WEIGHT * row.similarity / 100
-        pop = row.population or 0
+        pop = row.population or (_SEAT_POPULATION if row.feature == "city" else 0)
         if row.feature in ("admin1", "admin2"):
             pop //= 10  # a unit sums its towns; the town of the same name should still win
         s += _POPULATION_WEIGHT * math.log10(pop + 1) + _FEATURE_BONUS.get(row.feature, 0.0)
