@@ -34,6 +34,8 @@ _LEXICON: list[tuple[str, float, bool, str]] = [
     ("injure", 0.75, True, "injure injured injuring injuries injury"),
     ("death", 0.5, False, "dead death deaths died dies dying"),
     ("body", 0.5, False, "body bodies corpse corpses mass_grave mass_graves"),
+    ("remains", 0.5, False, "found_dumped dumped bodies_of human_remains decapitated dismembered bound_and_gagged "
+        "signs_of_torture tortured"),
     ("massacre", 1.0, False, "massacre massacred massacres genocide atrocity atrocities war_crime war_crimes"),
     ("murder", 1.0, False, "murder murdered murders murdering homicide homicides manslaughter lynched lynching "
         "lynchings beheaded beheading beheadings assassinated assassination assassinations assassinate"),
