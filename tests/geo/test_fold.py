@@ -43,3 +43,18 @@ def test_article_and_script_helpers() -> None:
     assert not is_latin("Баку") and not is_latin("باكو")
     assert plain("São Paulo") == "Sao Paulo"
     assert plain("Dar‘a") == "Dar'a" and plain("‘Afrin") == "Afrin" and plain("‘Ayn al ‘Arab") == "Ayn al Arab"
+
+
+@pytest.mark.parametrize("name, aliases, shown", [
+    ("Ḩalab", ["Aleppo", "Aleppo Governorate"], "Aleppo"),
+    ("Kābul", ["Kabul Province", "Kobul viloyati"], "Kabul"),
+    ("Nord-Kivu", ["North Kivu"], "Nord-Kivu"),
+    ("Nangarhār", [], "Nangarhar"),
+    ("Michoacán de Ocampo", ["Estado de Michoacán de Ocampo", "Michoacán"], "Michoacan de Ocampo"),
+    ("Maden Ilcesi", [], "Maden"),
+    ("Comuna Talca", [], "Talca"),
+    ("Distrito Federal", [], "Distrito Federal"),
+])
+def test_admin_display_name(name, aliases, shown) -> None:
+    from wirewatch.geo.build import display_name
+    assert display_name(name, aliases) == shown

@@ -115,9 +115,21 @@ _ENGLISH_UNIT = re.compile(
     r"Prefecture|Municipality|Division|Territory|Emirate|Parish|Canton)$")
 
 
+# The kind-of-unit word in other languages, before or after the unit's own name
+# ("Comuna Talca", "Amphoe Mueang", "Maden Ilcesi", "Kabupaten Bantul", "Shahrestan-e Bam").
+_FOREIGN_UNIT = re.compile(
+    r"^(?:comuna|amphoe|kabupaten|kota|departamento de|departamento|shahrestan-e|obshtina|oras|"
+    r"gorodskoy okrug|huyen|municipio de|municipio|partido de|partido|gemeente|muang|markaz|"
+    r"municipiul|grad|opcina|srok|bashkia|provincia de|distrito de|district de|cercle de|commune de|"
+    r"prefecture de|quan|thanh pho|nahiyat|qada'?|mintaqat)\s+(?P<core>.+)$"
+    r"|^(?P<core2>.+?)\s+(?:ilcesi|pagasts|rayon|rayonu|raion|jaras|okrug|tumani|kommune|barrio|shi|"
+    r"gun|si|ku|xian|qu|linna|vald|megye|jarasy|audany|ostani|shahrestan)$", re.I)
+
+
 def display_name(name: str, aliases: Iterable[str]) -> str:
     """The admin unit's name as English copy and ACLED write it. An English alias of the form
-    "Kabul Province" / "Aleppo Governorate" gives its core; else the name without diacritics
+    "Kabul Province" / "Aleppo Governorate" gives its core, and so does the name with the word in
+    another language ("Maden Ilcesi", "Comuna Talca"); else the name without diacritics
     when it has no generic word ("Nord-Kivu", "Nangarhār" -> "Nangarhar"); else the first
     ASCII alias without one; else the shortest Latin one without diacritics ("Michoacán" ->
     "Michoacan"); else the name itself ("Distrito Federal")."""
@@ -126,6 +138,8 @@ def display_name(name: str, aliases: Iterable[str]) -> str:
         m = _ENGLISH_UNIT.match(alias)
         if m and is_latin(m["core"]) and not _GENERIC.search(fold(m["core"])) and not _HAS_DIGIT.search(alias):
             return plain(m["core"])
+    if (m := _FOREIGN_UNIT.match(plain(name))) and is_latin(name):
+        return m["core"] or m["core2"]
     options = [o for o in (name, *aliases)
                if is_latin(o) and not _GENERIC.search(fold(o)) and not _HAS_DIGIT.search(o)]
     if options and options[0] == name:
@@ -351,8 +365,8 @@ def build_index(path: Path, progress: Progress | None = None) -> BuildStats:
         for n in (unit.name, *unit.aliases):
             if is_latin(n):
                 out.name(pid, n, ALIAS)
-                if m := _ENGLISH_UNIT.match(n):  # "Metuge District" is also "Metuge"
-                    out.name(pid, m["core"], ALIAS)
+                if m := (_ENGLISH_UNIT.match(n) or _FOREIGN_UNIT.match(plain(n))):  # "Metuge District": "Metuge"
+                    out.name(pid, m["core"] or m.groupdict().get("core2") or "", ALIAS)
         if unit.level == 1:
             for n in {unit.display, unit.name, *unit.aliases}:
                 if _rulable(n, common, pop):
