@@ -57,7 +57,7 @@ MILITARY = re.compile(r"\b(?:forces?|troops?|army|armed\s+forces|soldiers?|milit
                       r"drones?|shelling|rockets?|mortars?|paratroopers|marines|national\s+guard|gendarmes?|gendarmerie|"
                       r"battalion|brigade|units?|commandos?|snipers?|positions|checkpoints?|check\s*posts?|outposts?|bases?|"
                       r"convoys?|barracks|garrison)\b", re.I)
-POLICE = re.compile(r"\b(?:police(?:m[ae]n|women)?|officers?|cops?|security\s+forces|security\s+personnel|riot\s+police|"
+POLICE = re.compile(r"\b(?:police(?:m[ae]n|wom[ae]n)?|officers?|cops?|security\s+forces|security\s+personnel|riot\s+police|"
                     r"law\s+enforcement|patrol|gendarmes?)\b", re.I)
 STATE = re.compile(r"\b(?:government|ministry|authorities|officials?|president|presidential|prime\s+minister|"
                    r"administration|cabinet|governor|mayor|spokes(?:man|woman|person)|prosecutor)\b", re.I)

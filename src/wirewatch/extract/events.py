@@ -49,6 +49,9 @@ _ARMED = re.compile(r"\b(?:soldiers?|troops|army|militants?|rebels?|insurgents?|
                     r"militia\w*|forces|gangs?|cartel|bandits?|guns?|rifles?|firearms?|shot|shooting|gunfire)\b", re.I)
 _ARMED_TARGET = re.compile(r"\b(?:members?\s+(?:of|from)\s+(?:the\s+|an?\s+)?(?:\w+\s+){0,3}(?:gang|cartel|group|faction|army|militia|front)|"
                            r"gang\s+members?|traffickers?|dealers?|smugglers?|security\s+guards?|guards?|faction|bodyguards?)\b", re.I)
+_CRIMINAL_VICTIM = re.compile(r"\b(?:drug\s+(?:dealer|trafficker|trafficking)s?|alleged\s+(?:gang|cartel)\s+members?|gang\s+members?|"
+                              r"traffickers?|victim\s+was\s+armed|rivalry\s+between\s+(?:armed\s+groups|gangs|cartels)|"
+                              r"members?\s+of\s+(?:a|the|an)\s+(?:\w+\s+){0,2}(?:gang|cartel))\b", re.I)
 MILITARY_TARGET = re.compile(r"\b(?:soldiers?|troops|army|military|police|officers?|checkpoints?|patrols?|convoy|base|"
                              r"militants?|rebels?|fighters?|insurgents?|forces|positions|outpost|security|guards?)\b", re.I)
 
@@ -302,6 +305,12 @@ def _family(cues: list[lx.Cue], casualties: Casualties, sent: Span) -> tuple[str
     else:
         return None
     doc = sent.doc
+    killed_or_hurt = any(f is not None and (f.best or 0) > 0 for f in (casualties.killed, casualties.injured))
+    families = {c.family for c in pool}
+    if "disrupted" in families and not killed_or_hurt:
+        pool = [c for c in pool if c.family == "disrupted"]  # bombs found and defused went off nowhere
+    elif "protest" in families and not killed_or_hurt and {c.family for c in pool} & {"abduct", "attack", "sexual", "property"}:
+        pool = [c for c in pool if c.family == "protest"]  # a protest against a killing is a protest
     best = min(pool, key=lambda c: (lx.PRIORITY[c.family], -c.strength,
                                     c.token_i is None or doc[c.token_i].pos_ != "VERB"))
     weapon = lx.weapon_in(sent.text) or best.weapon
@@ -309,6 +318,9 @@ def _family(cues: list[lx.Cue], casualties: Casualties, sent: Span) -> tuple[str
 
 
 def _refine(family: str, frame: Frame, sent_text: str) -> str:
+    if family == "attack" and _CRIMINAL_VICTIM.search(sent_text):
+        # ACLED codes violence between armed criminals, and against them, as armed clashes
+        return "clash"
     if family == "attack":
         if frame.target is not None and frame.target.kind in ("military", "police", "rebel", "unknown_armed", "militia"):
             return "clash"
