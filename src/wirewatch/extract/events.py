@@ -47,11 +47,12 @@ _CROWD = re.compile(r"\b(?:group(?:s)?\s+of\s+(?:people|residents|villagers|yout
                     r"supporters\s+of|members\s+of\s+(?:the\s+)?\w+\s+(?:party|community|clan|family)|clans?|families)\b", re.I)
 _ARMED = re.compile(r"\b(?:soldiers?|troops|army|militants?|rebels?|insurgents?|gunm[ae]n|armed|fighters?|jihadists?|"
                     r"militia\w*|forces|gangs?|cartel|bandits?|guns?|rifles?|firearms?|shot|shooting|gunfire)\b", re.I)
-_ARMED_TARGET = re.compile(r"\b(?:members?\s+(?:of|from)\s+(?:the\s+|an?\s+)?(?:\w+\s+){0,3}(?:gang|cartel|group|faction|army|militia|front)|"
-                           r"gang\s+members?|traffickers?|dealers?|smugglers?|security\s+guards?|guards?|faction|bodyguards?)\b", re.I)
-_CRIMINAL_VICTIM = re.compile(r"\b(?:drug\s+(?:dealer|trafficker|trafficking)s?|alleged\s+(?:gang|cartel)\s+members?|gang\s+members?|"
-                              r"traffickers?|victim\s+was\s+armed|rivalry\s+between\s+(?:armed\s+groups|gangs|cartels)|"
-                              r"members?\s+of\s+(?:a|the|an)\s+(?:\w+\s+){0,2}(?:gang|cartel))\b", re.I)
+# People ACLED treats as one armed side: gang members, traffickers, guards ("armed men killed an alleged
+# drug dealer" is an armed clash, not an attack on a civilian).
+_ARMED_PERSON = re.compile(r"\b(?:drug\s+(?:dealer|trafficker|trafficking)s?|(?:alleged\s+)?(?:gang|cartel)\s+members?|traffickers?|"
+                           r"dealers?|smugglers?|(?:security\s+|body)?guards?|factions?|victim\s+was\s+armed|"
+                           r"rivalry\s+between\s+(?:armed\s+groups|gangs|cartels)|"
+                           r"members?\s+(?:of|from)\s+(?:the\s+|an?\s+)?(?:\w+\s+){0,3}(?:gang|cartel|group|faction|army|militia|front))\b", re.I)
 MILITARY_TARGET = re.compile(r"\b(?:soldiers?|troops|army|military|police|officers?|checkpoints?|patrols?|convoy|base|"
                              r"militants?|rebels?|fighters?|insurgents?|forces|positions|outpost|security|guards?)\b", re.I)
 
@@ -318,13 +319,13 @@ def _family(cues: list[lx.Cue], casualties: Casualties, sent: Span) -> tuple[str
 
 
 def _refine(family: str, frame: Frame, sent_text: str) -> str:
-    if family == "attack" and _CRIMINAL_VICTIM.search(sent_text):
+    if family == "attack" and _ARMED_PERSON.search(sent_text) and not re.search(r"\bguards?\b", sent_text, re.I):
         # ACLED codes violence between armed criminals, and against them, as armed clashes
         return "clash"
     if family == "attack":
         if frame.target is not None and frame.target.kind in ("military", "police", "rebel", "unknown_armed", "militia"):
             return "clash"
-        if frame.target is not None and _ARMED_TARGET.search(frame.target.text) and frame.agent is not None and \
+        if frame.target is not None and _ARMED_PERSON.search(frame.target.text) and frame.agent is not None and \
                 frame.agent.kind in ("rebel", "unknown_armed", "militia", "military", "police"):
             return "clash"  # armed men killing a gang member or a guard: a fight between armed sides
         if frame.target is None and frame.agent is not None and frame.agent.kind in ("military", "police") and \
