@@ -696,6 +696,9 @@ def _context(segments: Sequence[tuple[Doc, int]], gazetteer: Any, published: dt.
         if p is not None and p.iso3:
             counts[p.iso3] = counts.get(p.iso3, 0) + 2
     ordered = sorted(counts, key=lambda k: -counts[k])
+    # the story's place names vote for the country they agree on ("Bafoussam (Mifi, Ouest)")
+    names = [ent.text for doc, _ in segments for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC")]
+    ordered = list(gazetteer.infer_context(names, ordered))
     top = sorted(bell, key=lambda k: -bell[k])[:2]
     return ArticleContext(published, ordered, dateline, set(top))
 
