@@ -764,6 +764,8 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, text: str
         m = Mention(event_id=f"{article_id}-{len(out) + 1}", article_id=article_id)
         m.event_type, m.sub_event_type = etype, sub
         m.event_date, m.time_precision, m.mention = date, precision, mention
+        if d.family == "agreement":
+            agent = target = None  # the parties and mediators say who agreed
         if agent is not None:
             m.actor1 = agent.acled_name(_cname(agent.iso3, ctx_gaz=None), loc_country)
             m.actor1_country = agent.iso3 if agent.kind not in ("civilians", "protesters", "rioters") else (agent.iso3 or loc_iso)
