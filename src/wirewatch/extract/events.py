@@ -393,8 +393,7 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
             frame.date = next((d.date for d in reversed(drafts) if d.date is not None), None) or lead_date
         frame.casualties = cas
         frame.ceasefire_violation = bool(CEASEFIRE_BREACH.search(sent.text))
-        own_claims = [c for c, cue_ in zip(claim_objs, claims) if c.stance == "asserts" and not _is_denial_only(cue_)]
-        frame.claims = own_claims
+        frame.claims = [c for c in claim_objs if c.stance == "asserts"]
         frame.strong_claim = any(c.strong for c in claims if c.stance == "asserts")
         if frame.family == "agreement":
             if not _is_agreement(sent):
@@ -402,7 +401,7 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
             frame.parties, frame.mediators = _agreement_parties(sent, gazetteer, ctx)
         for f in _split_by_place(frame):
             _merge_or_add(drafts, f, ctx)
-    return _finish(article_id, drafts, ctx, text)
+    return _finish(article_id, drafts, ctx, gazetteer)
 
 
 _MODALS = {"will", "would", "could", "may", "might", "should", "shall", "must", "can"}
@@ -418,10 +417,6 @@ def _hypothetical(trigger: Token) -> bool:
         if tok is not trigger and tok.lemma_.lower() in _NOT_HAPPENED and tok.pos_ == "VERB":
             return tok.lemma_.lower() not in ("condemn",) or False
     return False
-
-
-def _is_denial_only(cue: ClaimCue) -> bool:
-    return cue.stance == "denies"
 
 
 def _claim_records(cues: list[ClaimCue], sent: Span, start: int, end: int) -> list[Claim]:
@@ -719,8 +714,13 @@ def _inherit_means(drafts: list[Draft]) -> None:
                 break
 
 
-def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, text: str) -> list[Mention]:
+def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, gazetteer: Any) -> list[Mention]:
     out: list[Mention] = []
+
+    def cname(iso3: str | None) -> str | None:
+        c = gazetteer.country(iso3) if iso3 else None
+        return c.name if c is not None else iso3
+
     _inherit_means(drafts)
     for d in drafts:
         if d.family == "agreement" and not (d.parties or d.mediators):
@@ -767,11 +767,11 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, text: str
         if d.family == "agreement":
             agent = target = None  # the parties and mediators say who agreed
         if agent is not None:
-            m.actor1 = agent.acled_name(_cname(agent.iso3, ctx_gaz=None), loc_country)
+            m.actor1 = agent.acled_name(cname(agent.iso3), loc_country)
             m.actor1_country = agent.iso3 if agent.kind not in ("civilians", "protesters", "rioters") else (agent.iso3 or loc_iso)
             m.inter1 = agent.inter
         if target is not None and d.family != "agreement":
-            m.actor2 = target.acled_name(_cname(target.iso3, ctx_gaz=None), loc_country)
+            m.actor2 = target.acled_name(cname(target.iso3), loc_country)
             m.actor2_country = target.iso3
             m.inter2 = target.inter
         m.interaction = interaction(m.inter1, m.inter2)
@@ -784,7 +784,7 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, text: str
             m.location = d.unresolved[0]
             if ctx.countries:
                 m.iso3 = ctx.countries[0]
-                m.country = _cname(m.iso3, None)
+                m.country = cname(m.iso3)
         if d.killed is not None:
             m.fatalities, m.fatalities_low, m.fatalities_high = d.killed.best, d.killed.low, d.killed.high
         if d.injured is not None:
@@ -797,23 +797,9 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, text: str
             m.parties, m.mediators = d.parties, d.mediators
         m.claims = d.claims
         m.evidence = d.evidence
-        m.notes = write_notes(m, d, lambda c: _cname(c, None))
+        m.notes = write_notes(m, d, cname)
         out.append(m)
     return out
-
-
-_COUNTRY_NAMES: dict[str, str] = {}
-
-
-def _cname(iso3: str | None, ctx_gaz: Any) -> str | None:
-    if iso3 is None:
-        return None
-    if not _COUNTRY_NAMES:
-        from ..geo import get_gazetteer
-        _COUNTRY_NAMES["_gaz"] = get_gazetteer()  # type: ignore[assignment]
-    gaz: Any = _COUNTRY_NAMES["_gaz"]
-    c = gaz.country(iso3)
-    return c.name if c is not None else iso3
 
 
 def _status(d: Draft) -> str:
