@@ -53,6 +53,8 @@ _ARMED_PERSON = re.compile(r"\b(?:drug\s+(?:dealer|trafficker|trafficking)s?|(?:
                            r"dealers?|smugglers?|(?:security\s+|body)?guards?|factions?|victim\s+was\s+armed|"
                            r"rivalry\s+between\s+(?:armed\s+groups|gangs|cartels)|"
                            r"members?\s+(?:of|from)\s+(?:the\s+|an?\s+)?(?:\w+\s+){0,3}(?:gang|cartel|group|faction|army|militia|front))\b", re.I)
+_ARMED_VICTIMS = re.compile(r"\b(?:fighters?|militants?|rebels?|insurgents?|soldiers?|militiam[ae]n|members?\s+of\s+(?:the\s+)?[A-Z][\w-]*)"
+                            r"\s+(?:were|was|had\s+been)\s+(?:found\s+dead|killed|executed|shot(?:\s+dead)?|ambushed)\b")
 MILITARY_TARGET = re.compile(r"\b(?:soldiers?|troops|army|military|police|officers?|checkpoints?|patrols?|convoy|base|"
                              r"militants?|rebels?|fighters?|insurgents?|forces|positions|outpost|security|guards?)\b", re.I)
 
@@ -246,7 +248,15 @@ def _agent_target(trigger: Token | None, sent: Span, lookup: Any, claims: list[C
         # "civilians were killed" parsed as a subject: victims, not doers
         agent, target = None, agent
     else:
+        if target_tok is None and tok.pos_ == "VERB":
+            # "shot and killed a fighter": the object hangs off the joined verb
+            for conj in tok.conjuncts:
+                target_tok = next((c for c in conj.children if c.dep_ in ("dobj", "nsubjpass")), None)
+                if target_tok is not None:
+                    break
         target = _actor(target_tok, lookup) if target_tok is not None else None
+        if target is None and target_tok is not None and _ARMED_PERSON.search(phrase(target_tok).text):
+            target = ActorRef("unknown_armed", None, None, phrase(target_tok).text)
     if target is None:
         target = _victims(sent, None, lookup)
     return agent, target
@@ -319,6 +329,8 @@ def _family(cues: list[lx.Cue], casualties: Casualties, sent: Span) -> tuple[str
 
 
 def _refine(family: str, frame: Frame, sent_text: str) -> str:
+    if family == "attack" and _ARMED_VICTIMS.search(sent_text):
+        return "clash"  # fighters found dead, militants executed by a rival group: armed sides
     if family == "attack" and _ARMED_PERSON.search(sent_text) and not re.search(r"\bguards?\b", sent_text, re.I):
         # ACLED codes violence between armed criminals, and against them, as armed clashes
         return "clash"
