@@ -44,7 +44,9 @@ INTERVENTION = re.compile(rf"\b{_FORCES}\b[^.;]{{0,80}}?\b{_STOP}\b|\b(?:were|wa
 EXCESSIVE = re.compile(r"\b(?:live\s+(?:ammunition|fire|rounds)|shot\s+dead|killed|opened\s+fire)\b", re.I)
 _CROWD = re.compile(r"\b(?:group(?:s)?\s+of\s+(?:people|residents|villagers|youths?|locals|migrants?|labou?rers|workers|students|men)|"
                     r"two\s+groups|rival\s+groups|residents|villagers|youths|locals|mob|crowds?|community|communities|"
-                    r"supporters\s+of|members\s+of\s+(?:the\s+)?\w+\s+(?:party|community|clan|family)|clans?|families)\b", re.I)
+                    r"supporters\s+of|members\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}(?:party|community|clan|family|collectives?|union)|"
+                    r"clans?|families|migrants|(?:migrant\s+)?workers|citizens|nationals|persons|supporters|activists|"
+                    r"nationalists|students|traders|vendors|drivers|inhabitants)\b", re.I)
 _ARMED = re.compile(r"\b(?:soldiers?|troops|army|militants?|rebels?|insurgents?|gunm[ae]n|armed|fighters?|jihadists?|"
                     r"militia\w*|forces|gangs?|cartel|bandits?|guns?|rifles?|firearms?|shot|shooting|gunfire)\b", re.I)
 # People ACLED treats as one armed side: gang members, traffickers, guards ("armed men killed an alleged
@@ -331,7 +333,7 @@ def _family(cues: list[lx.Cue], casualties: Casualties, sent: Span) -> tuple[str
 def _refine(family: str, frame: Frame, sent_text: str) -> str:
     if family == "attack" and _ARMED_VICTIMS.search(sent_text):
         return "clash"  # fighters found dead, militants executed by a rival group: armed sides
-    if family == "attack" and _ARMED_PERSON.search(sent_text) and not re.search(r"\bguards?\b", sent_text, re.I):
+    if family == "attack" and _ARMED_PERSON.search(sent_text) and not re.search(r"\b(?:guards?|civilians?)\b", sent_text, re.I):
         # ACLED codes violence between armed criminals, and against them, as armed clashes
         return "clash"
     if family == "attack":
