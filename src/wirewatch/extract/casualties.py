@@ -33,9 +33,10 @@ _DIG = r"\d{1,3}(?:,\d{3})+|\d+"
 _QUAL = r"(?:at\s+least|more\s+than|over|nearly|almost|around|about|approximately|some|up\s+to|as\s+many\s+as|an\s+estimated|roughly|fewer\s+than|less\s+than|a\s+total\s+of|another|other|further|a\s+further)"
 NUM = rf"(?:(?P<qual>{_QUAL})\s+)?(?:(?P<r1>{_DIG})\s*(?:-|–|to|or)\s*(?P<r2>{_DIG})|between\s+(?P<b1>{_DIG}|{_WORDNUM})\s+and\s+(?P<b2>{_DIG}|{_WORDNUM})|(?P<vague>{_VAGUEP})|(?P<num>{_DIG}|{_WORDNUM}))"
 
-_PEOPLE = r"(?:(?!(?:and|or|but|were|was|in|at|on|after|when|that|which|who|left|killing|leaving|\d+)\b)[\w'-]+\s+){0,4}?(?:people|persons?|civilians?|soldiers?|troops|servicem[ae]n|personnel|officers?|policem[ae]n|police\s+officers?|militants?|rebels?|fighters?|insurgents?|attackers?|assailants?|gunmen|members?|children|child|women|woman|men|man|villagers?|residents?|worke?rs?|students?|protesters?|demonstrators?|others?|individuals?|pilgrims|worshippers|passengers?|farmers?|herders?|boys?|girls?|guards?|employees?|staff|journalists?|teachers?|doctors?|nurses?|victims?|migrants?|refugees?|suspects?|bodies|body|militiam[ae]n|jihadists?|terrorists?|security\s+forces|forces|members|family\s+members|relatives|youths?|teenagers?|elders?|chiefs?|leaders?|commanders?|officials?|customers|traders|shoppers|inmates|prisoners|detainees|recruits|cadets|hostages|contractors?|drivers?|spouses?|wives|wife|husbands?|sons?|daughters?|brothers?|sisters?|bodyguards?|commanders?|chiefs?|Palestinians|Israelis|Afghans|Syrians|Iraqis|Nigerians)"
+_PEOPLE = r"(?:(?!(?:and|or|but|were|was|in|at|on|after|when|that|which|who|left|killing|leaving|by|\d+)\b)[\w'-]+\s+){0,4}?(?:people|persons?|civilians?|soldiers?|troops|servicem[ae]n|personnel|officers?|policem[ae]n|police\s+officers?|militants?|rebels?|fighters?|insurgents?|attackers?|assailants?|gunmen|members?|children|child|women|woman|men|man|villagers?|residents?|worke?rs?|students?|protesters?|demonstrators?|others?|individuals?|pilgrims|worshippers|passengers?|farmers?|herders?|boys?|girls?|guards?|employees?|staff|journalists?|teachers?|doctors?|nurses?|victims?|migrants?|refugees?|suspects?|bodies|body|militiam[ae]n|jihadists?|terrorists?|security\s+forces|forces|members|family\s+members|relatives|youths?|teenagers?|elders?|chiefs?|leaders?|commanders?|officials?|customers|traders|shoppers|inmates|prisoners|detainees|recruits|cadets|hostages|contractors?|drivers?|spouses?|wives|wife|husbands?|sons?|daughters?|brothers?|sisters?|bodyguards?|commanders?|chiefs?|Palestinians|Israelis|Afghans|Syrians|Iraqis|Nigerians)"
 
 _KILLED = r"(?:killed|dead|died|fatality|death|shot\s+and\s+killed|shot\s+to\s+death|perished|slain|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|were\s+shot\s+dead|shot\s+dead|murdered|executed|beheaded|burned\s+to\s+death|massacred|fatalities|deaths|lives|bodies|casualties)"
+_OF = r"(?:\s+of\s+(?:the\s+)?[A-Z][^,.;]{0,40}?)?"  # "five members of the CV (Red Command) died"
 _INCL = r"(?:,\s+(?:including|among\s+them|mostly|all)\b[^.;]{0,120}?,)?"  # "four people, including a child, were killed"
 _INJURED = r"(?:injured|wounded|hurt|injuries|hospitali[sz]ed|wounds)"
 
@@ -44,7 +45,7 @@ _PATTERNS = [
     # "the man died", "a 25-year-old woman was shot dead": one victim
     ("k", re.compile(rf"\b(?:the|a|an|one)\s+(?:[\w'-]+\s+){{0,3}}?(?P<num>{_SINGULAR})\s+(?:(?:was|has|had|been|later|also|reportedly)\s+)*(?P<verb>killed|died|shot\s+dead|murdered|slain|beheaded|executed|lynched)\b", re.I)),
     # "killing the driver", "assassinated a QSD member", "resulting in his death", "the body of a man"
-    ("k", re.compile(rf"\b(?:killing|killed|shot\s+and\s+killed|assassinat\w+|murder\w*|shot\s+dead|executed|beheaded|lynched)\s+(?:the|a|an|one)\s+(?:[\w'-]+\s+){{0,3}}?(?P<num>{_SINGULAR}|driver|owner|operator|official|councillor|activist|businessman|journalist)\b", re.I)),
+    ("k", re.compile(rf"\b(?:killing|killed|shot\s+and\s+killed|fatally\s+(?:shot|stabbed|wounded)|assassinat\w+|murder\w*|shot\s+dead|executed|beheaded|lynched)\s+(?:the|a|an|one)\s+(?:[\w'-]+\s+){{0,3}}?(?P<num>{_SINGULAR}|driver|owner|operator|official|councillor|activist|businessman|journalist)\b", re.I)),
     # "Khitab was killed", "Jan, a police commander, was killed", "killing him": one person
     ("k", re.compile(r"(?:^|[.;]\s+|\band\s+)(?P<num>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:,[^.;]{0,100}?,)?\s+(?:was|had\s+been)\s+(?:\w+ly\s+)?"
                      r"(?:killed|shot\s+dead|murdered|assassinated|beheaded|executed|lynched)\b")),
@@ -56,8 +57,8 @@ _PATTERNS = [
     ("k", re.compile(rf"\b{NUM}\s+(?:\w+\s+)?(?:bodies|corpses)\b", re.I)),
     ("i", re.compile(rf"\b(?:the|a|an|one)\s+(?:[\w'-]+\s+){{0,2}}?(?P<num>{_SINGULAR})\s+(?:(?:was|has|had|been|later|also|reportedly|seriously|critically|badly|slightly)\s+)*(?P<verb>injured|wounded|hurt)\b", re.I)),
     # "12 civilians were killed", "two soldiers died", "3 dead", "5 fatalities"
-    ("k", re.compile(rf"\b{NUM}\s+{_PEOPLE}?{_INCL}\s*(?:(?:were|was|have\s+been|had\s+been|are|got|been|reportedly|also|later|all)\s+)*(?:\w+ly\s+)?(?P<verb>{_KILLED})\b", re.I)),
-    ("i", re.compile(rf"\b{NUM}\s+{_PEOPLE}?{_INCL}\s*(?:(?:were|was|have\s+been|had\s+been|are|got|been|reportedly|also|later|all|seriously|critically|badly|slightly)\s+)*(?P<verb>{_INJURED})\b", re.I)),
+    ("k", re.compile(rf"\b(?!(?:a|an)\s){NUM}\s+{_PEOPLE}?{_OF}{_INCL}\s*(?:(?:were|was|have\s+been|had\s+been|are|got|been|reportedly|also|later|all)\s+)*(?:\w+ly\s+)?(?P<verb>{_KILLED})\b", re.I)),
+    ("i", re.compile(rf"\b(?!(?:a|an)\s){NUM}\s+{_PEOPLE}?{_OF}{_INCL}\s*(?:(?:were|was|have\s+been|had\s+been|are|got|been|reportedly|also|later|all|seriously|critically|badly|slightly)\s+)*(?P<verb>{_INJURED})\b", re.I)),
     # "killing 3", "killed two people", "left 4 dead", "claimed 5 lives"
     ("k", re.compile(rf"\b(?:killing|killed|kill|kills|slaying|leaving|left|claiming|claimed|shot\s+dead|shot\s+and\s+killed|murdered|beheaded|executed|lynched|stabbed\s+to\s+death|hacked\s+to\s+death)\s+{NUM}(?:\s+{_PEOPLE})?(?:\s+(?P<dead>dead|lives))?\b", re.I)),
     ("i", re.compile(rf"\b(?:injuring|injured|wounding|wounded|injure|wound|hurting)\s+{NUM}(?:\s+{_PEOPLE})?\b", re.I)),

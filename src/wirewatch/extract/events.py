@@ -27,6 +27,7 @@ from .places import PlaceMention, is_town, rank_for_event, resolve_in_sentence
 
 # A date heading the text ("05/15/2017: Assailants ...", "17 October 2020 - ...") dates what follows.
 _LEAD_DATE = re.compile(r"^\s*([^:\n]{6,30}?)\s*(?::|\s[-–—])\s")
+_TALLY = re.compile(r"^\s*(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:fatalit(?:y|ies)|injur(?:y|ies|ed)|dead|killed)\b", re.I)
 _ANAPHORIC = re.compile(r"^\s*(?:This|That|It)\s+(?:was|is|had\s+been|has\s+been|marked|came|comes)\b")
 REMOTE_FAMILIES = {"suicide", "air", "ied", "grenade", "shell"}
 VIOLENT = REMOTE_FAMILIES | {"clash", "attack", "abduct", "sexual", "mob", "riot", "territory_gov", "territory_nsa"}
@@ -48,6 +49,7 @@ _CROWD = re.compile(r"\b(?:group(?:s)?\s+of\s+(?:people|residents|villagers|yout
                     r"clans?|families|migrants|(?:migrant\s+)?workers|citizens|nationals|persons|supporters|activists|"
                     r"nationalists|students|traders|vendors|drivers|inhabitants)\b", re.I)
 _ARMED = re.compile(r"\b(?:soldiers?|troops|army|militants?|rebels?|insurgents?|gunm[ae]n|armed|fighters?|jihadists?|"
+                    r"assailants?|attackers?|perpetrators?|terrorists?|bombers?|explosives?|bombs?|grenades?|knives|knife|"
                     r"militia\w*|forces|gangs?|cartel|bandits?|guns?|rifles?|firearms?|shot|shooting|gunfire)\b", re.I)
 # People ACLED treats as one armed side: gang members, traffickers, guards ("armed men killed an alleged
 # drug dealer" is an armed clash, not an attack on a civilian).
@@ -376,12 +378,14 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
         _attach_denials(drafts, claims, claim_objs, sent, gazetteer, ctx)
         if fam is None:
             # a follow-on sentence ("The victim died. 1 fatality.") completes the event just described
-            if drafts and si - drafts[-1].last_sentence <= 1 and not cas.cumulative and drafts[-1].family in VIOLENT:
+            if drafts and si - drafts[-1].last_sentence <= 2 and not cas.cumulative and drafts[-1].family in VIOLENT:
                 d = drafts[-1]
-                d.killed = d.killed or cas.killed
-                d.injured = d.injured or cas.injured
+                tally = _TALLY.match(sent.text)  # "2 fatalities." closing a report states the total
+                d.killed = cas.killed if (tally and cas.killed) else (d.killed or cas.killed)
+                d.injured = cas.injured if (tally and cas.injured) else (d.injured or cas.injured)
                 if cas.killed or cas.injured:
                     d.evidence.append(TextSpan(start, end))
+                    d.last_sentence = si
             continue
         family, weapon, cue = fam
         if drafts and _ANAPHORIC.match(sent.text) and si - drafts[-1].last_sentence <= 1:
