@@ -59,6 +59,8 @@ class GazetteerRuler:
     def add_patterns(self, patterns: list[dict[str, str]]) -> None:
         for p in patterns:
             pid = str(p.get("id", ""))
+            if p["pattern"].isupper() and not pid.startswith("country:"):
+                continue  # "CBN", "PMF": acronyms of organisations far more often than towns
             old = self.names.get(p["pattern"])
             if old is None or (pid.startswith("country:") and not old[1].startswith("country:")):
                 self.names[p["pattern"]] = (p["label"], pid)

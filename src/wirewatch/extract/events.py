@@ -403,7 +403,8 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
         frame.family = _refine(family, frame, sent.text)
         denied = {t.i for c in claims if c.stance == "denies" for t in c.object_tokens}
         unresolved: list[str] = []
-        frame.places = rank_for_event(resolve_in_sentence(sent, gazetteer, ctx.countries, ctx.dateline, denied, unresolved), trigger)
+        frame.places = rank_for_event(resolve_in_sentence(sent, gazetteer, ctx.countries, ctx.dateline, denied, unresolved), trigger,
+                                      ctx.countries)
         frame.unresolved = unresolved
         dates = find_dates(sent.text, published)
         frame.date = _closest_date(dates, trigger, sent) or (lead_date if not drafts else None)

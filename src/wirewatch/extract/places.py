@@ -112,7 +112,9 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
         if rel or unit or qualified:
             place = gazetteer.resolve_expression(expr.strip(), context=context, dateline=dateline)
         if qualified:
-            widest = gazetteer.resolve_expression(fallbacks[-1], context=context, dateline=dateline)
+            # the qualifier read in the town's own country first ("Bathinda (Punjab)" is India's Punjab)
+            own = (place.iso3,) if place is not None and place.latitude is not None and place.iso3 else ()
+            widest = gazetteer.resolve_expression(fallbacks[-1], context=own or context, dateline=dateline)
             region = widest
             if not _inside(place, widest):
                 # the narrowest named unit the gazetteer knows ("Quissanga" in "X (Quissanga, Cabo Delgado)")
@@ -158,11 +160,14 @@ def is_town(p: Place) -> bool:
     return p.feature not in ("country", "admin1", "admin2", "region", "continent") and (p.geo_precision or 1) <= 2
 
 
-def rank_for_event(places: list[PlaceMention], trigger: Token | None) -> list[PlaceMention]:
-    """Best event locations first: towns over regions over countries, a town given with its
-    region ("in X, Y") first, then closeness to the trigger."""
-    def key(pm: PlaceMention) -> tuple[int, int, int]:
+def rank_for_event(places: list[PlaceMention], trigger: Token | None, context: Sequence[str] = ()) -> list[PlaceMention]:
+    """Best event locations first: towns over regions over countries; among them places in the
+    story's countries, a town given with its region ("in X, Y"), then closeness to the trigger."""
+    home = set(context[:2])
+
+    def key(pm: PlaceMention) -> tuple[int, int, int, int]:
         level = 0 if is_town(pm.place) else (2 if pm.place.feature == "country" else 1)
         dist = abs(pm.token.i - trigger.i) if trigger is not None else 0
-        return (level, 0 if getattr(pm, "qualified", False) else 1, dist)
+        away = 1 if home and pm.place.iso3 not in home else 0
+        return (level, away, 0 if getattr(pm, "qualified", False) else 1, dist)
     return sorted(places, key=key)
