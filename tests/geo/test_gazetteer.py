@@ -272,3 +272,10 @@ HELD_OUT = [
 def test_held_out_conflict_places(gazetteer, name, iso3, near) -> None:
     place = gazetteer.resolve(name, [iso3])
     assert place.iso3 == iso3 and distance_km(place.latitude, place.longitude, *near) < 30, place
+
+
+def test_foreign_alternate_name_of_a_far_city_is_not_a_match(gazetteer):
+    # "Boni" (Mali) is also one of Bonn's alternate names: in a Mali story it is not Bonn
+    place = gazetteer.resolve("Boni", context=["MLI"])
+    assert place.iso3 != "DEU"
+    assert gazetteer.resolve("Moscow", context=["AZE", "ARM"]).iso3 == "RUS"  # a primary name still travels

@@ -383,6 +383,11 @@ class Gazetteer:
                     f"{', '.join(sorted(ctx))}")
         if best.similarity < 100 and not ctx and pop < _SIGNIFICANT_POPULATION:
             return f"{name!r} only resembles {best.name} ({best.iso3}), a small place"
+        if ctx and best.iso3 not in ctx and best.kind > ALIAS and best.feature == "city" and not (best.iso3 in neighbours):
+            # a big city far from the story named only by one of its foreign-language names
+            # ("Boni" for Bonn in a Mali story) is a coincidence of spelling, not a reference
+            return (f"{name!r} is only an alternate name of {best.name} ({best.iso3}), outside "
+                    f"{', '.join(sorted(ctx))}")
         if ctx and best.iso3 not in ctx and not big and not (best.iso3 in neighbours and pop >= 20_000):
             return (f"{name!r} names no place in {', '.join(sorted(ctx))}; the best match, {best.name} "
                     f"({best.iso3}, population {pop}), is too small to be meant from there")
