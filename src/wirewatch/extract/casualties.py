@@ -73,7 +73,9 @@ _NOT_INJ = re.compile(r"\bno\s+injur", re.I)
 _CUMULATIVE = re.compile(
     r"\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak|conflict|war|fighting|january|february|march|april|may|june|july|august|september|october|november|december|\d{4}|last\s+\w+)|"
     r"so\s+far|to\s+date|in\s+total|overall|in\s+the\s+(?:latest|current|ongoing)\s+(?:conflict|fighting|war|round)|"
-    r"of\s+(?:their|its|our)\s+personnel|total\s+(?:death\s+toll|number)|cumulative|this\s+year|since\s+then|over\s+the\s+past|in\s+the\s+past\s+\w+\s+(?:days|weeks|months|years)|throughout\s+the)\b", re.I)
+    r"of\s+(?:their|its|our)\s+personnel|total\s+(?:death\s+toll|number)|cumulative|this\s+year|since\s+then|over\s+the\s+past|in\s+the\s+past\s+\w+\s+(?:days|weeks|months|years)|throughout\s+the|"
+    r"across\s+the\s+country|nationwide|"
+    r"(?:war|conflict|fighting|violence|insurgency|crisis|unrest|uprising)\b[^.]{0,60}\bha(?:s|ve)\s+(?:so\s+far\s+|now\s+)?(?:killed|left|claimed|cost))\b", re.I)
 
 
 @dataclass

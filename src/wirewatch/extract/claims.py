@@ -50,8 +50,11 @@ class SpeakerBook:
     """Speakers met so far in one article, by full name and by surname."""
     people: dict[str, Speaker] = field(default_factory=dict)
 
+    last: Speaker | None = None
+
     def remember(self, sp: Speaker) -> None:
         if sp.name:
+            self.last = sp
             self.people[sp.name.lower()] = sp
             self.people[sp.name.split()[-1].lower()] = sp
 
@@ -95,6 +98,7 @@ def speaker_of(subj: Token, lookup: CountryLookup, book: SpeakerBook) -> Speaker
     if name:
         known = book.find(name)
         if role is None and known is not None:
+            book.last = known
             return Speaker(known.name if len(known.name or "") >= len(name) else name, known.role, known.iso3, known.claimant)
         iso = country_of_phrase(role_tok.subtree, lookup) if role_tok is not None else None
         claimant = _claimant_from(role, iso)
@@ -168,7 +172,10 @@ def find_claims(sent: Span, lookup: CountryLookup, book: SpeakerBook) -> list[Cl
             continue
         if subj.lower_ in ("it", "which", "that", "this") and not deny:
             continue
-        sp = speaker_of(subj, lookup, book)
+        if subj.lower_ in ("he", "she") and book.last is not None:
+            sp = book.last  # the person quoted just before
+        else:
+            sp = speaker_of(subj, lookup, book)
         if sp.name is None and sp.iso3 is None and sp.claimant is None:
             continue
         objs = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "prep", "xcomp", "attr")]

@@ -570,10 +570,24 @@ def _compatible(d: Draft, f: Frame) -> bool:
         return False
     if fp is None and f.agent is None and f.date is None and f.sentence_index - d.last_sentence > 2:
         return False
+    deniers = {c.claimant_country or c.claimant for c in d.claims if c.stance == "denies"}
+    if any((c.claimant_country or c.claimant) in deniers for c in f.claims if c.stance == "asserts"):
+        return False  # the denier's counter-accusation is an event of its own
     return True
 
 
 def _merge_or_add(drafts: list[Draft], f: Frame, ctx: ArticleContext) -> None:
+    if f.trigger is not None and not f.places and f.date is None and f.trigger.pos_ == "NOUN" \
+            and any(c.lower_ == "the" for c in f.trigger.children):
+        # "... wounded people after the shelling": a definite reference to the latest event of that kind
+        ref = next((d for d in reversed(drafts) if d.family == f.family), None)
+        if ref is not None:
+            if not f.casualties.cumulative:
+                ref.killed = ref.killed or f.casualties.killed
+                ref.injured = ref.injured or f.casualties.injured
+            ref.evidence.append(TextSpan(f.start, f.end))
+            ref.claims.extend(c for c in f.claims if not any(_same_claim(c, x) for x in ref.claims))
+            return
     fp = f.places[0].place if f.places else None
     for d in reversed(drafts):
         if _compatible(d, f):
@@ -741,6 +755,7 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, gazetteer
         return c.name if c is not None else iso3
 
     _inherit_means(drafts)
+    parties = _party_names(drafts)
     for d in drafts:
         if d.family == "agreement" and not (d.parties or d.mediators):
             continue
@@ -758,8 +773,8 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, gazetteer
                 sub = "Excessive force against protesters"
             elif INTERVENTION.search(joined) or re.search(r"\b(?:protesters?|demonstrators?|participants|\w+)\s+(?:were|was)\s+(?:arrested|detained|dispersed)\b", joined, re.I):
                 sub = "Protest with intervention"
-        loc_country = d.place.country if d.place else None
-        loc_iso = d.place.iso3 if d.place else None
+        loc_iso = d.place.iso3 if d.place else (ctx.countries[0] if ctx.countries else None)
+        loc_country = d.place.country if d.place else cname(loc_iso)
         agent, target = d.agent, d.target
         if d.family in ("protest", "riot") and (agent is None or agent.kind in ("police", "military")):
             # ACLED puts the demonstrators first and the force that intervened second
@@ -779,7 +794,7 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, gazetteer
             target = None
         if d.family in ("protest", "riot") and target is None and INTERVENTION.search(" ".join(d.sentences)):
             target = ActorRef("police", loc_iso)  # the force that intervened
-        status = _status(d)
+        status = _status(d, parties)
         m = Mention(event_id=f"{article_id}-{len(out) + 1}", article_id=article_id)
         m.event_type, m.sub_event_type = etype, sub
         m.event_date, m.time_precision, m.mention = date, precision, mention
@@ -821,7 +836,27 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, gazetteer
     return out
 
 
-def _status(d: Draft) -> str:
+def _party_names(drafts: list[Draft]) -> set[str]:
+    """Who denies something in the story is a side in it; their names and acronyms
+    ("Rapid Support Forces" / "RSF") mark their other statements as one side's word."""
+    names: set[str] = set()
+    for d in drafts:
+        for c in d.claims:
+            if c.stance == "denies" and c.claimant:
+                words = re.findall(r"[A-Z][\w'-]*", c.claimant)
+                if words:
+                    names.add(" ".join(words))
+                    if len(words) > 1:
+                        names.add("".join(w[0] for w in words))
+    return names
+
+
+def _said_by_party(c: Claim, parties: set[str]) -> bool:
+    text = " ".join(x for x in (c.claimant, c.speaker) if x)
+    return any(re.search(rf"\b{re.escape(p)}\b", text) for p in parties)
+
+
+def _status(d: Draft, parties: set[str]) -> str:
     asserts = [c for c in d.claims if c.stance == "asserts"]
     denies = [c for c in d.claims if c.stance == "denies"]
     if asserts and denies:
@@ -829,6 +864,8 @@ def _status(d: Draft) -> str:
     if denies:
         return "contested"
     if d.strong_claim and asserts:
+        return "alleged"
+    if asserts and all(_said_by_party(c, parties) for c in asserts):
         return "alleged"
     # one party's word against another state's forces is an allegation, not a report
     if d.agent is not None and d.agent.iso3 and any(c.claimant_country and c.claimant_country != d.agent.iso3 for c in asserts) \
