@@ -4,6 +4,7 @@ Public API (everything else is internal):
     extract(...)   run the pipeline on files, URLs or text, without a database
     open(path)     a Store over a SQLite or PostgreSQL database
     geocode(...)   ranked GeoNames candidates for a place name
+    evaluate(...)  per-field accuracy against ACLED, GTD or wirewatch gold
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from .model import Article, Claim, Document, Event, Mention, Place, Source, Span
 from .settings import Settings
 
 __all__ = [
-    "extract", "extract_text", "open", "geocode",
+    "extract", "extract_text", "open", "geocode", "evaluate",
     "Article", "Claim", "Document", "Event", "Mention", "Place", "Source", "Span", "Settings",
     "WirewatchError", "InputError", "FetchError", "StoreError", "SetupError",
 ]
@@ -33,6 +34,11 @@ def extract_text(*args: Any, **kwargs: Any) -> Any:
 def open(path: str | None = None, **kwargs: Any) -> Any:  # noqa: A001 - mirrors sqlite_utils.Database
     from .store import open_store
     return open_store(path, **kwargs)
+
+
+def evaluate(*args: Any, **kwargs: Any) -> Any:
+    from .evaluate import evaluate as _evaluate
+    return _evaluate(*args, **kwargs)
 
 
 def geocode(name: str, context: list[str] | None = None, **kwargs: Any) -> Any:

@@ -776,9 +776,9 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, gazetteer
         loc_iso = d.place.iso3 if d.place else (ctx.countries[0] if ctx.countries else None)
         loc_country = d.place.country if d.place else cname(loc_iso)
         agent, target = d.agent, d.target
-        if d.family in ("protest", "riot") and (agent is None or agent.kind in ("police", "military")):
-            # ACLED puts the demonstrators first and the force that intervened second
-            if agent is not None and target is None:
+        if d.family in ("protest", "riot") and (agent is None or agent.kind not in ("protesters", "rioters")):
+            # ACLED puts the demonstrators first (whoever organised them) and the force that intervened second
+            if agent is not None and target is None and agent.kind in ("police", "military"):
                 target = agent
             agent = ActorRef("protesters" if d.family == "protest" else "rioters", loc_iso)
         if d.family in VIOLENT and (agent is None or agent.kind == "civilians"):
