@@ -39,7 +39,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k, 
     ("season", rf"\b(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+of\s+(?P<y>{_YEAR})"),
     ("month_year", rf"\b(?:in\s+|since\s+|of\s+)?(?P<m>{_MON})\s+(?P<y>{_YEAR})\b"),
     ("this_month", rf"\b(?P<rel>this|last|earlier\s+this|late\s+last|early\s+last)\s+(?P<m>{_MON})\b"),
-    ("in_month", rf"\b(?:in|since|during|from)\s+(?:early\s+|mid-?|late\s+)?(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December))\b(?!\s+\d)"),
+    ("in_month", r"\b(?:in|since|during|from)\s+(?:early\s+|mid-?|late\s+)?(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December))\b(?!\s+\d)"),
     ("rel_month", r"\b(?P<rel>earlier|later|late|early)\s+this\s+month\b|\blast\s+month\b|\bthis\s+month\b"),
     ("weekday_of", rf"\b(?:on\s+|last\s+|this\s+)?(?P<wd>{_WD})(?:'s)?{_PART}\b"),
     ("same_day", r"\b(?:on\s+)?the\s+same\s+(?:day|date|night)\b|\bon\s+this\s+date\b"),
@@ -159,6 +159,8 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date,
             y = pub.year - 1 if month >= pub.month else pub.year
         return (dt.date(y, month, 1), 3, None)
     if kind == "in_month":  # "in May": the latest May not after publication
+        if not g["m"][0].isupper():
+            return None
         month = _month(g["m"])
         return (dt.date(pub.year if month <= pub.month else pub.year - 1, month, 1), 3, None)
     if kind == "rel_month":

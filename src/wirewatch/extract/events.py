@@ -425,7 +425,7 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
 
 _MODALS = {"will", "would", "could", "may", "might", "should", "shall", "must", "can"}
 _NOT_HAPPENED = {"discuss", "plan", "threaten", "warn", "vow", "prepare", "consider", "prevent", "avert", "thwart", "foil",
-                 "fear", "urge", "call", "condemn"}
+                 "fear", "urge", "call"}
 
 
 def _hypothetical(trigger: Token) -> bool:
@@ -434,7 +434,7 @@ def _hypothetical(trigger: Token) -> bool:
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
             return True
         if tok is not trigger and tok.lemma_.lower() in _NOT_HAPPENED and tok.pos_ == "VERB":
-            return tok.lemma_.lower() not in ("condemn",) or False
+            return True
     return False
 
 
