@@ -170,8 +170,10 @@ def find_claims(sent: Span, lookup: CountryLookup, book: SpeakerBook) -> list[Cl
             subj = _preceding_party(tok)
         if subj is None:
             continue
-        if subj.lower_ in ("it", "which", "that", "this") and not deny:
+        if subj.lower_ in ("it", "which", "that", "this", "nobody", "none") and not deny:
             continue
+        if any(c.lower_ in ("no", "neither") for c in subj.children):
+            continue  # "No group has claimed responsibility": nobody said anything
         if subj.lower_ in ("he", "she") and book.last is not None:
             sp = book.last  # the person quoted just before
         else:

@@ -554,13 +554,23 @@ def _near(a: Place, b: Place, km: float = 25.0) -> bool:
 MERGEABLE = [REMOTE_FAMILIES | {"attack"}, {"protest", "riot", "mob"}, {"attack", "clash"}]
 
 
+def _covers(unit: Place, p: Place) -> bool:
+    """A country or province named for an event told elsewhere in the story with its town."""
+    if unit.feature == "country":
+        return unit.iso3 == p.iso3
+    if unit.feature == "admin1":
+        return unit.iso3 == p.iso3 and (unit.admin1 or unit.name) == p.admin1
+    return False
+
+
 def _compatible(d: Draft, f: Frame) -> bool:
     if (d.family == "agreement") != (f.family == "agreement"):
         return False
     if d.family != f.family and not any({d.family, f.family} <= g for g in MERGEABLE):
         return False
     fp = f.places[0].place if f.places else None
-    if fp is not None and d.place is not None and not _near(fp, d.place):
+    if fp is not None and d.place is not None and not _near(fp, d.place) and not _covers(fp, d.place) \
+            and not _covers(d.place, fp):
         return False
     if fp is not None and d.place is not None and d.last_sentence == f.sentence_index and fp.geonameid != d.place.geonameid:
         return False  # one sentence naming two towns hit: two events
@@ -597,7 +607,8 @@ def _merge_or_add(drafts: list[Draft], f: Frame, ctx: ArticleContext) -> None:
             d.agent = d.agent or f.agent
             if f.target is not None and (d.target is None or d.target.iso3 is None):
                 d.target = f.target if d.target is None else ActorRef(d.target.kind, f.target.iso3 or d.target.iso3, d.target.name, d.target.text)
-            d.place = d.place or fp
+            if d.place is None or (fp is not None and _covers(d.place, fp)):
+                d.place = fp  # the town, once the story names it, is more precise than its country
             if d.date is None and f.date is not None:
                 d.date = f.date
             if not f.casualties.cumulative:

@@ -76,6 +76,9 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
         head_prep = root.head if root.dep_ == "pobj" else None
         if head_prep is not None and head_prep.lower_ in _NOT_LOCATION_PREP:
             continue
+        if re.search(r"\b(?:border\s+with|towards?|crossing\s+into|fled\s+to|fled\s+into)\s+(?:the\s+)?$",
+                     text[max(0, ent.start_char - base - 30):ent.start_char - base], re.I):
+            continue  # a direction or a destination, not where it happened
         if head_prep is not None and head_prep.lower_ == "of" and head_prep.head.lower_ == "territory" and \
                 head_prep.head.head.dep_ == "pobj" and head_prep.head.head.head.lower_ == "from":
             continue
