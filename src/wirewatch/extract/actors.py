@@ -154,6 +154,10 @@ def interaction(inter1: int | None, inter2: int | None) -> int | None:
     return a * 10 + b
 
 
+_LOCATIVE = {"in", "on", "at", "near", "across", "along", "outside", "inside", "toward", "towards", "into", "around",
+             "between", "during", "after", "before", "from"}
+
+
 def phrase(tok: Token) -> Span:
     """The noun phrase headed by `tok`, without relative clauses."""
     doc = tok.doc
@@ -162,5 +166,7 @@ def phrase(tok: Token) -> Span:
     for child in tok.rights:
         if child.dep_ in ("relcl", "acl", "punct", "cc", "conj", "appos", "advcl"):
             break
+        if child.dep_ == "prep" and child.lower_ in _LOCATIVE:
+            break  # "a military base in Cucuta, on the border with Venezuela": where, not who
         right = child.right_edge.i
     return doc[left:right + 1]

@@ -41,6 +41,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k, 
     ("this_month", rf"\b(?P<rel>this|last|earlier\s+this|late\s+last|early\s+last)\s+(?P<m>{_MON})\b"),
     ("in_month", r"\b(?:in|since|during|from)\s+(?:early\s+|mid-?|late\s+)?(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December))\b(?!\s+\d)"),
     ("rel_month", r"\b(?P<rel>earlier|later|late|early)\s+this\s+month\b|\blast\s+month\b|\bthis\s+month\b"),
+    ("rel_year", r"\b(?:last|this|past)\s+year\b|\bin\s+recent\s+years\b"),
     ("weekday_of", rf"\b(?:on\s+|last\s+|this\s+)?(?P<wd>{_WD})(?:'s)?{_PART}\b"),
     ("same_day", r"\b(?:on\s+)?the\s+same\s+(?:day|date|night)\b|\bon\s+this\s+date\b"),
     ("rel_day", r"\b(?:yesterday|today|tonight|last\s+night|overnight|at\s+dawn|this\s+morning|early\s+(?:on\s+)?(?:this\s+)?morning|earlier\s+today|this\s+(?:afternoon|evening))\b"),
@@ -158,6 +159,9 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date,
         if rel.startswith(("last", "late last", "early last")):
             y = pub.year - 1 if month >= pub.month else pub.year
         return (dt.date(y, month, 1), 3, None)
+    if kind == "rel_year":
+        year = pub.year if text.startswith("this") else pub.year - 1
+        return (dt.date(year, 1, 1), 3, None)
     if kind == "in_month":  # "in May": the latest May not after publication
         if not g["m"][0].isupper():
             return None

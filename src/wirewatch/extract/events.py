@@ -197,10 +197,12 @@ def _agent_target(trigger: Token | None, sent: Span, lookup: Any, claims: list[C
     if tok.pos_ == "VERB":
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         # "opened fire on X", "fired at X", "shot at X": the object of the preposition is the target
-        for c in [*tok.children, *(g for d in tok.children if d.dep_ == "dobj" for g in d.children)]:
+        aimed = tok.lemma_.lower() in ("fire", "open", "shoot", "attack", "strike", "target", "shell", "bomb", "raid", "ambush")
+        for c in [*tok.children, *(g for d in tok.children if d.dep_ == "dobj" for g in d.children)] if aimed else []:
             if c.dep_ == "prep" and c.lower_ in ("on", "at", "upon", "against", "towards"):
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None and pobj.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
+                if pobj is not None and pobj.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME") and \
+                        pobj.lower_ not in ("border", "outskirts", "road", "highway", "area", "edge", "side", "night", "morning"):
                     target_tok = pobj
                     break
         for c in tok.children:
@@ -307,6 +309,7 @@ def _family(cues: list[lx.Cue], casualties: Casualties, sent: Span) -> tuple[str
     """The event family a sentence carries, if any. Violence outranks a ceasefire merely mentioned."""
     if not cues:
         return None
+    doc = sent.doc
     has_number = casualties.killed is not None or casualties.injured is not None
     violent = [c for c in cues if c.family != "agreement"]
     strong_violent = [c for c in violent if c.strength >= 2]
@@ -319,8 +322,11 @@ def _family(cues: list[lx.Cue], casualties: Casualties, sent: Span) -> tuple[str
         pool = cues
     else:
         return None
-    doc = sent.doc
     killed_or_hurt = any(f is not None and (f.best or 0) > 0 for f in (casualties.killed, casualties.injured))
+    if any(c.family in ("clash", "attack") and c.token_i is not None and doc[c.token_i].pos_ == "VERB" for c in pool):
+        # "attacked a police station with explosives and rifles": the weapons are the means of the attack
+        pool = [c for c in pool if not (c.family in ("ied", "grenade") and c.token_i is not None
+                                        and doc[c.token_i].head.lower_ == "with")] or pool
     families = {c.family for c in pool}
     if "disrupted" in families and not killed_or_hurt:
         pool = [c for c in pool if c.family == "disrupted"]  # bombs found and defused went off nowhere

@@ -46,8 +46,10 @@ def candidate_spans(sent: Span, gazetteer: Any) -> list[Span]:
             # unless the entity is followed or preceded by a clear person/organisation cue.
             nxt = ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
             prv = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-            if ent.label_ == "PERSON" and (nxt in (",",) and _is_appos_person(ent) or prv in ("mr", "mrs", "ms", "president", "minister", "said")):
-                continue
+            if ent.label_ == "PERSON" and (nxt in (",",) and _is_appos_person(ent) or prv in (
+                    "mr", "mrs", "ms", "president", "minister", "said", "commander", "leader", "chief", "by")
+                    or len(ent) > 1 or (ent.start > 0 and ent.doc[ent.start - 1].pos_ == "PROPN")):
+                continue  # a person's name that a town somewhere also bears
             out.append(ent)
     return out
 
