@@ -37,8 +37,12 @@ More than 200 social leaders were killed in Colombia last year, according to the
 """
 
 
-def test_story_with_a_raid_and_a_bombing(pipeline):
-    art = pipeline.extract_text(RAID, published="2024-01-12")
+def test_story_with_a_raid_and_a_bombing(pipeline, settings):
+    from wirewatch.clean import clean_document
+    from wirewatch.model import Document
+    doc = Document(source="raid.txt", content=RAID, meta={"published": "2024-01-12T18:00:00+00:00"})
+    art = pipeline.process([clean_document(doc, settings)])[0]
+    assert art.wire_agency == "Reuters" and art.dateline_place == "Bogota"
     new = [e for e in art.events if e.mention == "new"]
     assert [e.location for e in new] == ["Jamundi", "Cucuta"]
     raid, bomb = new
