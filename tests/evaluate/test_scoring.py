@@ -239,3 +239,16 @@ def test_acled_coded_tolls_left_out_of_as_stated(tmp_path):
     report = evaluate(path, "acled", pipeline=FakePipeline(events))
     assert _acc(report, "fatalities") == (0, 1, 0)
     assert _acc(report, "fatalities_as_stated") == (0, 0, 1)
+
+
+def test_a_broken_pipeline_is_an_error_not_zero_accuracy(acled_file):
+    import pytest
+
+    from wirewatch.errors import WirewatchError
+
+    class Broken(FakePipeline):
+        def process(self, articles):
+            raise RuntimeError("bad regex")
+
+    with pytest.raises(WirewatchError, match="every article"):
+        evaluate(acled_file, "acled", pipeline=Broken(acled_events()))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from ..errors import InputError
+from ..errors import InputError, WirewatchError
 from ..model import Article, Mention
 from .diagnose import miss_kind
 from .metrics import Confusions, FieldScore
@@ -192,13 +192,18 @@ def run_pipeline(pipeline: PipelineLike, articles: list[Article], notes: list[st
     except Exception as e:  # noqa: BLE001 - the pipeline is someone else's code: score around its failures
         notes.append(f"pipeline failed on a batch ({type(e).__name__}: {e}); retried one by one")
     done: list[Article] = []
+    failures: list[Exception] = []
     for article in articles:
         try:
             done.extend(pipeline.process([article])[:1] or [article])
         except Exception as e:  # noqa: BLE001
             notes.append(f"{article.article_id}: pipeline failed ({type(e).__name__}: {e}); scored as no event")
+            failures.append(e)
             article.events = []
             done.append(article)
+    if len(articles) > 1 and len(failures) == len(articles):
+        # every text failing means the pipeline is broken, not the texts: scoring zeros would hide it
+        raise WirewatchError(f"the pipeline failed on every article of a batch: {failures[-1]!r}") from failures[-1]
     return done
 
 
