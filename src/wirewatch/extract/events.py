@@ -713,6 +713,8 @@ def _context(segments: Sequence[tuple[Doc, int]], gazetteer: Any, published: dt.
             iso = None
             if re.match(r"-(?:led|backed|allied|aligned|supported|sponsored|brokered)\b", doc_text[ent.end_char:ent.end_char + 12]):
                 continue  # "the Saudi-led coalition": a belligerent's sponsor, not where things happen
+            if re.search(r"\b(?:from|fled|returned\s+to|travell?ed\s+to)\s+(?:the\s+)?$", doc_text[max(0, ent.start_char - 20):ent.start_char]):
+                continue  # "migrants from Afghanistan": where people come from, not where the story is
             if ent.label_ == "NORP":
                 iso = gazetteer.demonym(ent.text)
             elif ent.label_ in ("GPE", "LOC", "ORG", "PERSON"):

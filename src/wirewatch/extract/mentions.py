@@ -23,7 +23,8 @@ def classify_mention(d: Any, published: dt.date | None) -> tuple[str | None, str
     date = d.date
     text = " ".join(d.sentences)
     generic = bool(GENERIC.search(text))
-    specific_place = d.place is not None and d.place.feature not in ("country", "admin1", "region", "admin2")
+    specific_place = (d.place is not None and d.place.feature not in ("country", "admin1", "region", "admin2")) \
+        or (d.place is None and bool(getattr(d, "unresolved", None)))  # a named place the gazetteer lacks
     if date is None:
         if published is None:
             return "new", None, None
