@@ -61,7 +61,7 @@ def extract(inputs: tuple[str, ...], published: str | None, publisher: str | Non
     settings = Settings(allow_private=allow_private)
     result = run(list(inputs), settings, published=published, publisher=publisher, url=url)
     for err in result.errors:
-        click.echo(f"error: {err}", err=True)
+        click.echo(str(err), err=True)  # "INPUT: reason", as ingest prints it
     if fmt == "json":
         json.dump({"articles": [article_json(a) for a in result.articles]}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
