@@ -807,6 +807,8 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, gazetteer
             agent = ActorRef("unknown_armed", loc_iso)
         if agent is not None and agent.iso3 is None and agent.kind in ("police", "protesters", "rioters", "civilians", "unknown_armed", "militia", "military"):
             agent = ActorRef(agent.kind, loc_iso, agent.name, agent.text)
+        if target is None and d.family in ("attack", "abduct", "sexual"):
+            target = ActorRef("civilians", loc_iso)  # violence against civilians has civilians on the other side
         if target is not None and target.iso3 is None:
             target = ActorRef(target.kind, loc_iso, target.name, target.text)
         if d.family in ("protest", "riot") and target is not None and target.kind not in ("police", "military"):
