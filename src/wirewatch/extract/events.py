@@ -96,7 +96,6 @@ class Draft:
     date: DateMention | None
     killed: Figure | None
     injured: Figure | None
-    cumulative: bool
     claims: list[Claim]
     strong_claim: bool
     ceasefire_violation: bool
@@ -105,8 +104,16 @@ class Draft:
     last_sentence: int
     parties: list[str]
     mediators: list[str]
-    first_sentence: int
     unresolved: list[str] = field(default_factory=list)
+
+    def add_toll(self, cas: Casualties) -> None:
+        """Figures from a later sentence fill what is still unknown; cumulative totals never do."""
+        if not cas.cumulative:
+            self.killed = self.killed or cas.killed
+            self.injured = self.injured or cas.injured
+
+    def add_claims(self, claims: list[Claim]) -> None:
+        self.claims.extend(c for c in claims if not any(_same_claim(c, x) for x in self.claims))
 
 
 @dataclass
@@ -397,8 +404,7 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
         if drafts and _ANAPHORIC.match(sent.text) and si - drafts[-1].last_sentence <= 1:
             # "This was one of two coordinated attacks ...": more about the event just told
             d = drafts[-1]
-            d.killed = d.killed or (None if cas.cumulative else cas.killed)
-            d.injured = d.injured or (None if cas.cumulative else cas.injured)
+            d.add_toll(cas)
             d.last_sentence = si
             continue
         trigger = sent.doc[cue.token_i] if cue.token_i is not None else None
@@ -598,11 +604,9 @@ def _merge_or_add(drafts: list[Draft], f: Frame, ctx: ArticleContext) -> None:
         # "... wounded people after the shelling": a definite reference to the latest event of that kind
         ref = next((d for d in reversed(drafts) if d.family == f.family), None)
         if ref is not None:
-            if not f.casualties.cumulative:
-                ref.killed = ref.killed or f.casualties.killed
-                ref.injured = ref.injured or f.casualties.injured
+            ref.add_toll(f.casualties)
             ref.evidence.append(TextSpan(f.start, f.end))
-            ref.claims.extend(c for c in f.claims if not any(_same_claim(c, x) for x in ref.claims))
+            ref.add_claims(f.claims)
             return
     fp = f.places[0].place if f.places else None
     for d in reversed(drafts):
@@ -617,12 +621,8 @@ def _merge_or_add(drafts: list[Draft], f: Frame, ctx: ArticleContext) -> None:
                 d.place = fp  # the town, once the story names it, is more precise than its country
             if d.date is None and f.date is not None:
                 d.date = f.date
-            if not f.casualties.cumulative:
-                d.killed = d.killed or f.casualties.killed
-                d.injured = d.injured or f.casualties.injured
-            for c in f.claims:
-                if not any(_same_claim(c, x) for x in d.claims):
-                    d.claims.append(c)
+            d.add_toll(f.casualties)
+            d.add_claims(f.claims)
             d.strong_claim = d.strong_claim or f.strong_claim
             d.ceasefire_violation = d.ceasefire_violation or f.ceasefire_violation
             d.evidence.append(TextSpan(f.start, f.end))
@@ -638,12 +638,11 @@ def _merge_or_add(drafts: list[Draft], f: Frame, ctx: ArticleContext) -> None:
             and (f.agent is None or last.agent is None or f.agent.iso3 == last.agent.iso3):
         # "Assailants attacked a patrol in X. Two soldiers were killed and four abducted." : the toll of
         # the event just told, not a new event
-        last.killed = last.killed or f.casualties.killed
-        last.injured = last.injured or f.casualties.injured
+        last.add_toll(f.casualties)
         last.evidence.append(TextSpan(f.start, f.end))
         last.sentences.append(f.sentence)
         last.last_sentence = f.sentence_index
-        last.claims.extend(c for c in f.claims if not any(_same_claim(c, x) for x in last.claims))
+        last.add_claims(f.claims)
         return
     cas = f.casualties
     date = f.date
@@ -652,8 +651,8 @@ def _merge_or_add(drafts: list[Draft], f: Frame, ctx: ArticleContext) -> None:
         date = drafts[-1].date  # the narrative goes on: an undated event follows the last dated one
     drafts.append(Draft(f.family, f.weapon, f.agent, f.target, fp, date,
                         None if cas.cumulative else cas.killed, None if cas.cumulative else cas.injured,
-                        cas.cumulative, list(f.claims), f.strong_claim, f.ceasefire_violation,
-                        [TextSpan(f.start, f.end)], [f.sentence], f.sentence_index, f.parties, f.mediators, f.sentence_index,
+                        list(f.claims), f.strong_claim, f.ceasefire_violation,
+                        [TextSpan(f.start, f.end)], [f.sentence], f.sentence_index, f.parties, f.mediators,
                         list(f.unresolved)))
 
 
