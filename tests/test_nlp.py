@@ -34,3 +34,14 @@ def test_wrong_model_is_refused():
         pipe_names = ["tok2vec", "ner"]
     with pytest.raises(SetupError):
         _verify_meta(Fake())
+
+
+def test_no_sentence_starts_inside_brackets(nlp):
+    doc = nlp("On 4 March 2021, gunmen killed two herders in the village of Tondibi [Tondibia] (Gothey, Tillaberi). "
+              "Police arrived later.")
+    assert [s.text.split()[0] for s in doc.sents] == ["On", "Police"]
+
+
+def test_dateline_dash_ends_a_sentence(nlp):
+    doc = nlp("NIAMEY, Niger (Reuters) — Gunmen killed two herders near Tondibi on Tuesday.")
+    assert len(list(doc.sents)) == 2

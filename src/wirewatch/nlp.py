@@ -39,6 +39,32 @@ def _verify_meta(nlp: Language) -> None:
         raise SetupError(f"{MODEL} is not the en_core_web_sm 3.8 pipeline: " + ", ".join(problems))
 
 
+_ENDS = (".", "!", "?", "…")
+_DASHES = {"—", "–", "--", "-"}
+_CLOSERS = {'"', "'", "”", "’", ")", "]", "»"}
+
+
+@Language.component("wirewatch_sentence_guard")
+def sentence_guard(doc: Doc) -> Doc:
+    """Forbids sentence starts the parser likes to invent after brackets and commas ("Zibane
+    [Ziban] (Anzourou, Tillaberi)."): a sentence starts only after ., !, ? (maybe closed by a
+    quote or bracket), a colon, or a line break. The parser keeps boundaries set before it."""
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        if prev.is_space or "\n" in prev.whitespace_ or doc[i].is_space:
+            continue
+        text = prev.text
+        if text in _DASHES and i < 15 and doc[0].text.isupper() and len(doc[0].text) > 1:
+            doc[i].is_sent_start = True  # a dash after an upper-case dateline ("KHARTOUM, Sudan (AP) —")
+            continue
+        if text.endswith(_ENDS) or text == ":":
+            continue
+        if text in _CLOSERS and i >= 2 and doc[i - 2].text.endswith(_ENDS):
+            continue
+        doc[i].is_sent_start = False
+    return doc
+
+
 @Language.factory("gazetteer_ruler", default_config={"max_tokens": 6})
 def _make_gazetteer_ruler(nlp: Language, name: str, max_tokens: int) -> "GazetteerRuler":
     return GazetteerRuler(max_tokens)
@@ -133,6 +159,7 @@ def _load(gazetteer_path: str) -> Language:
     settings = Settings()
     settings.data_dir = __import__("pathlib").Path(gazetteer_path).parent
     gaz = get_gazetteer(settings)
+    nlp.add_pipe("wirewatch_sentence_guard", before="parser")
     ruler = nlp.add_pipe("gazetteer_ruler", before="ner")
     ruler.add_patterns(gaz.ruler_patterns())  # type: ignore[attr-defined]
     fixer = nlp.add_pipe("wirewatch_place_fixer", after="ner")

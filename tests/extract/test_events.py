@@ -68,6 +68,10 @@ CASES = [
      dict(event_type="Protests", iso3="UKR")),
     ("Militants stormed a military base in Menaka on Thursday, sparking a firefight that left 10 soldiers dead.",
      dict(event_type="Battles", iso3="MLI", fatalities=10)),
+    ("On 2 March 2021, in Niteroi, Rio de Janeiro, police officers went to a hill to look for suspects. A shoot-out broke out.",
+     dict(event_type="Battles", iso3="BRA", location_like="Niteroi", event_date="2021-03-02")),
+    ("On 4 March 2021, gunmen killed two herders in the village of Tondibi [Tondibia] (Gothey, Tillaberi).",
+     dict(event_type="Violence against civilians", iso3="NER", fatalities=2)),
     ("A car bomb exploded outside a hotel in Mogadishu on Saturday, killing at least five people.",
      dict(sub_event_type="Remote explosive/landmine/IED", iso3="SOM", fatalities=5, weapon="car bomb")),
 ]

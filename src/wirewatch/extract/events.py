@@ -417,6 +417,13 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
         unresolved: list[str] = []
         frame.places = rank_for_event(resolve_in_sentence(sent, gazetteer, ctx.countries, ctx.dateline, denied, unresolved), trigger,
                                       ctx.countries)
+        if not frame.places and not unresolved:
+            # "On 3 May, in X, police raided ... . A shoot-out broke out.": the scene was set just before
+            for prev, _ in reversed(sentences[max(0, si - 2):si]):
+                scene = resolve_in_sentence(prev, gazetteer, ctx.countries, ctx.dateline, None, unresolved)
+                if scene or unresolved:
+                    frame.places = rank_for_event(scene, None, ctx.countries)
+                    break
         frame.unresolved = unresolved
         dates = find_dates(sent.text, published)
         frame.date = _closest_date(dates, trigger, sent) or (lead_date if not drafts else None)
