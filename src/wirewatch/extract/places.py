@@ -20,7 +20,7 @@ _RELATIVE = re.compile(r"(?:\b(?:near|outside|outskirts\s+of|suburbs?\s+of|vicin
                        r"\d+(?:\.\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\w+\s+){0,2}(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of)\s+(?:the\s+)?(?:\w+\s+)?)$", re.I)
 _UNIT_AFTER = re.compile(r"^\s*(?:district|province|region|governorate|county|state|oblast|prefecture|department|municipality|area|division|territory|zone|rayon|raion)\b", re.I)
 _SETTLEMENT_AFTER = re.compile(r"^\s*(?:village|town|city|hill|neighbou?rhood|area|camp|locality|commune|township|"
-                               r"sector|settlement|suburb|quarter|colony|colonia|market|town\s+center|district\s+center)\b", re.I)
+                               r"sector|settlement|suburb|quarter|colony|colonia|market|cent(?:er|re)|town\s+cent(?:er|re)|district\s+cent(?:er|re))\b", re.I)
 _NOT_LOCATION_PREP = {"from"}   # "fired from the territory of X": origin, not target
 
 
@@ -33,10 +33,79 @@ class PlaceMention:
     place: Place
 
 
+# Lower-case words inside place names ("Santa Maria de Ostula", "Kut e Abdollah", "Ras al Ain")
+_NAME_LINKS = {"al", "el", "ad", "ar", "as", "ash", "esh", "es", "at", "az", "an", "ed", "en", "er", "et", "ez",
+               "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les", "e", "i", "y",
+               "bin", "ibn", "ul", "wa", "u"}
+_GLUE = {"-", "'", "’", "‘"}
+_MAX_WIDEN = 4   # tokens a name may be widened by on each side
+
+
+def _gluable(tok: Token) -> bool:
+    """A token that can continue a place name: a capitalised word, a linking word, a hyphen or
+    apostrophe written without spaces ("al-Zawiya", "Dar'a")."""
+    if tok.text in _GLUE:
+        return True
+    if tok.lower_ in _NAME_LINKS:
+        return True
+    return tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start
+
+
+def _glued(doc: Any, i: int, j: int) -> bool:
+    """Tokens i and j (= i + 1) are written together ("al-" + "Zawiya", "Extreme-" + "Nord")."""
+    return 0 <= i and j < len(doc) and not doc[i].whitespace_ and (doc[i].text in _GLUE or doc[j].text in _GLUE)
+
+
+def _mend(ent: Span, gazetteer: Any) -> Span | None:
+    """The place name an entity is part of, as the gazetteer knows it. The small model cuts names
+    in two ("Ras" + "Al Ain", "Maidan" + "Shar", "Jabal al-" + "Zawiya") or runs them into a
+    bracket ("Muaja (Ancuabe"): the entity is cut at a bracket, then widened over neighbouring
+    capitalised words, linking words and hyphens to the longest span the gazetteer has as a
+    name. A piece glued by a hyphen to a longer name the gazetteer does not know is no place
+    of its own ("Zawiya" of "Jabal al-Zawiya"): None."""
+    doc, sent = ent.doc, ent.sent
+    start, end = ent.start, ent.end
+    for k in range(start, end):
+        if doc[k].text in "()[]":
+            if k > start:
+                end = k
+            else:
+                start = k + 1
+            break
+    while end > start and not (doc[end - 1].is_alpha or doc[end - 1].text[-1:].isalpha()):
+        end -= 1  # "Jabal al-": the hyphen belongs to what follows
+    while start < end and doc[start].text in _GLUE:
+        start += 1
+    if start >= end:
+        return None
+    lo = start
+    while lo > sent.start and start - lo < _MAX_WIDEN and _gluable(doc[lo - 1]):
+        lo -= 1
+    hi = end
+    while hi < sent.end and hi - end < _MAX_WIDEN and _gluable(doc[hi]):
+        hi += 1
+    label = ent.label_
+    options = sorted(((a, b) for a in range(lo, start + 1) for b in range(end, hi + 1) if (a, b) != (start, end)),
+                     key=lambda ab: ab[0] - ab[1])
+    for a, b in options:
+        if doc[a].text in _GLUE or doc[b - 1].text in _GLUE or doc[a].lower_ in _NAME_LINKS or doc[b - 1].lower_ in _NAME_LINKS:
+            continue
+        if gazetteer.has_name(doc[a:b].text):
+            return Span(doc, a, b, label=label)
+    if _glued(doc, start - 1, start) or _glued(doc, start - 2, start - 1) and doc[start - 1].text in _GLUE \
+            or _glued(doc, end - 1, end) and end < sent.end and _gluable(doc[end]) and doc[end].text not in _GLUE:
+        if not gazetteer.has_name(doc[start:end].text) or _glued(doc, start - 1, start):
+            return None
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label=label)
+
+
 def candidate_spans(sent: Span, gazetteer: Any) -> list[Span]:
-    """Entity spans in the sentence that may be places, NER mistakes included."""
-    out = []
-    for ent in sent.ents:
+    """Entity spans in the sentence that may be places, NER mistakes included, mended where the
+    parser cut a name in two (`_mend`)."""
+    out: list[Span] = []
+    for ent in _mended_ents(sent, gazetteer):
         if GROUPISH.fullmatch(ent.text.strip()):
             continue  # armed groups whose names a town also bears somewhere ("Taliban")
         if ent.label_ in PLACE_LABELS:
@@ -54,12 +123,28 @@ def candidate_spans(sent: Span, gazetteer: Any) -> list[Span]:
     return out
 
 
+def _mended_ents(sent: Span, gazetteer: Any) -> list[Span]:
+    out: list[Span] = []
+    taken: set[int] = set()
+    for ent in sent.ents:
+        if ent.label_ in PLACE_LABELS or ent.label_ in ("PERSON", "ORG"):
+            mended = _mend(ent, gazetteer)
+            if mended is None:
+                continue
+            ent = mended
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        taken.update(range(ent.start, ent.end))
+        out.append(ent)
+    return out
+
+
 def _is_appos_person(ent: Span) -> bool:
     return any(c.dep_ == "appos" and c.lower_ in ("spokesman", "spokeswoman", "minister", "aide", "assistant", "adviser", "president")
                for c in ent.root.children)
 
 
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|del|la|el|al|of))*"
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|del|la|el|al|of|do|da|dos|das|du|des|di))*"
 _QUALIFIER = re.compile(rf"^\s*(?:,\s*|\s*\(|\s+in\s+)(?:the\s+)?({_NAME}(?:\s+(?:district|province|region|state|county|governorate|department))?(?:\s*,\s*{_NAME})*)")
 
 
@@ -102,10 +187,13 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
             parts = [q.strip() for q in qual.group(1).split(",")]
             known = [q for q in parts if gazetteer.is_place(re.sub(r"\s+(?:district|province|region|state|county|governorate|department)$", "", q))]
             if known and qual.group(0).lstrip().startswith("in"):
-                # "X in Y" qualifies X only when Y is a unit that can contain it ("Palma in Cabo Delgado"),
-                # not a town ("mediated by Turkey in Istanbul")
+                # "X in Y" qualifies X only when Y is a unit that can contain it ("Palma in Cabo Delgado",
+                # "Nayrab in Idleb" where Idleb is the town and its province) and X is no country
+                # ("mediated by Turkey in Istanbul")
                 wide = gazetteer.resolve_expression(known[-1], context=context)
-                if wide is None or wide.feature not in ("admin1", "admin2", "region", "country"):
+                if wide is None or gazetteer.country(ent.text) is not None or (
+                        wide.feature not in ("admin1", "admin2", "region", "country")
+                        and not gazetteer.names_unit(known[-1], context)):
                     known = []
             if known:
                 offset = ent.end_char + (unit.end() if unit else 0) + (kind.end() if kind else 0)
@@ -120,21 +208,21 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
             # the qualifier read in the town's own country first ("Bathinda (Punjab)" is India's Punjab)
             own = (place.iso3,) if place is not None and place.latitude is not None and place.iso3 else ()
             widest = gazetteer.resolve_expression(fallbacks[-1], context=own or context, dateline=dateline)
-            region = widest
-            if not _inside(place, widest):
-                # the narrowest named unit the gazetteer knows ("Quissanga" in "X (Quissanga, Cabo Delgado)")
+            if not _inside(place, widest) or _stands_in(place, widest, ent.text):
+                # a town the gazetteer does not know inside a region it does: code the narrowest named
+                # unit the gazetteer knows ("Quissanga" in "X (Quissanga, Cabo Delgado)"), as ACLED does
+                region = widest
                 for fb in fallbacks:
-                    cand = gazetteer.resolve_expression(fb, context=context, dateline=dateline)
+                    cand = gazetteer.resolve_expression(fb, context=own or context, dateline=dateline)
                     if cand is not None and cand.latitude is not None and (fb == fallbacks[-1] or _inside(cand, widest)):
                         region = cand
                         break
-            if region is not None and region.latitude is not None and not _inside(place, widest):
-                # a town the gazetteer does not know inside a region it does: code the region, as ACLED does
-                if region.feature != "country":
-                    place = region
-                    place.geo_precision = 3
-                else:
-                    place = None
+                if region is not None and region.latitude is not None:
+                    if region.feature != "country":
+                        place = region
+                        place.geo_precision = 3 if region.feature in ("admin1", "region") else 2
+                    else:
+                        place = None
         if place is None or place.latitude is None:
             place = gazetteer.resolve(ent.text, context=context, dateline=dateline)
             qualified = False
@@ -147,6 +235,15 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
         pm.qualified = qualified  # type: ignore[attr-defined]
         out.append(pm)
     return out
+
+
+def _stands_in(place: Place | None, region: Place, name: str) -> bool:
+    """The gazetteer gave the qualifying unit itself for a town it does not know ("Muaja, Cabo
+    Delgado" -> Cabo Delgado)."""
+    if place is None or place.feature not in ("admin1", "admin2", "region") or region.latitude is None:
+        return False
+    from ..geo import fold
+    return (place.name, place.feature) == (region.name, region.feature) and fold(name) != fold(place.name)
 
 
 def _inside(place: Place | None, region: Place) -> bool:

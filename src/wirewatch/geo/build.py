@@ -390,7 +390,8 @@ def build_index(path: Path, progress: Progress | None = None) -> BuildStats:
         pid = out.place(gid, plain(name), "city", iso3, a1.display if a1 else None,
                         a2.display if a2 else None, lat, lon, pop, str(gid))
         out.name(pid, name, PRIMARY)
-        latin = [a for a in alternates.get(gid, ()) if is_latin(a) and not _HAS_DIGIT.search(a)]
+        latin = [a for a in alternates.get(gid, ()) if is_latin(a) and not _HAS_DIGIT.search(a)
+                 and not _is_code(a)]
         for a in latin:
             out.name(pid, a, ALTERNATE, loose=pop >= 1000)
         if ruler_pop >= RULER_MIN_POPULATION:
@@ -423,6 +424,13 @@ def build_index(path: Path, progress: Progress | None = None) -> BuildStats:
     stats.seconds = time.perf_counter() - started
     report("done", 1.0)
     return stats
+
+
+def _is_code(name: str) -> bool:
+    """An airport or agency code among a town's alternate names ("KBL", "PMF", "BIR"): English copy
+    writing those letters means an organisation or an acronym, not the town."""
+    letters = name.replace(" ", "").replace(".", "")
+    return name.isupper() and len(letters) <= 5
 
 
 def _rulable(name: str, common: set[str], population: int) -> bool:

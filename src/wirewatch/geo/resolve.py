@@ -40,7 +40,16 @@ _CONTEXT_BONUS, _NEIGHBOUR_BONUS, _FAR_PENALTY = 1.0, 0.3, -0.5
 _PRECISION = {"city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
 _MAX_ROWS = 300               # candidates read per key, largest first
 _SIGNIFICANT_POPULATION = 100_000  # a place this big may be named outside the story's countries
+_MENDING_MIN_SIMILARITY = 85.0  # has_name: a loose match of a name of several words
 _INFER_MIN_VOTES, _INFER_LEAD = 1.0, 1.5  # infer_context: votes the leading country needs, lead over the next
+# Continents and world regions: never a town that happens to bear the name ("Asia", Philippines)
+_WORLD_REGIONS = frozenset({
+    "africa", "asia", "europe", "americas", "north america", "south america", "latin america",
+    "central america", "oceania", "antarctica", "antarctic", "arctic", "middle east", "near east", "far east",
+    "eurasia", "sub saharan africa", "west africa", "east africa", "southern africa", "north africa",
+    "central asia", "south asia", "southeast asia", "south east asia", "east asia", "western europe",
+    "eastern europe", "the west", "caribbean", "horn of africa", "balkans", "the balkans", "levant",
+    "the levant", "maghreb", "the middle east"})
 
 
 class _Row(NamedTuple):
@@ -316,7 +325,10 @@ class Gazetteer:
             [r for r in self._loose_rows(key) if r.feature in kinds]
         ctx = self._context_info(context)[0]
         in_ctx = [u for u in units if u.iso3 in ctx]
-        units = in_ctx or ([] if ctx else units)
+        if not in_ctx and ctx and not (len({u.iso3 for u in units}) == 1 and any(
+                u.feature in ("admin1", "region") and u.similarity >= 100 for u in units)):
+            units = []  # a province name that only one country has qualifies whatever the context
+        units = in_ctx or units
         return tuple([u for u in units if u.feature == level] or units)
 
     def _within(self, rows: tuple[_Row, ...], qualifier: str, context: Sequence[str]) -> tuple[_Row, ...]:
@@ -351,6 +363,8 @@ class Gazetteer:
     def _resolve_uncached(self, name: str, context: tuple[str, ...], dateline: str | None,
                           prefer: str | None, within: str | None = None) -> Place:
         context, near = self._dateline_point(dateline, context)
+        if fold(name) in _WORLD_REGIONS:
+            return Place(name=name, unresolved_reason=f"{name!r} names a continent or world region, not a place")
         ranked = self._ranked(name, context, prefer=prefer, near=near, within=within)
         if not ranked:
             return Place(name=name, unresolved_reason=f"no place named {name!r} in the gazetteer")
@@ -491,6 +505,11 @@ class Gazetteer:
                 phrase, within = head, tail
             elif not self._rows(fold(phrase)):  # a qualifier the gazetteer does not know
                 phrase = head
+        if within:  # "X, Michoacan" in a story whose other names point elsewhere: X is in Mexico
+            named = self.country(within)
+            isos = {named.iso3} if named else {u.iso3 for u in self._units(within, context)}
+            if len(isos) == 1 and not isos & set(self._context_info(context)[0]):
+                context = (*context, *isos)
         unit_word = _UNIT_AFTER.match(phrase) or _UNIT_BEFORE.match(phrase)
         if within and unit_word:  # "Garmsir district, Helmand"
             phrase, prefer = unit_word["place"], "admin"
@@ -553,6 +572,24 @@ class Gazetteer:
             return any((r.population or 0) >= 1_000_000 and r.similarity >= 100 for r in rows)
         return any(r.similarity >= 100 and (r.feature != "city" or (r.population or 0) >= 1000
                                             or r.kind <= ALIAS) for r in rows)
+
+    def names_unit(self, text: str, context: Sequence[str] = ()) -> bool:
+        """Whether the text names an admin unit or region (in the story's countries when there
+        are any), also when it is better known as a town ("Idleb" the town and its province)."""
+        return bool(self._units(text, context))
+
+    def has_name(self, text: str) -> bool:
+        """Whether the text is the own name, an alias or an alternate name of some place (not a
+        common English word), or a name of several words that is a close spelling variant of one
+        ("Ras Al Ain" / "Ra's al Ayn"): used to mend place names the parser cut in two ("Ras" +
+        "Al Ain", "Santa Maria" + "de Ostula")."""
+        key = fold(text)
+        if len(key) < 3 or key in self._common_words or key in _WORLD_REGIONS:
+            return False
+        if self._exact_rows(key):
+            return True
+        return " " in key and len(key) >= 8 and any(
+            r.similarity >= _MENDING_MIN_SIMILARITY for r in self._loose_rows(key))
 
     def ruler_patterns(self, min_population: int = 15000) -> list[dict[str, str]]:
         """spaCy EntityRuler patterns for countries, admin1 units, regions and towns of at least
