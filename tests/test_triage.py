@@ -142,3 +142,9 @@ def test_event_sentences_window_adds_neighbours_and_merges() -> None:
 def test_event_sentences_of_empty_text() -> None:
     assert event_sentences("") == []
     assert event_sentences("   \n ") == []
+
+
+def test_labour_demands_and_drug_seizures_are_relevant():
+    from wirewatch.triage import is_relevant
+    assert is_relevant("On 4 March 2021, about 60 nurses of the regional hospital demanded the payment of their allowances.")
+    assert is_relevant("Federal police seized two tons of cocaine hidden in a truck on the highway.")

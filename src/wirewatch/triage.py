@@ -115,10 +115,14 @@ _LEXICON: list[tuple[str, float, bool, str]] = [
         "barricaded_roads barricaded_the_road blocked_the_highway"),
     ("denounce", 0.5, True, "denounce denounced denouncing condemned condemning"),
     ("block", 0.5, True, "blocked blocking blockade blockades barricade barricades barricaded"),
-    ("gather", 0.5, True, "gathered gathering procession motorcade staged"),
+    ("gather", 0.5, True, "gathered gathering procession motorcade staged caravan human_chain"),
     ("strike", 0.5, True, "strike strikes striking walkout walkouts picket pickets picketed picketing "
         "boycott boycotts"),
     ("chant", 0.5, True, "chanted chanting chants slogans placards banners petition"),
+    ("crowd", 0.5, True, "workers merchants vendors sellers employees teachers nurses farmers retirees pensioners "
+        "activists supporters labourers laborers inmates"),
+    ("contraband", 0.5, False, "marijuana cocaine heroin methamphetamine contraband smuggled smuggling narcotics "
+        "drug_trafficking drug_traffickers"),
     ("smash", 0.5, True, "smashed vandals"),
 ]
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Claim, Mention, Place, Span as TextSpan
 from . import lexicon as lx
 from .actors import ActorRef, classify_actor, country_of_phrase, interaction, phrase
-from .casualties import Casualties, Figure, find_casualties
+from .casualties import Casualties, Figure, divided, find_casualties
 from .claims import ClaimCue, SpeakerBook, find_claims
 from .dates import DateMention, find_dates
 from .mentions import classify_mention
@@ -107,10 +107,14 @@ class Draft:
     unresolved: list[str] = field(default_factory=list)
 
     def add_toll(self, cas: Casualties) -> None:
-        """Figures from a later sentence fill what is still unknown; cumulative totals never do."""
+        """Figures from a later sentence fill what is still unknown; cumulative totals never do. A count
+        the report itself settles on ("Fatalities coded as 4") replaces the figures; a share ("divided
+        across three events") divides them."""
         if not cas.cumulative:
-            self.killed = self.killed or cas.killed
+            self.killed = cas.killed if (cas.stated and cas.killed) else (self.killed or cas.killed)
             self.injured = self.injured or cas.injured
+        if cas.divide and self.killed is not None and not cas.stated:
+            self.killed = divided(self.killed, cas.divide)
 
     def add_claims(self, claims: list[Claim]) -> None:
         self.claims.extend(c for c in claims if not any(_same_claim(c, x) for x in self.claims))
@@ -151,11 +155,61 @@ def _cues(sent: Span) -> list[lx.Cue]:
             continue  # tear gas shells: crowd control, not shelling
         if lemma in ("missile", "rocket", "drone") and any(t.lemma_ in ("intercept", "down") for t in tok.head.subtree):
             family, weapon, strength = "disrupted", None, 2
+        family, weapon, strength = _strengthen(tok, family, weapon, strength, text)
         cues.append(lx.Cue(family, weapon, strength, tok.idx - base, tok.idx - base + len(tok), tok.i))
+    kicker = lx.KICKER_RE.match(text) if sent.start == 0 else None
+    if kicker and kicker.group(1).lower() in lx.KICKERS:
+        cues.append(lx.Cue(lx.KICKERS[kicker.group(1).lower()], None, 3, kicker.start(1), kicker.end(1), None))
     for pat, family, weapon in lx.PHRASES:
         for m in pat.finditer(text):
             cues.append(lx.Cue(family, weapon, 2, m.start(), m.end(), _token_at(sent, m.start())))
     return cues
+
+
+_COLLECTIVE = {"worker", "workers", "merchant", "trader", "vendor", "seller", "employee", "student", "teacher", "nurse",
+               "doctor", "farmer", "resident", "villager", "relative", "family", "driver", "retiree", "pensioner",
+               "activist", "supporter", "member", "people", "citizen", "labourer", "laborer", "inhabitant", "youth",
+               "protester", "demonstrator", "miner", "staff", "owner", "parent", "woman", "man", "group", "community",
+               "union", "association", "prisoner", "inmate", "refugee", "migrant", "fisherman", "fishermen", "taxi"}
+_PURPOSE = re.compile(r"\b(?:to\s+demand|demand(?:ing|ed)|in\s+(?:support|solidarity)\s+(?:of|with)|against|to\s+protest|"
+                      r"protesting|denounc\w+|to\s+reject|rejecting|condemn\w*|to\s+draw\s+attention|calling\s+for|"
+                      r"to\s+call\s+for|to\s+mark|commemorat\w+|to\s+express|to\s+press|chant\w*|slogans|placards|banners)\b", re.I)
+_PLACE_NOUNS = {"town", "village", "city", "area", "territory", "control", "district", "base", "position", "positions",
+                "hill", "locality", "neighbourhood", "neighborhood", "outpost", "camp", "airport", "port", "region", "post"}
+_PERSON_NOUNS = {"people", "person", "man", "men", "woman", "women", "rebel", "militant", "fighter", "soldier",
+                 "operative", "member", "civilian", "villager", "resident", "child", "youth", "suspect"}
+
+
+def _strengthen(tok: Token, family: str, weapon: str | None, strength: int, text: str) -> tuple[str, str | None, int]:
+    """Weak cue words that the parse shows to carry an event: who fought whom, what was burnt,
+    seized or destroyed, which crowd demanded what."""
+    if tok.pos_ != "VERB" and tok.lemma_ not in ("motorcade", "procession", "caravan"):
+        return family, weapon, strength
+    lemma = tok.lemma_.lower()
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if lemma == "fight" and (objs or any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+                             or re.search(r"\b(?:each\s+other|one\s+another)\b", text)):
+        return "clash", weapon, 2
+    if lemma in ("burn", "destroy") and objs and objs[0].lemma_ not in ("body", "corpse", "remains"):
+        return "property", weapon, 2
+    if lemma in ("seize", "capture") and objs:
+        obj = objs[0]
+        if obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lemma_.lower() in _PLACE_NOUNS:
+            return "territory_nsa", weapon, 2
+        if obj.lemma_.lower() not in _PERSON_NOUNS and not obj.like_num:
+            return "property", weapon, 2   # land, vehicles, drugs, goods: ACLED's looting/property destruction
+    if lemma == "fire" and objs and objs[0].lemma_.lower() in ("shot", "bullet", "round", "rocket", "missile", "mortar", "grenade",
+                                                             "rpg", "gas", "canister", "pellet", "shell"):
+        if not re.search(r"\b(?:in\s+the\s+air|warning\s+shots|into\s+the\s+air)\b", text, re.I):
+            return family, weapon, 2
+    if lemma in ("demand", "gather", "assemble", "congregate", "motorcade", "procession", "caravan", "march"):
+        who = {t.lemma_.lower() for s in subj for t in s.subtree}
+        if lemma == "demand" and (who & _COLLECTIVE):
+            return "protest", None, 2
+        if lemma != "demand" and (who & _COLLECTIVE or lemma in ("motorcade", "procession", "caravan")) and _PURPOSE.search(text):
+            return "protest", None, 2
+    return family, weapon, strength
 
 
 def _token_at(sent: Span, offset: int) -> int | None:
@@ -317,6 +371,9 @@ def _family(cues: list[lx.Cue], casualties: Casualties, sent: Span) -> tuple[str
     if not cues:
         return None
     doc = sent.doc
+    kicker = [c for c in cues if c.strength >= 3]
+    if kicker:
+        return kicker[0].family, lx.weapon_in(sent.text), kicker[0]
     has_number = casualties.killed is not None or casualties.injured is not None
     violent = [c for c in cues if c.family != "agreement"]
     strong_violent = [c for c in violent if c.strength >= 2]
@@ -384,14 +441,18 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
     for si, (sent, base) in enumerate(sentences):
         claims = find_claims(sent, gazetteer, book)
         cues = [c for c in _cues(sent) if c.token_i is None or not _is_reference(sent.doc[c.token_i], claims)]
-        cas = find_casualties(sent.text)
+        cas = find_casualties(sent.text, sent, text[max(0, base + sent.start_char - 1500):base + sent.start_char])
         fam = _family(cues, cas, sent)
         start, end = base + sent.start_char, base + sent.end_char
         claim_objs = _claim_records(claims, sent, start, end)
         _attach_denials(drafts, claims, claim_objs, sent, gazetteer, ctx)
         if fam is None:
             # a follow-on sentence ("The victim died. 1 fatality.") completes the event just described
-            if drafts and si - drafts[-1].last_sentence <= 2 and not cas.cumulative and drafts[-1].family in VIOLENT:
+            if drafts and (cas.stated or cas.divide):  # "Fatalities coded as 4." settles the toll of the event told
+                d = next((x for x in reversed(drafts) if x.family in VIOLENT), drafts[-1])
+                d.add_toll(cas)
+                d.evidence.append(TextSpan(start, end))
+            elif drafts and si - drafts[-1].last_sentence <= 2 and not cas.cumulative and drafts[-1].family in VIOLENT:
                 d = drafts[-1]
                 tally = _TALLY.match(sent.text)  # "2 fatalities." closing a report states the total
                 d.killed = cas.killed if (tally and cas.killed) else (d.killed or cas.killed)

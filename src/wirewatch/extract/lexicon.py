@@ -34,12 +34,13 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "hq": (STRATEGIC, "Headquarters or base established"),
     "change": (STRATEGIC, "Change to group/activity"),
     "transfer": (STRATEGIC, "Non-violent transfer of territory"),
+    "other": (STRATEGIC, "Other"),
 }
 
 # Lower number wins when several families are cued in one sentence.
 PRIORITY = {f: i for i, f in enumerate([
     "suicide", "air", "ied", "grenade", "shell", "territory_gov", "territory_nsa", "sexual", "abduct", "mob",
-    "riot", "protest", "clash", "attack", "disrupted", "property", "arrest", "agreement", "hq", "transfer", "change"])}
+    "riot", "protest", "clash", "attack", "disrupted", "property", "arrest", "agreement", "hq", "transfer", "change", "other"])}
 
 # Lemma cues: lemma -> (family, weapon or None, strength). Strength 2 = carries an event on its own,
 # 1 = needs another cue or a casualty figure in the sentence (e.g. "kill", "attack").
@@ -52,7 +53,7 @@ LEMMAS: dict[str, tuple[str, str | None, int]] = {
     "ied": ("ied", "IED", 2), "landmine": ("ied", "landmine", 2), "mine": ("ied", "landmine", 1),
     "bomb": ("ied", "bomb", 2), "explosive": ("ied", "explosive device", 2), "blast": ("ied", "explosive device", 2),
     "explosion": ("ied", "explosive device", 2), "detonate": ("ied", "explosive device", 2), "explode": ("ied", "explosive device", 2),
-    "grenade": ("grenade", "grenade", 2),
+    "grenade": ("grenade", "grenade", 2), "rpg": ("shell", "rocket", 2), "atgm": ("shell", "missile", 2),
     "clash": ("clash", None, 2), "fighting": ("clash", None, 2), "battle": ("clash", None, 2), "firefight": ("clash", "firearms", 2),
     "gunfight": ("clash", "firearms", 2), "skirmish": ("clash", None, 2), "ambush": ("clash", "firearms", 2),
     "fight": ("clash", None, 1), "engage": ("clash", None, 1), "exchange": ("clash", None, 1), "repulse": ("clash", None, 2), "repel": ("clash", None, 2),
@@ -67,10 +68,13 @@ LEMMAS: dict[str, tuple[str, str | None, int]] = {
     "beat": ("attack", None, 2), "strike": ("attack", None, 1), "target": ("attack", None, 1), "fire": ("attack", "firearms", 1),
     "abduct": ("abduct", None, 2), "kidnap": ("abduct", None, 2), "abduction": ("abduct", None, 2), "kidnapping": ("abduct", None, 2),
     "hostage": ("abduct", None, 1), "rape": ("sexual", None, 2), "raped": ("sexual", None, 2), "raping": ("sexual", None, 2),
-    "reinforcement": ("change", None, 1), "redeploy": ("change", None, 1),
+    "reinforcement": ("change", None, 1), "redeploy": ("change", None, 1), "patrol": ("change", None, 2),
+    "curfew": ("change", None, 1), "lockdown": ("change", None, 1),
     "protest": ("protest", None, 2), "demonstrate": ("protest", None, 2), "demonstration": ("protest", None, 2),
     "rally": ("protest", None, 2), "march": ("protest", None, 2), "blockade": ("protest", None, 2), "protester": ("protest", None, 2), "demonstrator": ("protest", None, 2),
     "sit-in": ("protest", None, 2), "picket": ("protest", None, 2), "motorcade": ("protest", None, 1), "vigil": ("protest", None, 1),
+    "procession": ("protest", None, 1), "caravan": ("protest", None, 1), "gather": ("protest", None, 1),
+    "assemble": ("protest", None, 1), "congregate": ("protest", None, 1), "demand": ("protest", None, 1),
     "riot": ("riot", None, 2), "rioter": ("riot", None, 2), "mob": ("mob", None, 2), "vigilante": ("mob", None, 2),
     "loot": ("property", None, 2), "vandalize": ("property", None, 2), "vandalise": ("property", None, 2), "torch": ("property", None, 2),
     "demolish": ("property", None, 2), "raze": ("property", None, 2), "destroy": ("property", None, 1),
@@ -88,6 +92,11 @@ PHRASES: list[tuple[re.Pattern[str], str, str | None]] = [(re.compile(p, re.I), 
     (r"\bcluster\s+(?:munitions?|bombs?)\b", "shell", "cluster munitions"),
     (r"\b(?:air|aerial|drone)\s+(?:strikes?|raids?|attacks?|bombardment|bombing)\b|\bairstrikes?\b|\bbombed\s+from\s+the\s+air\b", "air", "airstrike"),
     (r"\bdrone\s+(?:strike|attack)", "air", "drone"),
+    (r"\b(?:rocket[-\s]propelled\s+grenades?|anti[-\s]?tank\s+(?:missiles?|rockets?|guided\s+missiles?))\b", "shell", "rocket"),
+    (r"\bfire\s*fights?\b", "clash", "firearms"),
+    (r"\bhuman\s+chains?\b|\bbang(?:ed|ing)\s+(?:pots|pans)\b|\bcacerolazos?\b|\bsit[-\s]ins?\b", "protest", None),
+    (r"\b(?:declared|imposed|announced|extended|enforced)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,3}(?:curfew|lockdown|state\s+of\s+emergency|martial\s+law)\b|"
+     r"\bsealed\s+off\b|\b(?:closed|halted|suspended)\s+(?:all\s+)?(?:\w+\s+){0,2}(?:entrances|entries|crossings?|checkpoints?|border)\b", "change", None),
     (r"\b(?:aircraft|warplanes?|jets?|helicopters?|planes?|gunships?)\b[^.]{0,30}\b(?:struck|hit|bombed|attacked|fired\s+on|targeted|strafed|raided|pounded)\b", "air", "airstrike"),
     (r"\b(?:roadside|car|truck|motorcycle|parcel|pipe)\s+bombs?\b|\b(?:improvised\s+)?explosive\s+devices?\b|\bIEDs?\b|\blandmines?\b|\bVBIEDs?\b", "ied", "IED"),
     (r"\bopened\s+fire\b|\bshot\s+(?:dead|at|and\s+killed)\b|\bgunned\s+down\b|\bgunshots?\b|\bfired\s+(?:at|on|upon)\b", "attack", "firearms"),
@@ -109,6 +118,19 @@ PHRASES: list[tuple[re.Pattern[str], str, str | None]] = [(re.compile(p, re.I), 
     (r"\b(?:military\s+(?:reinforcements|column|convoy)|brought\s+(?:\w+\s+){0,2}reinforcements|deployed\s+(?:\w+\s+){0,2}(?:troops|forces|soldiers))\b", "change", None),
     (r"\b(?:bomb\s+disposal|defused|seized\s+(?:weapons|arms|ammunition|explosives)|shot\s+down\s+(?:a|an|two|three|\d+)?\s*(?:drones?|missiles?|rockets?))\b", "disrupted", None),
 ]]
+
+# Topic labels that open some reports ("Movement of forces: On 4 May ..."), ACLED's strategic
+# sub-event names and their usual synonyms: they say outright what kind of development follows.
+KICKERS: dict[str, str] = {
+    "movement of forces": "change", "security measures": "change", "change to armed group": "change",
+    "change to group/activity": "change", "property destruction": "property", "looting": "property",
+    "land seizure": "property", "looting/property destruction": "property", "arrests": "arrest", "arrest": "arrest",
+    "detonation": "disrupted", "defusal": "disrupted", "weapons seizure": "disrupted", "interception": "disrupted",
+    "disrupted weapons use": "disrupted", "explosive remnants of war": "other", "other": "other",
+    "non-violent activity": "other", "headquarters or base established": "hq", "agreement": "agreement",
+    "non-violent transfer of territory": "transfer",
+}
+KICKER_RE = re.compile(r"^\s*([A-Z][A-Za-z /-]{2,40}?)\s*:\s")
 
 # Weapon words for the `weapon` field, most specific first.
 WEAPONS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.I), w) for p, w in [
