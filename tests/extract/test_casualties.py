@@ -54,3 +54,81 @@ def test_cumulative_totals_are_flagged(text):
 def test_numbers_that_are_not_head_counts(text):
     c = find_casualties(text)
     assert c.killed is None and c.injured is None
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Fatalities are split across 3 events (2).", (2, 2, 2), None),
+    ("Unknown fatalities coded as 10.", (10, 10, 10), None),
+    ("Fatalities coded as 0 (the militia reported 4).", (0, 0, 0), None),
+    ("Unknown fatalities coded at 3, in addition to 2 known fatalities.", (5, 5, 5), None),
+    ("Unknown fatalities coded as 8 and split between the two events with 4 coded to each.", (4, 4, 4), None),
+])
+def test_coded_tolls_are_stated(text, killed, injured):
+    c = find_casualties(text)
+    assert c.stated and fig(c.killed) == killed and fig(c.injured) == injured
+
+
+def test_a_split_without_shares_divides_the_toll_already_told():
+    c = find_casualties("Total fatalities divided equally across four events.")
+    assert c.divide == 4 and c.killed is None
+
+
+@pytest.mark.parametrize("before, text, killed", [
+    ("This was one of three related raids in the valley on that day. ",
+     "At least nine guards were killed and two were wounded across the attacks.", (3, 3, None)),
+    ("This was one of four coordinated assaults on outposts. ",
+     "Eleven fighters were killed across both assaults.", (6, 6, 6)),
+    ("", "Seven herders were killed across two days of fighting.", (7, 7, 7)),
+    ("This was one of two bombings in the town. ", "Six people were killed in the blast.", (6, 6, 6)),
+])
+def test_tolls_told_across_several_attacks_are_shared(before, text, killed):
+    assert fig(find_casualties(text, before=before).killed) == killed
+
+
+def _sents(nlp, text):
+    doc = nlp(text)
+    out, before = [], ""
+    for s in doc.sents:
+        out.append(find_casualties(s.text, s, text[:s.start_char]))
+    return out
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("A shopkeeper was stabbed to death outside his store in the old quarter.", 1, None),
+    ("Gunmen on a motorbike shot dead a money changer near the bus station.", 1, None),
+    ("A farmer was found dead in his field with gunshot wounds.", 1, None),
+    ("Soldiers beat a fisherman to death at the checkpoint.", 1, None),
+    ("Omar Haddad and his nephew were killed when their car was hit.", 2, None),
+    ("The mayor, a veteran of the party, was killed along with his bodyguard.", 2, None),
+    ("A guard was shot and died on the way to hospital, and a cook was wounded.", 1, 1),
+    ("The bomber detonated his vest at the gate, killing only himself.", 1, None),
+    ("The ambush resulted in the death of the driver.", 1, None),
+    ("Both of the captives were killed the next morning.", 2, None),
+    ("One teacher was injured and the other died.", 1, 1),
+])
+def test_victims_counted_on_the_parse(nlp, text, killed, injured):
+    c = _sents(nlp, text)[0]
+    assert (c.killed.best if c.killed else None) == killed
+    assert (c.injured.best if c.injured else None) == injured
+
+
+@pytest.mark.parametrize("text", [
+    "The militants tried to kill the judge but he escaped.",
+    "Police arrested a man suspected of killing a trader.",
+    "The governor was not hurt and nobody was killed.",
+    "The wounded soldiers were taken to hospital.",
+])
+def test_no_victims_where_nobody_died(nlp, text):
+    c = _sents(nlp, text)[0]
+    assert c.killed is None or c.killed.best == 0
+    assert c.injured is None or c.injured.best == 0
+
+
+def test_the_hostages_are_the_people_abducted_before(nlp):
+    cs = _sents(nlp, "Armed men abducted four engineers from a road site near the border. The hostages were executed two days later.")
+    assert cs[1].killed is not None and cs[1].killed.best == 4
+
+
+def test_the_only_casualties_were_the_attackers(nlp):
+    cs = _sents(nlp, "Three attackers stormed the compound at dawn. The attackers were the only casualties.")
+    assert cs[1].killed is not None and cs[1].killed.best == 3

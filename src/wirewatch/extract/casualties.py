@@ -8,8 +8,13 @@ keeps them off single events.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _UNITS = {
     "zero": 0, "no": 0, "none": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4,
@@ -93,6 +98,8 @@ class Casualties:
     killed: Figure | None = None
     injured: Figure | None = None
     cumulative: bool = False
+    stated: bool = False            # "Fatalities coded as 4": the report's own final count, over any other figure
+    divide: int | None = None       # "Total fatalities divided equally across three events": share the toll already told
 
 
 def _word_value(w: str) -> int | None:
@@ -152,14 +159,23 @@ def _figure(m: re.Match[str]) -> Figure | None:
     return Figure(low, best, high, m.start(), m.end(), m.group(0))
 
 
+_ALLEGED = re.compile(r"\b(?:suspected|accused|charged|convicted|arrested|sentenced|jailed|detained|wanted|tried|"
+                      r"prosecuted|indicted|guilty)\s+(?:\w+\s+)?(?:of|for|with|over|in)\s+(?:the\s+)?$", re.I)
+
+
 def _bad_context(text: str, m: re.Match[str]) -> bool:
     """Numbers that are not head counts: years, ages, hours, distances."""
     num = m.groupdict().get("num") or m.groupdict().get("r1") or ""
     if re.fullmatch(r"(?:19|20)\d\d", num or ""):
         return True
+    if _ALLEGED.search(text[max(0, m.start() - 40):m.start()]):
+        return True  # "arrested a man suspected of killing a trader": an old crime, not this event's toll
     after = text[m.start("num") if m.groupdict().get("num") else m.start():m.end()]
     if re.search(r"\b(?:years?|hours?|km|kilomet|miles?|percent|%|days?|weeks?|months?)\b", after, re.I):
         return True
+    if re.match(r"\s*(?:years?|hours?|km|kilomet\w*|miles?|metres?|meters?|percent|%|days?|weeks?|months?|minutes?|times|"
+                r"o'clock|a\.?m\b|p\.?m\b)", text[m.end():], re.I):
+        return True  # "executed two days later"
     return False
 
 
@@ -187,8 +203,23 @@ def _pairs(text: str, out: "Casualties") -> None:
             out.injured = fig
 
 
-def find_casualties(text: str) -> Casualties:
-    """Killed and injured figures in one sentence or short passage."""
+def find_casualties(text: str, sent: "Span | None" = None, before: str = "") -> Casualties:
+    """Killed and injured figures in one sentence or short passage.
+
+    `sent`, the sentence's spaCy parse, lets the victims of a death or injury verb be counted
+    where no number is written ("a man was stabbed to death", "Hakim and his son were killed").
+    `before`, the article text up to the sentence, resolves "the hostages were executed" to the
+    number abducted and "N killed across the attacks" in "one of three attacks" to a share.
+    """
+    out = _from_text(text)
+    if sent is not None and not out.cumulative:
+        _add_parsed(out, sent, before)
+    _coded(out, text)
+    _share(out, text, before)
+    return out
+
+
+def _from_text(text: str) -> Casualties:
     out = Casualties(cumulative=bool(_CUMULATIVE.search(text)))
     _pairs(text, out)
     paired = (out.killed, out.injured)
@@ -260,3 +291,303 @@ def _add(a: Figure, b: Figure) -> Figure:
         return None if x is None or y is None else x + y
     return Figure(plus(a.low, b.low), plus(a.best, b.best), plus(a.high, b.high), min(a.start, b.start),
                   max(a.end, b.end), a.text + " + " + b.text)
+
+
+
+# --- counting the victims of a death or injury verb on the parse ---------------------------------
+
+_KILL_LEMMAS = {"kill", "assassinate", "murder", "behead", "lynch", "slay", "massacre", "slaughter", "decapitate",
+                "execute", "strangle", "gun"}
+_DIE_LEMMAS = {"die", "perish", "succumb"}
+_INJURE_LEMMAS = {"injure", "wound", "hurt", "maim"}
+_DEATH_NOUNS = {"death", "killing", "murder", "assassination", "execution", "beheading", "lynching"}
+_CASUALTY_NOUNS = {"casualty", "fatality", "victim", "death"}
+_DEAD_WORDS = {"dead", "death"}
+# singular nouns that name several people, and words that are not victims at all
+_COLLECTIVE = {"family", "group", "crew", "team", "unit", "convoy", "patrol", "squad", "platoon", "battalion", "company",
+               "gang", "cell", "household", "force", "army", "police", "militia", "population", "community", "village",
+               "personnel", "staff", "number", "majority", "dozen", "score", "crowd", "mob", "delegation", "contingent",
+               "detachment", "brigade", "regiment", "division", "column", "party", "tribe", "clan", "network", "plan",
+               "attack", "operation", "raid", "order", "sentence", "ceasefire", "truce", "deal", "talk", "bill",
+               "animal", "cattle", "cow", "goat", "dog", "livestock", "camel", "donkey", "horse", "sheep"}
+_NOT_VICTIMS = {"injuring", "wounding", "injury", "wound", "abduction", "kidnapping", "arrest", "destruction", "looting",
+                "burning", "damage", "displacement", "disappearance", "torture", "rape"}
+_PERSON_PRONOUNS = {"he": 1, "she": 1, "him": 1, "her": 1, "himself": 1, "herself": 1}
+_NOT_HAPPENED = {"attempt", "try", "plan", "threaten", "vow", "seek", "want", "intend", "fail", "aim", "plot", "order",
+                 "accuse", "charge", "suspect", "arrest", "convict", "sentence", "deny", "blame", "investigate",
+                 "detain", "prevent", "foil", "thwart", "avert", "warn", "fear", "urge", "call", "demand", "condemn",
+                 "threat"}
+_MODALS = {"will", "would", "could", "may", "might", "should", "shall", "must", "can"}
+_RELATIVE = {"who", "that", "which", "whom"}
+_ABDUCTED = re.compile(rf"\b(?:abduct\w*|kidnapp?\w*|seiz\w*|captur\w*|took|taken|hostage\w*)\s+(?:hostage\s+)?{NUM}\s+(?:[\w'-]+\s+){{0,3}}?"
+                       r"(?:people|persons|civilians|soldiers|officers|policemen|men|women|children|workers|employees|"
+                       r"passengers|students|villagers|residents|members|personnel|hostages|individuals|farmers|guards|"
+                       r"officials|traders|teachers|journalists|contractors|engineers|drivers|travell?ers|fishermen)\b", re.I)
+
+
+def _number_word(tok: "Token") -> int | None:
+    return _value(tok.text) if (tok.like_num or tok.lower_ in _UNITS) else None
+
+
+def _count_one(tok: "Token", before: str) -> int | None:
+    """People one conjunct of a victim phrase stands for: 'a man' 1, 'three civilians' 3, 'both' 2."""
+    low = tok.lower_
+    if tok.tag_ == "CD" or (tok.pos_ == "NUM" and tok.like_num):
+        return _number_word(tok)
+    if low in ("one", "both"):
+        return 1 if low == "one" else 2
+    for c in tok.children:
+        if c.dep_ == "nummod":
+            return _number_word(c)
+        if c.lower_ == "both" and c.dep_ in ("det", "predet", "preconj"):
+            return 2
+        if c.lower_ in ("no", "any", "some", "several", "many", "all", "dozens", "hundreds", "scores", "other"):
+            return None
+    if tok.pos_ == "PRON":
+        return _PERSON_PRONOUNS.get(low)
+    if tok.tag_ == "NNP":  # a person's name, even where the gazetteer took it for a town
+        return None if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY") else 1
+    if tok.tag_ == "JJ" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and low not in ("dead", "injured", "wounded") \
+            and any(c.lower_ in ("the", "a", "an") for c in tok.children):
+        return 1  # "the other died", "the death of the local"
+    if tok.tag_ == "NN":
+        if tok.lemma_.lower() in _COLLECTIVE or low in _COLLECTIVE:
+            return 2 if low == "couple" else None
+        return 1
+    if tok.tag_ == "NNS" and before and any(c.lower_ in ("the", "these", "those") for c in tok.children):
+        return _antecedent(tok, before)
+    return None
+
+
+_PERPETRATORS = r"(?:assailants|attackers|bombers|gunmen|perpetrators)"
+
+
+def _antecedent(tok: "Token", before: str) -> int | None:
+    """'The hostages were executed' after 'abducted three civilians': 3; 'the officers' after 'two officers': 2."""
+    recent = before[-700:]
+    if tok.lemma_.lower() in ("hostage", "captive", "abductee", "victim", "body"):
+        found = list(_ABDUCTED.finditer(recent))
+        if found:
+            fig = _figure(found[-1])
+            return fig.best if fig is not None and fig.low == fig.high else None
+        return None
+    noun = _PERPETRATORS if tok.lemma_.lower() in ("assailant", "attacker", "bomber", "gunman", "perpetrator") else re.escape(tok.lower_)
+    same = list(re.finditer(rf"\b(?P<num>{_DIG}|{_WORDNUM})\s+(?:[\w'-]+\s+){{0,2}}?{noun}\b", recent, re.I))
+    if same:
+        n = _value(same[-1].group("num"))
+        return n if n not in (None, 0) and not re.fullmatch(r"(?:19|20)\d\d", same[-1].group("num")) else None
+    return None
+
+
+def _count_np(head: "Token", before: str) -> int | None:
+    total = 0
+    for part in [head, *head.conjuncts]:
+        if part is not head and (part.pos_ == "VERB" or part.lemma_.lower() in _DEATH_NOUNS | _NOT_VICTIMS):
+            continue  # "the killing of 1 member and the injuring of 3 others"
+        n = _count_one(part, before)
+        if n is None:
+            return None
+        total += n
+    return total
+
+
+def _subject(verb: "Token") -> "Token | None":
+    """The victim of a passive or intransitive verb, through 'was shot and died' and relative clauses."""
+    v = verb
+    for _ in range(4):
+        subj = next((c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if subj is not None:
+            if subj.lower_ in _RELATIVE and v.dep_ == "relcl":
+                return v.head
+            return subj
+        if v.dep_ in ("conj", "advcl", "xcomp", "oprd", "ccomp") and v.head.pos_ in ("VERB", "AUX"):
+            v = v.head
+            continue
+        if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
+            return v.head
+        return None
+    return None
+
+
+def _unreal(verb: "Token") -> bool:
+    """Negated, modal, attempted or alleged-crime readings: 'was not killed', 'tried to kill', 'accused of killing'."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    tok = verb
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
+            return True
+        if tok is not verb and tok.lemma_.lower() in _NOT_HAPPENED:
+            return True
+        if tok.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "ccomp") or tok.head is tok:
+            return False  # a coordinated verb ("was detained and later found killed") is a fact of its own
+        tok = tok.head
+    return False
+
+
+def _victims(tok: "Token") -> tuple[str, list["Token"]] | None:
+    """('k' or 'i', the heads of the victim phrases) when `tok` says people died or were hurt."""
+    lemma = tok.lemma_.lower()
+    kids = list(tok.children)
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids) or \
+            (tok.tag_ == "VBN" and tok.dep_ in ("conj", "advcl", "acl", "relcl", "oprd", "xcomp", "ccomp"))
+        to_death = any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in kids)
+        dead = any(c.lower_ in _DEAD_WORDS and c.dep_ in ("oprd", "acomp", "advmod", "dobj", "xcomp", "ccomp", "attr") for c in kids)
+        if lemma in _DIE_LEMMAS:
+            kind = "k"
+        elif lemma in _KILL_LEMMAS or to_death or (dead and lemma in ("shoot", "find", "pronounce", "leave", "declare",
+                                                                           "confirm", "gun", "stab", "beat", "report")):
+            kind = "k"
+            if lemma == "gun" and not any(c.lower_ == "down" for c in kids):
+                return None
+        elif lemma in _INJURE_LEMMAS:
+            kind = "i"
+        else:
+            return None
+        if lemma in _DIE_LEMMAS or passive or (lemma == "find" and dead):
+            subj = _subject(tok)
+            heads = [subj] if subj is not None else []
+        else:
+            obj = next((c for c in kids if c.dep_ == "dobj"), None)
+            heads = [obj] if obj is not None else []
+        if lemma == "execute" and heads and heads[0].tag_ == "NN" and heads[0].lower_ not in _SINGULAR_WORDS:
+            return None  # "executed an attack"
+        for c in kids:  # "was killed along with his driver"
+            if c.lower_ in ("along", "together") and c.dep_ in ("prt", "advmod", "prep"):
+                w = next((x for x in kids if x.dep_ == "prep" and x.lower_ == "with"), None) or \
+                    next((x for x in c.children if x.dep_ == "prep" and x.lower_ == "with"), None)
+                obj = next((x for x in w.children if x.dep_ == "pobj"), None) if w is not None else None
+                if obj is not None:
+                    heads.append(obj)
+        return (kind, heads) if heads else None
+    if tok.pos_ == "NOUN" and lemma in _DEATH_NOUNS:
+        of = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((x for x in of.children if x.dep_ == "pobj"), None) if of is not None else None
+        if obj is not None:
+            return "k", [obj]
+        return None
+    if lemma in _CASUALTY_NOUNS and tok.dep_ == "attr" and tok.head.lemma_ == "be" and any(c.lower_ == "only" for c in tok.subtree):
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)  # "the assailant was the only casualty"
+        return ("k", [subj]) if subj is not None else None
+    return None
+
+
+_SINGULAR_WORDS = set(re.findall(r"[a-z]+", _SINGULAR)) | {"hostage", "captive", "prisoner", "detainee", "inmate", "spy",
+                                                          "informant", "collaborator"}
+
+
+def _parsed(sent: "Span", before: str) -> dict[str, tuple[int, int, int, str]]:
+    """Victim counts per kind on the parse: {kind: (count, start, end, text)} in sentence offsets."""
+    found: dict[str, list[tuple[int, int, int]]] = {"k": [], "i": []}
+    seen: set[int] = set()
+    for tok in sent:
+        got = _victims(tok)
+        if got is None or _unreal(tok):
+            continue
+        kind, heads = got
+        for h in heads:
+            if h.i in seen:
+                continue
+            if h.pos_ == "PRON" and found[kind]:
+                continue  # "a man was shot and he died": one victim
+            n = _count_np(h, before)
+            if n is None:
+                return {}  # an uncounted group ("soldiers were killed"): leave the sentence to the text patterns
+            seen.add(h.i)
+            sub = list(h.subtree)
+            found[kind].append((n, sub[0].idx - sent.start_char, sub[-1].idx + len(sub[-1]) - sent.start_char))
+    out = {}
+    for kind, items in found.items():
+        if items:
+            start, end = min(s for _, s, _ in items), max(e for _, _, e in items)
+            out[kind] = (sum(n for n, _, _ in items), start, end, sent.text[start:end])
+    return out
+
+
+def _add_parsed(out: Casualties, sent: "Span", before: str) -> None:
+    got = _parsed(sent, before)
+    for kind, (n, start, end, text) in got.items():
+        fig = Figure(n, n, n, start, end, text)
+        cur = out.killed if kind == "k" else out.injured
+        if cur is None:
+            pass
+        elif cur.low == cur.best == cur.high and cur.best is not None and n > cur.best and _overlap(cur, fig):
+            pass  # "Commander X and one of his bodyguards were killed": 2, not the 1 the text pattern saw
+        else:
+            continue
+        if kind == "k":
+            out.killed = fig
+        else:
+            out.injured = fig
+
+
+# --- tolls stated for several events ---------------------------------------------------------------
+
+_CODED = re.compile(rf"\b(?:total\s+|unknown\s+|several\s+)?(?:number\s+of\s+)?fatalit(?:y|ies)\s+(?:are\s+|were\s+|was\s+|is\s+)?"
+                    rf"coded\s+(?:as|at|to)\s+(?P<n>{_DIG})\b(?P<rest>[^.;]*)", re.I)
+_SPLIT_K = re.compile(rf"\bfatalit\w*\s+(?:are\s+|were\s+)?(?:split|divided|coded)\s+(?:equally\s+)?(?:across|between|among)\s+"
+                      rf"(?P<n>{_DIG}|{_WORDNUM})\s+events?\s*\(\s*(?P<k>{_DIG})\s*\)", re.I)
+_SPLIT = re.compile(rf"\bfatalit\w*\s+(?:are\s+|were\s+)?(?:split|divided|coded)\s+(?:equally\s+)?(?:across|between|among)\s+"
+                    rf"(?:the\s+)?(?P<n>{_DIG}|{_WORDNUM})\s+events?\b", re.I)
+_EACH = re.compile(rf"\bwith\s+(?P<k>{_DIG})\s+(?:fatalit\w+\s+)?coded\s+(?:to|for)\s+each\b", re.I)
+_PLUS_KNOWN = re.compile(rf"\bin\s+addition\s+to\s+(?P<k>{_DIG})\s+known\s+fatalit", re.I)
+
+
+def _coded(out: Casualties, text: str) -> None:
+    """An event database's own note on its count: 'Fatalities coded as 4', 'split across 2 events (3)'."""
+    m = _SPLIT_K.search(text)
+    if m:
+        k = int(m.group("k").replace(",", ""))
+        out.killed, out.stated, out.cumulative = Figure(k, k, k, m.start(), m.end(), m.group(0)), True, False
+        return
+    m = _CODED.search(text)
+    if m:
+        n = int(m.group("n").replace(",", ""))
+        rest = m.group("rest")
+        each = _EACH.search(rest)
+        plus = _PLUS_KNOWN.search(rest)
+        if each:
+            n = int(each.group("k"))
+        elif plus:
+            n += int(plus.group("k"))
+        out.killed, out.stated, out.cumulative = Figure(n, n, n, m.start(), m.end(), m.group(0)), True, False
+        return
+    m = _SPLIT.search(text)
+    if m:
+        n = _value(m.group("n"))
+        if n and n > 1:
+            out.divide = n
+
+
+_ACROSS = re.compile(r"\bacross\s+(?:(?:all|each)\s+(?:of\s+)?)?(?:(?:the|these|those|both(?:\s+of\s+the)?)\s+)?"
+                     rf"(?:(?P<n>{_DIG}|{_WORDNUM})\s+(?:of\s+the\s+)?)?"
+                     r"(?:(?!(?:days?|nights?|weeks?|months?|years?|hours?|of|and|in)\b)[\w-]+\s+){0,2}?"
+                     r"(?P<what>attacks|assaults|bombings|blasts|explosions|incidents|events|clashes|strikes|raids|"
+                     r"ambushes|shootings|abductions|kidnappings|operations|battles|engagements)\b", re.I)
+_ONE_OF = re.compile(rf"\bone\s+of\s+(?:at\s+least\s+)?(?:the\s+)?(?P<n>{_DIG}|{_WORDNUM})\s+(?:[\w-]+\s+){{0,3}}?"
+                     r"(?:attacks|assaults|bombings|blasts|explosions|incidents|events|clashes|strikes|raids|ambushes|"
+                     r"shootings|abductions|kidnappings|operations|battles|attempts|hijackings)\b", re.I)
+
+
+def _share(out: Casualties, text: str, before: str) -> None:
+    """'This was one of three attacks ... 12 were killed across the attacks': this event's share is 4."""
+    if out.killed is None or out.stated:
+        return
+    m = _ACROSS.search(text)
+    if not m:
+        return
+    n = _value(m.group("n")) if m.group("n") else (2 if re.search(r"\bboth\b", m.group(0), re.I) else None)
+    if n is None:
+        one = list(_ONE_OF.finditer(before[-1500:] + " " + text[:m.start()]))
+        n = _value(one[-1].group("n")) if one else None
+    if not n or n < 2:
+        return
+    out.killed = divided(out.killed, n)
+
+
+def divided(f: Figure, n: int) -> Figure:
+    """A toll shared evenly by `n` events, rounded to the nearest whole person."""
+    def part(x: int | None) -> int | None:
+        return None if x is None else int(math.floor(x / n + 0.5))
+    return Figure(part(f.low), part(f.best), part(f.high), f.start, f.end, f"{f.text} / {n}")
