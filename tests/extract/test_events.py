@@ -86,6 +86,12 @@ CASES = [
      dict(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack", iso3="SYR")),
     ("On 5 March 2021, unidentified men burned three tractors and a house on a farm near Concepcion, Paraguay.",
      dict(event_type="Strategic developments", sub_event_type="Looting/property destruction", iso3="PRY")),
+    ("On 6 March 2021, party youths attacked and injured an opposition communal leader in Ngozi.",
+     dict(event_type="Violence against civilians", iso3="BDI", actor2_like="Civilians")),
+    ("On 6 March 2021, gunmen attacked the village of Tondibi near Niamey, killing three people.",
+     dict(event_type="Violence against civilians", iso3="NER", fatalities=3)),
+    ("On 6 March 2021, in Uruapan, Michoacan, a man was shot dead in Colonia Centro. The victim was a member of a local gang.",
+     dict(event_type="Battles", iso3="MEX")),
     ("A car bomb exploded outside a hotel in Mogadishu on Saturday, killing at least five people.",
      dict(sub_event_type="Remote explosive/landmine/IED", iso3="SOM", fatalities=5, weapon="car bomb")),
 ]

@@ -59,6 +59,11 @@ _ARMED_PERSON = re.compile(r"\b(?:drug\s+(?:dealer|trafficker|trafficking)s?|(?:
                            r"members?\s+(?:of|from)\s+(?:the\s+|an?\s+)?(?:\w+\s+){0,3}(?:gang|cartel|group|faction|army|militia|front))\b", re.I)
 _ARMED_VICTIMS = re.compile(r"\b(?:fighters?|militants?|rebels?|insurgents?|soldiers?|militiam[ae]n|members?\s+of\s+(?:the\s+)?[A-Z][\w-]*)"
                             r"\s+(?:were|was|had\s+been)\s+(?:found\s+dead|killed|executed|shot(?:\s+dead)?|ambushed)\b")
+_VICTIM_ARMED = re.compile(r"\b(?:victims?|deceased|(?:the\s+)?(?:man|men|woman|suspects?))\s+(?:was|were|had\s+been|had|is|are)\b"
+                           r"[^.]{0,80}?\b(?:armed|gang|drug\s+traffick\w+|cartel|criminal\s+(?:group|gang|record)|charges?\s+against|"
+                           r"convicted|fugitive|drug\s+dealer|wanted\s+by)\b|\breturned\s+fire\b", re.I)
+_ARMED_TOLL = re.compile(r"\b(?:militants?|rebels?|insurgents?|fighters?|soldiers?|troops|militiam[ae]n|terrorists?|"
+                         r"jihadists?|gunmen|combatants|separatists)\b", re.I)
 MILITARY_TARGET = re.compile(r"\b(?:soldiers?|troops|army|military|police|officers?|checkpoints?|patrols?|convoy|base|"
                              r"militants?|rebels?|fighters?|insurgents?|forces|positions|outpost|security|guards?)\b", re.I)
 
@@ -350,8 +355,24 @@ _VICTIM = re.compile(r"civilians?|residents?|villagers?|worshippers?|passengers?
                      r"councill?ors?|activists?|priests?|imams?|lawyers?|judges?|businessm[ae]n|victims?|locals?")
 
 
+_PLACE_HEADS = {"village", "town", "city", "hamlet", "settlement", "neighbourhood", "neighborhood", "community", "locality",
+                "market", "camp", "house", "home", "farm"}
+_CIVIL_ROLES = {"leader", "supporter", "activist", "official", "candidate", "monitor", "councillor", "councilor", "campaigner",
+                "politician", "journalist", "correspondent", "reporter", "worker", "agent", "chairman", "secretary", "mayor",
+                "sarpanch", "representative", "volunteer"}
+_OFF_DUTY = re.compile(r"(?:off[-\s]duty|former|retired|ex-)\b", re.I)
+
+
 def _actor(tok: Token, lookup: Any) -> ActorRef | None:
     span = phrase(tok)
+    if tok.lemma_.lower() in _PLACE_HEADS or (tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.dep_ in ("dobj", "nsubjpass")):
+        # "attacked the village of X", "attacked X": the people who live there
+        return ActorRef("civilians", country_of_phrase(span, lookup), None, span.text)
+    if tok.lemma_.lower() in _CIVIL_ROLES and not _ARMED.search(span.text):
+        # "a CNL communal leader", "party supporters": civilians, whatever organisation they belong to
+        return ActorRef("civilians", country_of_phrase(span, lookup), None, span.text)
+    if _OFF_DUTY.search(span.text) and tok.pos_ == "NOUN":
+        return ActorRef("civilians", country_of_phrase(span, lookup), None, span.text)
     if tok.pos_ in ("PROPN", "NOUN") and lookup.demonym(tok.text) and not any(
             c.dep_ in ("amod", "compound") and re.search(r"militant|rebel|fighter|soldier", c.text, re.I) for c in tok.children):
         # "shot a Palestinian", "Afghans were killed": people of that country, not its forces
@@ -403,6 +424,9 @@ def _family(cues: list[lx.Cue], casualties: Casualties, sent: Span) -> tuple[str
 
 
 def _refine(family: str, frame: Frame, sent_text: str) -> str:
+    killed = frame.casualties.killed or frame.casualties.injured
+    if family == "attack" and killed is not None and _ARMED_TOLL.search(killed.text) and not re.search(r"\bcivilians?\b", killed.text, re.I):
+        return "clash"  # "killed 4 IS militants": the dead were fighters
     if family == "attack" and _ARMED_VICTIMS.search(sent_text):
         return "clash"  # fighters found dead, militants executed by a rival group: armed sides
     if family == "attack" and _ARMED_PERSON.search(sent_text) and not re.search(r"\b(?:guards?|civilians?)\b", sent_text, re.I):
@@ -439,6 +463,8 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
     sentences = [(sent, base) for doc, base in segments for sent in doc.sents]
     lead_date = _lead_date(text, sentences, published)
     for si, (sent, base) in enumerate(sentences):
+        if drafts and drafts[-1].family == "attack" and si - drafts[-1].last_sentence <= 2 and _VICTIM_ARMED.search(sent.text):
+            drafts[-1].family = "clash"  # "The victim was a gang member": ACLED counts both sides as armed
         claims = find_claims(sent, gazetteer, book)
         cues = [c for c in _cues(sent) if c.token_i is None or not _is_reference(sent.doc[c.token_i], claims)]
         cas = find_casualties(sent.text, sent, text[max(0, base + sent.start_char - 1500):base + sent.start_char])
@@ -473,6 +499,7 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
             continue  # "would discuss attacks", "could strike": plans, threats and debates, not events
         frame = Frame(family, weapon, start, end, trigger, sentence=sent.text, sentence_index=si)
         frame.agent, frame.target = _agent_target(trigger, sent, gazetteer, claims)
+        frame.casualties = cas
         frame.family = _refine(family, frame, sent.text)
         denied = {t.i for c in claims if c.stance == "denies" for t in c.object_tokens}
         unresolved: list[str] = []

@@ -93,7 +93,7 @@ PHRASES: list[tuple[re.Pattern[str], str, str | None]] = [(re.compile(p, re.I), 
     (r"\b(?:air|aerial|drone)\s+(?:strikes?|raids?|attacks?|bombardment|bombing)\b|\bairstrikes?\b|\bbombed\s+from\s+the\s+air\b", "air", "airstrike"),
     (r"\bdrone\s+(?:strike|attack)", "air", "drone"),
     (r"\b(?:rocket[-\s]propelled\s+grenades?|anti[-\s]?tank\s+(?:missiles?|rockets?|guided\s+missiles?))\b", "shell", "rocket"),
-    (r"\bfire\s*fights?\b", "clash", "firearms"),
+    (r"\bfire\s*fights?\b|\breturned\s+(?:the\s+)?fire\b", "clash", "firearms"),
     (r"\bhuman\s+chains?\b|\bbang(?:ed|ing)\s+(?:pots|pans)\b|\bcacerolazos?\b|\bsit[-\s]ins?\b", "protest", None),
     (r"\b(?:declared|imposed|announced|extended|enforced)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,3}(?:curfew|lockdown|state\s+of\s+emergency|martial\s+law)\b|"
      r"\bsealed\s+off\b|\b(?:closed|halted|suspended)\s+(?:all\s+)?(?:\w+\s+){0,2}(?:entrances|entries|crossings?|checkpoints?|border)\b", "change", None),
