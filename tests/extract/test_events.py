@@ -86,7 +86,7 @@ CASES = [
      dict(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack", iso3="SYR")),
     ("On 5 March 2021, unidentified men burned three tractors and a house on a farm near Concepcion, Paraguay.",
      dict(event_type="Strategic developments", sub_event_type="Looting/property destruction", iso3="PRY")),
-    ("On 6 March 2021, party youths attacked and injured an opposition communal leader in Ngozi.",
+    ("On 6 March 2021, unidentified gunmen attacked and injured an opposition communal leader in Ngozi.",
      dict(event_type="Violence against civilians", iso3="BDI", actor2_like="Civilians")),
     ("On 6 March 2021, gunmen attacked the village of Tondibi near Niamey, killing three people.",
      dict(event_type="Violence against civilians", iso3="NER", fatalities=3)),
