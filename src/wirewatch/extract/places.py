@@ -38,6 +38,7 @@ _NAME_LINKS = {"al", "el", "ad", "ar", "as", "ash", "esh", "es", "at", "az", "an
                "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les", "e", "i", "y",
                "bin", "ibn", "ul", "wa", "u"}
 _GLUE = {"-", "'", "’", "‘"}
+_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "esh", "es", "at", "az", "an", "ed", "en", "er", "et", "ez"}
 _MAX_WIDEN = 4   # tokens a name may be widened by on each side
 
 
@@ -88,17 +89,37 @@ def _mend(ent: Span, gazetteer: Any) -> Span | None:
     options = sorted(((a, b) for a in range(lo, start + 1) for b in range(end, hi + 1) if (a, b) != (start, end)),
                      key=lambda ab: ab[0] - ab[1])
     for a, b in options:
-        if doc[a].text in _GLUE or doc[b - 1].text in _GLUE or doc[a].lower_ in _NAME_LINKS or doc[b - 1].lower_ in _NAME_LINKS:
+        if doc[a].text in _GLUE or doc[b - 1].text in _GLUE or doc[b - 1].lower_ in _NAME_LINKS:
             continue
+        if doc[a].lower_ in _NAME_LINKS and not (doc[a].lower_ in _ARTICLES and _glued(doc, a, a + 1)
+                                                   and not (a > lo and _capital(doc[a - 1]))):
+            continue  # "de Ostula", or "al-Zawiya" of "Jabal al-Zawiya"
         if gazetteer.has_name(doc[a:b].text):
             return Span(doc, a, b, label=label)
-    if _glued(doc, start - 1, start) or _glued(doc, start - 2, start - 1) and doc[start - 1].text in _GLUE \
-            or _glued(doc, end - 1, end) and end < sent.end and _gluable(doc[end]) and doc[end].text not in _GLUE:
-        if not gazetteer.has_name(doc[start:end].text) or _glued(doc, start - 1, start):
-            return None
+    if _fragment(doc, sent, start, end):
+        return None
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=label)
+
+
+def _capital(tok: Token) -> bool:
+    return tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start
+
+
+def _fragment(doc: Any, sent: Span, start: int, end: int) -> bool:
+    """The span is written together with a capitalised word by a hyphen, possibly over an article
+    ("Extreme-" + "Nord", "Jabal al-" + "Zawiya", "Tell" + "-Abiad"): a piece of a longer name.
+    After a bare article it is not ("al-Hasakeh")."""
+    i = start - 1
+    if i > sent.start and doc[i].text in _GLUE and not doc[i].whitespace_ and not doc[i - 1].whitespace_:
+        j = i - 1
+        if doc[j].lower_ in _ARTICLES:
+            return j - 1 >= sent.start and _capital(doc[j - 1])
+        return doc[j].is_alpha and doc[j].text[:1].isupper()
+    if end + 1 < sent.end and doc[end].text in _GLUE and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        return _capital(doc[end + 1])
+    return False
 
 
 def candidate_spans(sent: Span, gazetteer: Any) -> list[Span]:
@@ -110,6 +131,8 @@ def candidate_spans(sent: Span, gazetteer: Any) -> list[Span]:
             continue  # armed groups whose names a town also bears somewhere ("Taliban")
         if ent.label_ in PLACE_LABELS:
             out.append(ent)
+        elif ent.label_ in ("PERSON", "ORG") and not ent.text.isupper() and _settlement_named(ent):
+            out.append(ent)  # "Kolofata town", "the village of Kansafra": a place whatever the label
         elif ent.label_ in ("PERSON", "ORG") and not ent.text.isupper() and gazetteer.is_place(ent.text):
             # The small model tags towns as people or organisations; trust the gazetteer, not the label,
             # unless the entity is followed or preceded by a clear person/organisation cue.
@@ -121,6 +144,18 @@ def candidate_spans(sent: Span, gazetteer: Any) -> list[Span]:
                 continue  # a person's name that a town somewhere also bears
             out.append(ent)
     return out
+
+
+_SETTLEMENT_BEFORE = re.compile(r"\b(?:village|town|city|hamlet|locality|settlement|commune)\s+of\s+(?:the\s+)?$", re.I)
+_SETTLEMENT_WORD = re.compile(r"^\s+(?:village|town|city|hamlet|locality|settlement|commune|township)\b", re.I)
+
+
+def _settlement_named(ent: Span) -> bool:
+    """The text says the entity is a settlement: "in Kolofata town", "the village of Kansafra"."""
+    text, base = ent.sent.text, ent.sent.start_char
+    before = text[max(0, ent.start_char - base - 30):ent.start_char - base]
+    after = text[ent.end_char - base:ent.end_char - base + 15]
+    return bool(_SETTLEMENT_BEFORE.search(before) or _SETTLEMENT_WORD.match(after))
 
 
 def _mended_ents(sent: Span, gazetteer: Any) -> list[Span]:

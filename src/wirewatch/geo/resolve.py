@@ -165,8 +165,11 @@ def _drop_units_named_like_their_town(rows: tuple[_Row, ...]) -> tuple[_Row, ...
     if not units or not towns:
         return rows
 
+    def inside(t: _Row, unit: _Row) -> bool:
+        return t.admin1 == unit.name if unit.feature == "admin1" else (t.admin2, t.admin1) == (unit.name, unit.admin1)
+
     def shadowed(unit: _Row) -> bool:
-        return any(t.iso3 == unit.iso3 and unit.name in (t.admin1, t.admin2) and (
+        return any(t.iso3 == unit.iso3 and inside(t, unit) and (
             loose_key(t.name) == loose_key(unit.name) or (t.population or 0) * 2 >= (unit.population or 0))
             for t in towns)
 
@@ -325,9 +328,10 @@ class Gazetteer:
             [r for r in self._loose_rows(key) if r.feature in kinds]
         ctx = self._context_info(context)[0]
         in_ctx = [u for u in units if u.iso3 in ctx]
-        if not in_ctx and ctx and not (len({u.iso3 for u in units}) == 1 and any(
-                u.feature in ("admin1", "region") and u.similarity >= 100 for u in units)):
-            units = []  # a province name that only one country has qualifies whatever the context
+        if not in_ctx and ctx:
+            # a province name that only one country has qualifies whatever the story's countries
+            top = [u for u in units if u.feature in ("admin1", "region") and u.similarity >= 100]
+            units = top if len({u.iso3 for u in top}) == 1 else []
         units = in_ctx or units
         return tuple([u for u in units if u.feature == level] or units)
 
