@@ -312,7 +312,7 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 _EVENT_CUES = frozenset(
     "kill toll wound injure death massacre murder execute stab airstrike bomb shell missile explosion "
     "gunfire shootout shot attack assault assault_amb clash battle ceasefire abduct arrest destroy burn "
-    "abuse protester protest demand roadblock block strike smash".split()
+    "abuse protester protest demand roadblock block strike smash victim".split()
 )
 assert _EVENT_CUES <= _CUE_META.keys()
 # Claims: who asserts or denies what happened (the claim extractor reads these sentences).
