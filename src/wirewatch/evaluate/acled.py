@@ -8,7 +8,7 @@ pipeline the gold date.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -164,6 +164,32 @@ class AcledKind:
         return [Outcome("event_found", True, None, chosen.mention)] + score_mention(gold, chosen)
 
 
+_ADMIN1_NAMES: list[Callable[[str | None, str | None], frozenset[str]] | None] = []
+
+
+def _admin1_names(iso3: str | None, name: str | None) -> frozenset[str]:
+    """The gazetteer's names for the predicted admin1 unit (empty when there is no index)."""
+    if not _ADMIN1_NAMES:
+        try:
+            from ..geo import get_gazetteer
+            _ADMIN1_NAMES.append(get_gazetteer().admin1_names)
+        except Exception:  # noqa: BLE001 - no index: compare the names as written
+            _ADMIN1_NAMES.append(None)
+    lookup = _ADMIN1_NAMES[0]
+    return lookup(iso3, name) if lookup is not None else frozenset()
+
+
+def same_admin1(pred: str | None, gold: str | None, iso3: str | None) -> bool:
+    """The predicted admin1 is the gold one: the names compare as `same_place_name`, or the gold
+    name is another of the gazetteer's names of the predicted unit in that country ("Attiki" /
+    "Attica", "Chattogram" / "Chittagong", "Lemesos" / "Limassol")."""
+    if same_place_name(pred, gold):
+        return True
+    if not pred or not gold:
+        return False
+    return any(same_place_name(n, gold) for n in _admin1_names((iso3 or "").upper() or None, pred))
+
+
 def score_mention(gold: AcledGold, m: Mention) -> list[Outcome]:
     """Every field of one predicted event against one ACLED row."""
     out: list[Outcome] = []
@@ -183,7 +209,7 @@ def score_mention(gold: AcledGold, m: Mention) -> list[Outcome]:
         has_point and within_km((m.latitude, m.longitude), (gold.latitude or 0.0, gold.longitude or 0.0)),
         {"location": gold.location, "point": [gold.latitude, gold.longitude]},
         {"location": m.location, "point": [m.latitude, m.longitude]})
-    add("admin1", gold.admin1 is not None, same_place_name(m.admin1, gold.admin1), gold.admin1, m.admin1, True)
+    add("admin1", gold.admin1 is not None, same_admin1(m.admin1, gold.admin1, m.iso3), gold.admin1, m.admin1, True)
     pred_iso = (m.iso3 or "").upper() or country_iso3(m.country)
     add("country", gold.iso3 is not None or gold.country is not None,
         (gold.iso3 is not None and pred_iso == gold.iso3) or (bool(m.country) and fold(m.country) == fold(gold.country)),

@@ -109,7 +109,7 @@ def _capital(tok: Token) -> bool:
 
 def _fragment(doc: Any, sent: Span, start: int, end: int) -> bool:
     """The span is written together with a capitalised word by a hyphen, possibly over an article
-    ("Extreme-" + "Nord", "Jabal al-" + "Zawiya", "Tell" + "-Abiad"): a piece of a longer name.
+    ("Extreme-" + "Nord", "Jabal al-" + "Zawiya", "Busra" + "al-Harir"): a piece of a longer name.
     After a bare article it is not ("al-Hasakeh")."""
     i = start - 1
     if i > sent.start and doc[i].text in _GLUE and not doc[i].whitespace_ and not doc[i - 1].whitespace_:
@@ -119,6 +119,8 @@ def _fragment(doc: Any, sent: Span, start: int, end: int) -> bool:
         return doc[j].is_alpha and doc[j].text[:1].isupper()
     if end + 1 < sent.end and doc[end].text in _GLUE and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
         return _capital(doc[end + 1])
+    if end + 2 < sent.end and doc[end].lower_ in _ARTICLES and _glued(doc, end, end + 1) and not doc[end + 1].whitespace_:
+        return _capital(doc[end + 2])  # "Busra" of "Busra al-Harir"
     return False
 
 

@@ -157,9 +157,10 @@ def _best_per_place(rows: Iterable[tuple]) -> tuple[_Row, ...]:
 
 def _drop_units_named_like_their_town(rows: tuple[_Row, ...]) -> tuple[_Row, ...]:
     """"Ganja" is the town, not the municipality around it, unless the text says "district":
-    a unit gives way to a town of the same name inside it, or to a town inside it that holds
-    half its people ("Gəncə" the city), but not to a mere capital ("Para" stays the state
-    although Belém has "Pará" among its alternate names)."""
+    a unit gives way to a town of the same name inside it, to a town inside it that holds
+    half its people ("Gəncə" the city), or to its capital when that holds two fifths of them
+    ("Mogilev": Mahilyow, capital of Mogilev Region), but not to a mere capital ("Para" stays
+    the state although Belém has "Pará" among its alternate names)."""
     units = [r for r in rows if r.feature in ("admin1", "admin2")]
     towns = [r for r in rows if r.feature == "city"]
     if not units or not towns:
@@ -170,7 +171,8 @@ def _drop_units_named_like_their_town(rows: tuple[_Row, ...]) -> tuple[_Row, ...
 
     def shadowed(unit: _Row) -> bool:
         return any(t.iso3 == unit.iso3 and inside(t, unit) and (
-            loose_key(t.name) == loose_key(unit.name) or (t.population or 0) * 2 >= (unit.population or 0))
+            loose_key(t.name) == loose_key(unit.name) or (t.population or 0) * 2 >= (unit.population or 0)
+            or (t.lat, t.lon) == (unit.lat, unit.lon) and (t.population or 0) * 5 >= (unit.population or 0) * 2)
             for t in towns)
 
     kept = tuple(r for r in rows if r.feature not in ("admin1", "admin2") or not shadowed(r))
@@ -576,6 +578,20 @@ class Gazetteer:
             return any((r.population or 0) >= 1_000_000 and r.similarity >= 100 for r in rows)
         return any(r.similarity >= 100 and (r.feature != "city" or (r.population or 0) >= 1000
                                             or r.kind <= ALIAS) for r in rows)
+
+    def admin1_names(self, iso3: str | None, name: str | None) -> frozenset[str]:
+        """Every name (folded) the gazetteer has for the admin1 unit of country `iso3` that it
+        writes `name` ("Attiki": attiki, attica; "Chattogram": chattogram, chittagong, ...): so
+        a comparison can accept another spelling of the same unit, never a different unit."""
+        if not name or not iso3:
+            return frozenset()
+        ids = [r[0] for r in self._query(
+            "SELECT p.id FROM name n JOIN place p ON p.id = n.place WHERE n.key = ? AND n.kind = ? "
+            "AND p.feature = 'admin1' AND p.iso3 = ?", (fold(name), PRIMARY, iso3))]
+        if not ids:
+            return frozenset()
+        marks = ",".join("?" * len(ids))
+        return frozenset(r[0] for r in self._query(f"SELECT key FROM name WHERE place IN ({marks})", tuple(ids)))
 
     def names_unit(self, text: str, context: Sequence[str] = ()) -> bool:
         """Whether the text names an admin unit or region (in the story's countries when there
