@@ -279,3 +279,46 @@ def test_foreign_alternate_name_of_a_far_city_is_not_a_match(gazetteer):
     place = gazetteer.resolve("Boni", context=["MLI"])
     assert place.iso3 != "DEU"
     assert gazetteer.resolve("Moscow", context=["AZE", "ARM"]).iso3 == "RUS"  # a primary name still travels
+
+
+@pytest.mark.parametrize("text", ["KBL", "PMF", "DXB"])
+def test_airport_and_agency_codes_are_not_towns(gazetteer, text) -> None:
+    """Codes among a town's GeoNames alternate names ("KBL" for Kabul) name acronyms in copy."""
+    place = gazetteer.resolve(text)
+    assert place.unresolved_reason or place.feature == "country"
+
+
+@pytest.mark.parametrize("text, context", [("Asia", ["PHL"]), ("Middle East", []), ("Latin America", ["PER"])])
+def test_continents_are_not_towns(gazetteer, text, context) -> None:
+    assert gazetteer.resolve(text, context).unresolved_reason
+
+
+def test_has_name_exact_and_close_multiword(gazetteer) -> None:
+    assert gazetteer.has_name("Sao Jose dos Campos")
+    assert gazetteer.has_name("Ras al Khaimah")
+    assert not gazetteer.has_name("Jabal Qwertzuiop")
+    assert not gazetteer.has_name("Police")       # a common word is no name to mend towards
+
+
+def test_province_only_one_country_has_qualifies_outside_context(gazetteer) -> None:
+    """"Taxco, Guerrero" in a story whose other names pointed to Brazil is still Mexico's Taxco."""
+    place = gazetteer.resolve_expression("Taxco, Guerrero", ["BRA"])
+    assert place.iso3 == "MEX" and place.feature == "city" and place.admin1 == "Guerrero"
+
+
+def test_admin1_unit_is_not_shadowed_by_a_namesake_district_elsewhere(gazetteer) -> None:
+    """A town in another state whose district is called "Guerrero" does not hide Guerrero state."""
+    assert any(p.feature == "admin1" and p.name == "Guerrero" for p in gazetteer.candidates("Guerrero", ["MEX"]))
+
+
+def test_capital_holding_much_of_its_unit_stands_for_the_name(gazetteer) -> None:
+    place = gazetteer.resolve("Mogilev", ["BLR"])
+    assert place.feature == "city"
+    assert gazetteer.resolve("Para", ["BRA"]).feature == "admin1"   # Belém is not "Pará"
+
+
+def test_admin1_names_are_the_units_own_spellings(gazetteer) -> None:
+    names = gazetteer.admin1_names("GRC", "Attiki")
+    assert "attica" in names
+    assert gazetteer.admin1_names("GRC", "Nowhere") == frozenset()
+    assert gazetteer.admin1_names(None, "Attiki") == frozenset()

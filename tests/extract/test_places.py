@@ -1,0 +1,58 @@
+"""Which names in a sentence are places and where they resolve (extract/places.py), on invented
+sentences through the real parser and gazetteer."""
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.extract.places import resolve_in_sentence
+
+
+def _places(pipeline, text, context=()):
+    doc = pipeline.nlp(text)
+    out = []
+    for sent in doc.sents:
+        out.extend(resolve_in_sentence(sent, pipeline.gazetteer, list(context), None))
+    return out
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from wirewatch.pipeline import Pipeline
+    return Pipeline()
+
+
+def test_name_cut_in_two_is_mended(pipeline) -> None:
+    """A name the parser splits ("Ras" + "al-Khaimah") is looked up whole."""
+    found = _places(pipeline, "On 4 April 2019, a car bomb exploded in Ras al-Khaimah, injuring three.")
+    assert [(p.place.iso3, p.place.feature) for p in found] == [("ARE", "city")]
+    assert found[0].place.name.startswith("Ras")
+
+
+def test_piece_of_an_unknown_longer_name_is_no_place(pipeline) -> None:
+    """"Busra" of "Busra al-Harir" is not Basra in Iraq; the province named after it is kept."""
+    found = _places(pipeline, "On 3 August 2019, a landmine exploded in Busra al-Harir in the countryside of Dar'a.")
+    assert {p.place.iso3 for p in found} == {"SYR"}
+
+
+def test_qualifier_with_linking_words(pipeline) -> None:
+    """"Rio Grande do Norte" is read whole as the qualifier, not as "Rio Grande"."""
+    found = _places(pipeline, "On 9 May 2017, a man was shot dead in Caico, Rio Grande do Norte.")
+    assert found and found[0].place.name == "Caico" and found[0].place.admin1 == "Rio Grande do Norte"
+
+
+def test_unknown_village_falls_back_to_the_narrowest_named_unit(pipeline) -> None:
+    """"X village (District, Province)" with X unknown: the district, not the province."""
+    found = _places(pipeline, "On 12 March 2021, militants attacked Nhacutse village (Macomia, Cabo Delgado) "
+                              "and burned houses.")
+    assert found and found[0].place.iso3 == "MOZ"
+    assert found[0].place.name == "Macomia" and found[0].place.geo_precision == 2
+
+
+def test_agency_acronym_is_not_a_town(pipeline) -> None:
+    found = _places(pipeline, "On 2 July 2018, PMF fighters repelled an attack near Baiji in Saladin province.")
+    assert {p.place.iso3 for p in found} == {"IRQ"}
+
+
+def test_continent_in_a_company_name_is_not_a_town(pipeline) -> None:
+    found = _places(pipeline, "On 8 June 2018, dock workers protested at the Asia Pacific terminal in Cebu.", ["PHL"])
+    assert [p.text for p in found] == ["Cebu"]
