@@ -57,12 +57,12 @@ _PATTERNS = [
     ("k", re.compile(r"\b(?:killing|killed|shot\s+and\s+killed|shot\s+dead|murdered|executed)\s+(?P<num2>him|her)\b", re.I)),
     # "Assailants shot and killed Abdul Wadood, a commander": one named victim
     ("k", re.compile(r"\b(?:shot\s+and\s+killed|shot\s+dead|assassinated|murdered|stabbed\s+to\s+death|beheaded)\s+(?P<num>(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+)\b(?=\s*[,.(])")),
-    ("k", re.compile(r"\bresult\w*\s+in\s+(?:his|her)\s+(?P<num>death)\b|\b(?:the\s+)?(?:body|corpse|head|remains)\s+of\s+(?P<num2>a|an|one)\b|\b(?:a|an|one)\s+(?:human\s+)?(?P<num3>body|corpse|head)\b", re.I)),
+    ("k", re.compile(r"\bresult\w*\s+in\s+(?:his|her)\s+(?P<num>death)\b|\b(?:the\s+)?(?:body|corpse|remains)\s+of\s+(?P<num2>a|an|one)\b|\b(?:a|an|one)\s+(?:human\s+)?(?P<num3>body|corpse|head)\b", re.I)),
     ("k", re.compile(rf"\b(?:bodies|corpses|remains)\s+of\s+{NUM}\b", re.I)),
     ("k", re.compile(rf"\b{NUM}\s+(?:\w+\s+)?(?:bodies|corpses)\b", re.I)),
     ("i", re.compile(rf"\b(?:the|a|an|one)\s+(?:[\w'-]+\s+){{0,2}}?(?P<num>{_SINGULAR})\s+(?:(?:was|has|had|been|later|also|reportedly|seriously|critically|badly|slightly)\s+)*(?P<verb>injured|wounded|hurt)\b", re.I)),
     # "12 civilians were killed", "two soldiers died", "3 dead", "5 fatalities"
-    ("k", re.compile(rf"\b(?!(?:a|an)\s){NUM}\s+{_PEOPLE}?{_OF}{_INCL}\s*(?:(?:were|was|have\s+been|had\s+been|are|got|been|reportedly|also|later|all)\s+)*(?:\w+ly\s+)?(?P<verb>{_KILLED})\b", re.I)),
+    ("k", re.compile(rf"\b(?!(?:a|an)\s){NUM}\s+{_PEOPLE}?{_OF}{_INCL}\s*(?P<aux>(?:(?:were|was|have\s+been|had\s+been|are|got|been|reportedly|also|later|all)\s+)*)(?:\w+ly\s+)?(?P<verb>{_KILLED})\b", re.I)),
     ("i", re.compile(rf"\b(?!(?:a|an)\s){NUM}\s+{_PEOPLE}?{_OF}{_INCL}\s*(?:(?:were|was|have\s+been|had\s+been|are|got|been|reportedly|also|later|all|seriously|critically|badly|slightly)\s+)*(?P<verb>{_INJURED})\b", re.I)),
     # "killing 3", "killed two people", "left 4 dead", "claimed 5 lives"
     ("k", re.compile(rf"\b(?:killing|killed|kill|kills|slaying|leaving|left|claiming|claimed|shot\s+dead|shot\s+and\s+killed|murdered|beheaded|executed|lynched|stabbed\s+to\s+death|hacked\s+to\s+death)\s+{NUM}(?:\s+{_PEOPLE})?(?:\s+(?P<dead>dead|lives))?\b", re.I)),
@@ -100,6 +100,15 @@ class Casualties:
     cumulative: bool = False
     stated: bool = False            # "Fatalities coded as 4": the report's own final count, over any other figure
     divide: int | None = None       # "Total fatalities divided equally across three events": share the toll already told
+    additional: bool = False        # "Additionally, two guards were killed": more dead on top of a toll already told
+
+    def adds_to(self, earlier: Figure | None) -> bool:
+        """Whether this sentence's dead come on top of `earlier`, a toll told before: it says so ("also",
+        "in addition"), or it reports the attackers' deaths after a toll of their victims."""
+        if self.killed is None or earlier is None or self.stated or self.cumulative or self.killed.best in (None, 0):
+            return False
+        return self.additional or (bool(_PERP_WORDS.search(self.killed.text)) and not _PERP_WORDS.search(earlier.text)
+                                   and not _VICTIM_WORDS.search(self.killed.text) and not _SOLE.search(self.killed.text))
 
 
 def _word_value(w: str) -> int | None:
@@ -163,6 +172,21 @@ _ALLEGED = re.compile(r"\b(?:suspected|accused|charged|convicted|arrested|senten
                       r"prosecuted|indicted|guilty)\s+(?:\w+\s+)?(?:of|for|with|over|in)\s+(?:the\s+)?$", re.I)
 
 
+_OBJECT_START = re.compile(r"\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|\d+|"
+                           r"several|dozens|scores|hundreds|many|him|them|[A-Z][a-z]+)\b")
+
+
+def _active(text: str, m: re.Match[str]) -> bool:
+    """'N men killed/shot and killed/murdered X': the number counts the killers, not the dead."""
+    g = m.groupdict()
+    if "aux" not in g or re.search(r"\b(?:were|was|been|are|got)\b", g.get("aux") or "", re.I):
+        return False
+    verb = (g.get("verb") or "").lower()
+    if verb not in ("killed", "shot and killed", "shot dead", "murdered", "executed", "beheaded", "massacred", "slain"):
+        return False
+    return bool(_OBJECT_START.match(text[m.end():]))
+
+
 def _bad_context(text: str, m: re.Match[str]) -> bool:
     """Numbers that are not head counts: years, ages, hours, distances."""
     num = m.groupdict().get("num") or m.groupdict().get("r1") or ""
@@ -180,8 +204,10 @@ def _bad_context(text: str, m: re.Match[str]) -> bool:
 
 
 _SIMPLE = rf"(?:\d+|{_WORDNUM})"
-_IN_ADDITION = re.compile(rf"\b(?:in\s+addition\s+to|besides|not\s+counting|excluding)\s+(?:the\s+)?(?P<n>the|{_SIMPLE})\s+(?:suicide\s+)?"
-                          r"(?:assailants?|bombers?|attackers?|perpetrators?|gunm[ae]n)\b", re.I)
+_IN_ADDITION = re.compile(rf"\b(?:in\s+addition(?:\s+to)?|besides|not\s+counting|excluding|apart\s+from|as\s+well\s+as)\s+"
+                          rf"(?:the\s+deaths?\s+of\s+)?(?:(?:at\s+least|more\s+than|some)\s+)?(?:(?P<the>the|a|an)\s+)?(?:(?P<n>{_SIMPLE})\s+)?"
+                          r"(?:(?:suicide|armed|other)\s+)?(?P<who>assailants?|bombers?|attackers?|perpetrators?|gunm[ae]n|hijackers?)\b"
+                          r"|\bin\s+addition\s+to\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*,", re.I)
 _PAIR = re.compile(
     rf"\b(?:(?:at\s+least|more\s+than|some|about)\s+)?(?P<n1>{_SIMPLE})\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE.replace('(?:(?!', '(?:(?!', 1)}\s*,?\s+and\s+"
     rf"(?:(?P<n2>{_SIMPLE})\s+)?(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:also\s+)?"
@@ -214,9 +240,20 @@ def find_casualties(text: str, sent: "Span | None" = None, before: str = "") -> 
     out = _from_text(text)
     if sent is not None and not out.cumulative:
         _add_parsed(out, sent, before)
+    _in_addition(out, text, before)
     _coded(out, text)
     _share(out, text, before)
+    out.additional = bool(_ADDITIONAL.search(text))
     return out
+
+
+_ADDITIONAL = re.compile(r"^\W*(?:in\s+addition|additionally|also|moreover|besides|furthermore)\s*,|"
+                         r"\b(?:was|were|had\s+been|have\s+been)\s+also\s+(?:killed|shot\s+dead|shot\s+and\s+killed|executed)\b|"
+                         r"\balso\s+(?:killed|died|shot\s+dead|shot\s+and\s+killed)\b", re.I)
+_SOLE = re.compile(r"\bonly\b", re.I)  # "the assailant was the only casualty" restates the toll
+_PERP_WORDS = re.compile(r"\b(?:assailants?|attackers?|(?:suicide\s+)?bombers?|gunm[ae]n|perpetrators?|hijackers?|himself|herself|themselves)\b", re.I)
+_VICTIM_WORDS = re.compile(r"\b(?:people|persons?|civilians?|soldiers?|officers?|policem[ae]n|guards?|victims?|children|women|"
+                           r"workers?|residents?|villagers?|passengers?|personnel|troops)\b", re.I)
 
 
 def _from_text(text: str) -> Casualties:
@@ -230,6 +267,8 @@ def _from_text(text: str) -> Casualties:
             fig = _figure(m)
             if fig is None:
                 continue
+            if _active(text, m):
+                continue  # "Three gunmen shot and killed a officer": the gunmen are the killers
             verb = (m.groupdict().get("verb") or m.groupdict().get("dead") or "").lower()
             if verb == "casualties":  # "casualties" may mean killed and injured: count as killed only when alone
                 pass
@@ -250,13 +289,6 @@ def _from_text(text: str) -> Casualties:
                     out.injured = fig
                 elif not _overlap(out.injured, fig) and _joined(text, out.injured, fig):
                     out.injured = _add(out.injured, fig)
-    extra = _IN_ADDITION.search(text)
-    if extra and out.killed is not None and out.killed.start > extra.start():
-        # "In addition to the two assailants, four people were killed": the attackers died too
-        n = 1 if extra.group("n").lower() in ("the", "a", "an") else (_value(extra.group("n")) or 1)
-        k = out.killed
-        out.killed = Figure(None if k.low is None else k.low + n, None if k.best is None else k.best + n,
-                            None if k.high is None else k.high + n, k.start, k.end, k.text)
     if out.killed is None and _NO_DEATHS.search(text):
         m = _NO_DEATHS.search(text)
         assert m
@@ -275,6 +307,29 @@ def _from_text(text: str) -> Casualties:
     return out
 
 
+def _in_addition(out: Casualties, text: str, before: str) -> None:
+    """'In addition to the two assailants, four people were killed': the attackers died too."""
+    extra = _IN_ADDITION.search(text)
+    if not extra or out.killed is None or out.killed.start < extra.end() or out.cumulative:
+        return
+    if extra.group("name"):
+        if extra.group("name").lower() in ("the", "a", "an") or not extra.group("name")[0].isupper():
+            return
+        n: int | None = 1  # "In addition to Khan, one civilian was killed"
+    elif extra.group("n"):
+        n = _value(extra.group("n"))
+    elif extra.group("who").lower().endswith(("s", "men")):  # "the assailants": as many as the story said attacked
+        found = list(re.finditer(rf"\b(?P<num>{_SIMPLE})\s+(?:[\w'-]+\s+){{0,2}}?{_PERPETRATORS}", before[-800:], re.I))
+        n = _value(found[-1].group("num")) if found else None
+    else:
+        n = 1
+    if not n:
+        return
+    k = out.killed
+    out.killed = Figure(None if k.low is None else k.low + n, None if k.best is None else k.best + n,
+                        None if k.high is None else k.high + n, k.start, k.end, k.text)
+
+
 def _overlap(a: Figure, b: Figure) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -287,6 +342,11 @@ def _joined(text: str, a: Figure, b: Figure) -> bool:
 
 
 def _add(a: Figure, b: Figure) -> Figure:
+    return added(a, b)
+
+
+def added(a: Figure, b: Figure) -> Figure:
+    """Two tolls of different people, summed."""
     def plus(x: int | None, y: int | None) -> int | None:
         return None if x is None or y is None else x + y
     return Figure(plus(a.low, b.low), plus(a.best, b.best), plus(a.high, b.high), min(a.start, b.start),
@@ -312,6 +372,8 @@ _COLLECTIVE = {"family", "group", "crew", "team", "unit", "convoy", "patrol", "s
                "animal", "cattle", "cow", "goat", "dog", "livestock", "camel", "donkey", "horse", "sheep"}
 _NOT_VICTIMS = {"injuring", "wounding", "injury", "wound", "abduction", "kidnapping", "arrest", "destruction", "looting",
                 "burning", "damage", "displacement", "disappearance", "torture", "rape"}
+_PLACE_WORDS = {"province", "city", "district", "village", "area", "town", "region", "state", "county", "neighbourhood",
+                "neighborhood", "camp", "market", "street", "road", "highway", "municipality", "governorate", "division"}
 _PERSON_PRONOUNS = {"he": 1, "she": 1, "him": 1, "her": 1, "himself": 1, "herself": 1}
 _NOT_HAPPENED = {"attempt", "try", "plan", "threaten", "vow", "seek", "want", "intend", "fail", "aim", "plot", "order",
                  "accuse", "charge", "suspect", "arrest", "convict", "sentence", "deny", "blame", "investigate",
@@ -332,20 +394,28 @@ def _number_word(tok: "Token") -> int | None:
 def _count_one(tok: "Token", before: str) -> int | None:
     """People one conjunct of a victim phrase stands for: 'a man' 1, 'three civilians' 3, 'both' 2."""
     low = tok.lower_
+    if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
+        return None
     if tok.tag_ == "CD" or (tok.pos_ == "NUM" and tok.like_num):
         return _number_word(tok)
     if low in ("one", "both"):
         return 1 if low == "one" else 2
+    for left in tok.lefts:  # "three Afghan Local Police officers": the number may hang off a name inside the phrase
+        num = next((x for x in left.subtree if x.dep_ == "nummod" and x.head.i < tok.i and x.head.tag_ in ("NNP", "NNPS")
+                    and x.nbor(1).text != "-"), None)
+        if num is not None:
+            return _number_word(num)
     for c in tok.children:
         if c.dep_ == "nummod":
-            return _number_word(c)
+            return None if c.nbor(1).text == "-" else _number_word(c)  # "a 48-year-old man" is not 48 people
         if c.lower_ == "both" and c.dep_ in ("det", "predet", "preconj"):
             return 2
         if c.lower_ in ("no", "any", "some", "several", "many", "all", "dozens", "hundreds", "scores", "other"):
             return None
     if tok.pos_ == "PRON":
         return _PERSON_PRONOUNS.get(low)
-    if tok.tag_ == "NNP":  # a person's name, even where the gazetteer took it for a town
+    if tok.tag_ == "NNP" or (tok.tag_ == "NNS" and tok.text[:1].isupper() and not tok.lower_.endswith("s")):
+        # a person's name, even where the gazetteer took it for a town or the tagger for a plural
         return None if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY") else 1
     if tok.tag_ == "JJ" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and low not in ("dead", "injured", "wounded") \
             and any(c.lower_ in ("the", "a", "an") for c in tok.children):
@@ -381,9 +451,15 @@ def _antecedent(tok: "Token", before: str) -> int | None:
 
 def _count_np(head: "Token", before: str) -> int | None:
     total = 0
-    for part in [head, *head.conjuncts]:
-        if part is not head and (part.pos_ == "VERB" or part.lemma_.lower() in _DEATH_NOUNS | _NOT_VICTIMS):
-            continue  # "the killing of 1 member and the injuring of 3 others"
+    parts = [head, *head.conjuncts]
+    for c in head.children:  # "One officer, one soldier, and three assailants": a list the parser read as apposition
+        if c.dep_ == "appos" and any(x.dep_ == "nummod" for x in c.children) and any(x.dep_ == "nummod" for x in head.children) \
+                and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ",":
+            parts += [c, *c.conjuncts]
+    for part in parts:
+        if part is not head and (part.pos_ == "VERB" or part.lemma_.lower() in _DEATH_NOUNS | _NOT_VICTIMS | _PLACE_WORDS
+                                 or (part.ent_type_ in ("GPE", "LOC", "FAC") and head.tag_ != "NNP")):
+            continue  # "the killing of 1 member and the injuring of 3 others"; "a man in X city, Y province"
         n = _count_one(part, before)
         if n is None:
             return None
@@ -391,22 +467,28 @@ def _count_np(head: "Token", before: str) -> int | None:
     return total
 
 
-def _subject(verb: "Token") -> "Token | None":
-    """The victim of a passive or intransitive verb, through 'was shot and died' and relative clauses."""
+def _subjects(verb: "Token") -> list["Token"]:
+    """The victims of a passive or intransitive verb, through 'was shot and died' and relative clauses."""
     v = verb
     for _ in range(4):
-        subj = next((c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")), None)
-        if subj is not None:
-            if subj.lower_ in _RELATIVE and v.dep_ == "relcl":
-                return v.head
-            return subj
+        subjs = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")
+                 and not (c.tag_ == "CD" and any(x.ent_type_ == "DATE" for x in c.children))]  # not "8 May"
+        if subjs:
+            if subjs[0].lower_ in _RELATIVE and v.dep_ == "relcl":
+                return [v.head]
+            out = [subjs[0]]
+            for extra in subjs[1:]:  # "18 assailants, one civilian, and one member were killed" (parsed as two subjects)
+                between = v.doc[subjs[0].i:extra.i]
+                if not any(t.lower_ in ("including", "among", "includes", "included") for t in between):
+                    out.append(extra)
+            return out
         if v.dep_ in ("conj", "advcl", "xcomp", "oprd", "ccomp") and v.head.pos_ in ("VERB", "AUX"):
             v = v.head
             continue
         if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
-            return v.head
-        return None
-    return None
+            return [v.head]
+        return []
+    return []
 
 
 def _unreal(verb: "Token") -> bool:
@@ -446,8 +528,7 @@ def _victims(tok: "Token") -> tuple[str, list["Token"]] | None:
         else:
             return None
         if lemma in _DIE_LEMMAS or passive or (lemma == "find" and dead):
-            subj = _subject(tok)
-            heads = [subj] if subj is not None else []
+            heads = _subjects(tok)
         else:
             obj = next((c for c in kids if c.dep_ == "dobj"), None)
             heads = [obj] if obj is not None else []
@@ -489,14 +570,15 @@ def _parsed(sent: "Span", before: str) -> dict[str, tuple[int, int, int, str]]:
         for h in heads:
             if h.i in seen:
                 continue
-            if h.pos_ == "PRON" and found[kind]:
+            if h.pos_ == "PRON" and h.lower_ not in ("himself", "herself") and found[kind]:
                 continue  # "a man was shot and he died": one victim
             n = _count_np(h, before)
             if n is None:
                 return {}  # an uncounted group ("soldiers were killed"): leave the sentence to the text patterns
             seen.add(h.i)
             sub = list(h.subtree)
-            found[kind].append((n, sub[0].idx - sent.start_char, sub[-1].idx + len(sub[-1]) - sent.start_char))
+            first, last = min(sub[0], tok, key=lambda t: t.i), max(sub[-1], tok, key=lambda t: t.i)
+            found[kind].append((n, first.idx - sent.start_char, last.idx + len(last) - sent.start_char))
     out = {}
     for kind, items in found.items():
         if items:
@@ -508,7 +590,8 @@ def _parsed(sent: "Span", before: str) -> dict[str, tuple[int, int, int, str]]:
 def _add_parsed(out: Casualties, sent: "Span", before: str) -> None:
     got = _parsed(sent, before)
     for kind, (n, start, end, text) in got.items():
-        fig = Figure(n, n, n, start, end, text)
+        qual = re.match(r"(?:at\s+least|more\s+than|over|a\s+total\s+of)\b", text, re.I)
+        fig = Figure(n, n, None if qual else n, start, end, text)
         cur = out.killed if kind == "k" else out.injured
         if cur is None:
             pass
