@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Claim, Mention, Place, Span as TextSpan
 from . import lexicon as lx
 from .actors import ActorRef, classify_actor, country_of_phrase, interaction, phrase
-from .casualties import Casualties, Figure, divided, find_casualties
+from .casualties import Casualties, Figure, added, divided, find_casualties
 from .claims import ClaimCue, SpeakerBook, find_claims
 from .dates import DateMention, find_dates
 from .mentions import classify_mention
@@ -115,7 +115,10 @@ class Draft:
         """Figures from a later sentence fill what is still unknown; cumulative totals never do. A count
         the report itself settles on ("Fatalities coded as 4") replaces the figures; a share ("divided
         across three events") divides them."""
-        if not cas.cumulative:
+        if cas.adds_to(self.killed) and self.killed is not None and cas.killed is not None:
+            self.killed = added(self.killed, cas.killed)  # "Additionally, two guards were killed"
+            self.injured = self.injured or cas.injured
+        elif not cas.cumulative:
             self.killed = cas.killed if (cas.stated and cas.killed) else (self.killed or cas.killed)
             self.injured = self.injured or cas.injured
         if cas.divide and self.killed is not None and not cas.stated:
@@ -481,8 +484,11 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
             elif drafts and si - drafts[-1].last_sentence <= 2 and not cas.cumulative and drafts[-1].family in VIOLENT:
                 d = drafts[-1]
                 tally = _TALLY.match(sent.text)  # "2 fatalities." closing a report states the total
-                d.killed = cas.killed if (tally and cas.killed) else (d.killed or cas.killed)
-                d.injured = cas.injured if (tally and cas.injured) else (d.injured or cas.injured)
+                if not tally and cas.adds_to(d.killed):
+                    d.add_toll(cas)
+                else:
+                    d.killed = cas.killed if (tally and cas.killed) else (d.killed or cas.killed)
+                    d.injured = cas.injured if (tally and cas.injured) else (d.injured or cas.injured)
                 if cas.killed or cas.injured:
                     d.evidence.append(TextSpan(start, end))
                     d.last_sentence = si
