@@ -28,7 +28,7 @@ __all__ = ["is_relevant", "relevance_score", "event_sentences", "split_sentences
 _LEXICON: list[tuple[str, float, bool, str]] = [
     # killing, dying, casualties
     ("kill", 1.0, False, "kill killed killing killings kills shot_dead shot_to_death gunned_down "
-        "beaten_to_death hacked_to_death fatally burnt_alive burned_alive found_dead stabbed_to_death"),
+        "beaten_to_death hacked_to_death fatally burnt_alive burned_alive found_dead stabbed_to_death to_death"),
     ("toll", 1.0, False, "death_toll casualty_toll body_count casualty casualties fatality fatalities"),
     ("wound", 1.0, False, "wound wounded wounding wounds"),
     ("injure", 0.75, True, "injure injured injuring injuries injury"),

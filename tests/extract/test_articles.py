@@ -51,3 +51,11 @@ def test_story_with_a_raid_and_a_bombing(pipeline, settings):
     assert (bomb.sub_event_type, bomb.injuries, bomb.weapon) == ("Remote explosive/landmine/IED", 6, "car bomb")
     assert bomb.actor2 is None or "Venezuela" not in bomb.actor2  # "on the border with Venezuela" is where, not who
     assert all(200 not in (e.fatalities, e.fatalities_low) for e in new)
+
+
+def test_follow_on_sentences_recode_the_protest(pipeline):
+    text = ("On 6 March 2021, about 200 nurses staged a protest outside the health ministry in Accra demanding unpaid "
+            "allowances. Police dispersed them and 14 were arrested.")
+    events = pipeline.extract_text(text, published="2021-03-07").events
+    assert len(events) == 1
+    assert events[0].sub_event_type == "Protest with intervention"

@@ -92,6 +92,10 @@ CASES = [
      dict(event_type="Violence against civilians", iso3="NER", fatalities=3)),
     ("On 6 March 2021, in Uruapan, Michoacan, a man was shot dead in Colonia Centro. The victim was a member of a local gang.",
      dict(event_type="Battles", iso3="MEX")),
+    ("On 6 March 2021, villagers beat a suspected cattle thief to death in Kisumu.",
+     dict(event_type="Riots", sub_event_type="Mob violence", iso3="KEN", actor1_like="Rioters")),
+    ("On 6 March 2021, hundreds of traders demonstrated in Kumasi against the closure of the market and burned tyres.",
+     dict(event_type="Riots", sub_event_type="Violent demonstration", iso3="GHA")),
     ("A car bomb exploded outside a hotel in Mogadishu on Saturday, killing at least five people.",
      dict(sub_event_type="Remote explosive/landmine/IED", iso3="SOM", fatalities=5, weapon="car bomb")),
 ]

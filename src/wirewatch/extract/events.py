@@ -50,7 +50,8 @@ _CROWD = re.compile(r"\b(?:group(?:s)?\s+of\s+(?:people|residents|villagers|yout
                     r"nationalists|students|traders|vendors|drivers|inhabitants)\b", re.I)
 _ARMED = re.compile(r"\b(?:soldiers?|troops|army|militants?|rebels?|insurgents?|gunm[ae]n|armed|fighters?|jihadists?|"
                     r"assailants?|attackers?|perpetrators?|terrorists?|bombers?|explosives?|bombs?|grenades?|knives|knife|"
-                    r"militia\w*|forces|gangs?|cartel|bandits?|guns?|rifles?|firearms?|shot|shooting|gunfire)\b", re.I)
+                    r"militia\w*|forces|gangs?|cartel|bandits?|guns?|rifles?|firearms?|shot|shooting|gunfire|hitm[ae]n|"
+                    r"shoot-?outs?|encounter)\b", re.I)
 # People ACLED treats as one armed side: gang members, traffickers, guards ("armed men killed an alleged
 # drug dealer" is an armed clash, not an attack on a civilian).
 _ARMED_PERSON = re.compile(r"\b(?:drug\s+(?:dealer|trafficker|trafficking)s?|(?:alleged\s+)?(?:gang|cartel)\s+members?|traffickers?|"
@@ -62,6 +63,14 @@ _ARMED_VICTIMS = re.compile(r"\b(?:fighters?|militants?|rebels?|insurgents?|sold
 _VICTIM_ARMED = re.compile(r"\b(?:victims?|deceased|(?:the\s+)?(?:man|men|woman|suspects?))\s+(?:was|were|had\s+been|had|is|are)\b"
                            r"[^.]{0,80}?\b(?:armed|gang|drug\s+traffick\w+|cartel|criminal\s+(?:group|gang|record)|charges?\s+against|"
                            r"convicted|fugitive|drug\s+dealer|wanted\s+by)\b|\breturned\s+fire\b", re.I)
+_RIOT_ACTS = re.compile(r"\b(?:burn(?:ed|t|ing)\s+(?:\w+\s+){0,2}(?:tyres|tires|objects|mattresses|vehicles?|cars?|buses|chairs|"
+                        r"furniture|property|shops?)|set\s+(?:\w+\s+){0,4}(?:on\s+)?fire|set\s+fire|lit\s+(?:\w+\s+)?(?:tyres|tires|fires?)|"
+                        r"torch(?:ed|ing)|vandali[sz](?:ed|ing)|ransack\w*|loot(?:ed|ing)|broke\s+into|stormed|barricad(?:ed|ing)|"
+                        r"(?:property|chairs|windows|vehicles?|cars?)\s+(?:was|were)\s+(?:destroyed|damaged|burnt|burned|smashed)|"
+                        r"smash(?:ed|ing)|hurl(?:ed|ing)|thr(?:ew|owing)\s+(?:stones|rocks|bottles)|pelt(?:ed|ing)|"
+                        r"attacked\s+(?:the\s+)?(?:police|officers|workers|journalists|staff))\b", re.I)
+_HELD = re.compile(r"\b(?:\d+|several|many|dozens|some|hundreds)\s+(?:\w+\s+){0,2}(?:were\s+)?(?:arrested|detained)\b|"
+                   r"\b(?:they|protesters?|demonstrators?|participants)\s+(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained|dispersed)\b", re.I)
 _ARMED_TOLL = re.compile(r"\b(?:militants?|rebels?|insurgents?|fighters?|soldiers?|troops|militiam[ae]n|terrorists?|"
                          r"jihadists?|gunmen|combatants|separatists)\b", re.I)
 MILITARY_TARGET = re.compile(r"\b(?:soldiers?|troops|army|military|police|officers?|checkpoints?|patrols?|convoy|base|"
@@ -319,7 +328,9 @@ def _agent_target(trigger: Token | None, sent: Span, lookup: Any, claims: list[C
                 other = _actor(conj, lookup)
                 if other is not None and agent is not None and other.iso3 and other.iso3 != agent.iso3:
                     return agent, ActorRef(agent.kind if other.kind == "civilians" else other.kind, other.iso3, other.name, other.text)
-    if agent is not None and agent.kind in ("civilians",) and agent_tok is not None and agent_tok.dep_ != "agent":
+    doer = tok.pos_ == "VERB" and agent_tok is not None and agent_tok.head.i == tok.i and agent_tok.dep_ == "nsubj" and \
+        any(c.dep_ == "dobj" for c in tok.children) and agent_tok.lemma_.lower() not in ("civilian", "child", "woman", "victim")
+    if agent is not None and agent.kind in ("civilians",) and agent_tok is not None and agent_tok.dep_ != "agent" and not doer:
         # "civilians were killed" parsed as a subject: victims, not doers
         agent, target = None, agent
     else:
@@ -330,6 +341,10 @@ def _agent_target(trigger: Token | None, sent: Span, lookup: Any, claims: list[C
                 if target_tok is not None:
                     break
         target = _actor(target_tok, lookup) if target_tok is not None else None
+        if target_tok is not None and target_tok.ent_type_ in ("GPE", "LOC", "FAC") and not lookup.country(target_tok.text) \
+                and not lookup.demonym(target_tok.text) and tok.lemma_.lower() in ("attack", "raid", "storm", "overrun"):
+            # "attacked Natuco": the people of a town, not its forces
+            target = ActorRef("civilians", target.iso3 if target else None, None, target_tok.text)
         if target is None and target_tok is not None and _ARMED_PERSON.search(phrase(target_tok).text):
             target = ActorRef("unknown_armed", None, None, phrase(target_tok).text)
     if target is None:
@@ -368,7 +383,7 @@ _OFF_DUTY = re.compile(r"(?:off[-\s]duty|former|retired|ex-)\b", re.I)
 
 def _actor(tok: Token, lookup: Any) -> ActorRef | None:
     span = phrase(tok)
-    if tok.lemma_.lower() in _PLACE_HEADS or (tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.dep_ in ("dobj", "nsubjpass")):
+    if tok.lemma_.lower() in _PLACE_HEADS:
         # "attacked the village of X", "attacked X": the people who live there
         return ActorRef("civilians", country_of_phrase(span, lookup), None, span.text)
     if tok.lemma_.lower() in _CIVIL_ROLES and not _ARMED.search(span.text):
@@ -427,6 +442,10 @@ def _family(cues: list[lx.Cue], casualties: Casualties, sent: Span) -> tuple[str
 
 
 def _refine(family: str, frame: Frame, sent_text: str) -> str:
+    if family in ("clash", "attack") and frame.agent is not None and frame.agent.kind in ("civilians", "protesters", "rioters") \
+            and not _ARMED.search(frame.agent.text):
+        # villagers, locals, a family's kin beating someone: ACLED's mob violence, not an armed side
+        return "riot" if re.search(r"\b(?:protest\w*|demonstrat\w*|rally|(?-i:march\w*))\b", sent_text, re.I) else "mob"
     killed = frame.casualties.killed or frame.casualties.injured
     if family == "attack" and killed is not None and _ARMED_TOLL.search(killed.text) and not re.search(r"\bcivilians?\b", killed.text, re.I):
         return "clash"  # "killed 4 IS militants": the dead were fighters
@@ -449,11 +468,12 @@ def _refine(family: str, frame: Frame, sent_text: str) -> str:
                 re.search(r"\b(?:soldiers?|troops|police(?:m[ae]n)?|police\s+officers|officers|checkpoints?|check\s*posts?|"
                           r"military|army|security\s+forces|convoy|patrol|base|outpost|barracks)\b", sent_text, re.I):
             return "clash"  # an armed group attacking soldiers or police is a battle in ACLED's coding
-    if family in ("protest",) and re.search(r"\b(?:clash\w*|pelt\w*|stones|vandali\w+|riot\w*)\b", sent_text, re.I):
+    if family in ("protest",) and (re.search(r"\b(?:clash\w*|pelt\w*|vandali\w+|riot\w*)\b", sent_text, re.I)
+                                   or _RIOT_ACTS.search(sent_text)):
         return "riot"
     if family in ("clash", "attack") and _CROWD.search(sent_text) and not _ARMED.search(sent_text):
         # groups of people fighting each other or the police with sticks and stones: ACLED's riots
-        return "riot" if re.search(r"\b(?:protest\w*|demonstrat\w*|police|officers)\b", sent_text, re.I) else "mob"
+        return "riot" if re.search(r"\b(?:protest\w*|demonstrat\w*|rally|(?-i:march\w*))\b", sent_text, re.I) else "mob"
     return family
 
 
@@ -466,8 +486,7 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
     sentences = [(sent, base) for doc, base in segments for sent in doc.sents]
     lead_date = _lead_date(text, sentences, published)
     for si, (sent, base) in enumerate(sentences):
-        if drafts and drafts[-1].family == "attack" and si - drafts[-1].last_sentence <= 2 and _VICTIM_ARMED.search(sent.text):
-            drafts[-1].family = "clash"  # "The victim was a gang member": ACLED counts both sides as armed
+        absorbed = _follow_on(drafts, si, sent.text)
         claims = find_claims(sent, gazetteer, book)
         cues = [c for c in _cues(sent) if c.token_i is None or not _is_reference(sent.doc[c.token_i], claims)]
         cas = find_casualties(sent.text, sent, text[max(0, base + sent.start_char - 1500):base + sent.start_char])
@@ -494,6 +513,11 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
                     d.last_sentence = si
             continue
         family, weapon, cue = fam
+        if absorbed and family in ("arrest", "protest", "riot", "property"):
+            # "Police dispersed them and arrested 26.": the intervention in the protest just told
+            drafts[-1].add_toll(cas)
+            drafts[-1].last_sentence = si
+            continue
         if drafts and _ANAPHORIC.match(sent.text) and si - drafts[-1].last_sentence <= 1:
             # "This was one of two coordinated attacks ...": more about the event just told
             d = drafts[-1]
@@ -539,6 +563,27 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
 _MODALS = {"will", "would", "could", "may", "might", "should", "shall", "must", "can"}
 _NOT_HAPPENED = {"discuss", "plan", "threaten", "warn", "vow", "prepare", "consider", "prevent", "avert", "thwart", "foil",
                  "fear", "urge", "call"}
+
+
+def _follow_on(drafts: list[Draft], si: int, text: str) -> bool:
+    """Sentences right after an event that change how it is coded: the victim was armed, the
+    protesters burnt tyres, the police dispersed them. True when the sentence is about that event."""
+    if not drafts or si - drafts[-1].last_sentence > 2:
+        return False
+    d = drafts[-1]
+    if d.family == "attack" and _VICTIM_ARMED.search(text):
+        d.family = "clash"  # "The victim was a gang member": ACLED counts both sides as armed
+        return False
+    if d.family not in ("protest", "riot"):
+        return False
+    hit = False
+    if d.family == "protest" and _RIOT_ACTS.search(text):
+        d.family = "riot"
+        hit = True
+    if INTERVENTION.search(text) or _HELD.search(text):
+        d.sentences.append(text)
+        hit = True
+    return hit
 
 
 def _hypothetical(trigger: Token) -> bool:
@@ -895,7 +940,7 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, gazetteer
         loc_iso = d.place.iso3 if d.place else (ctx.countries[0] if ctx.countries else None)
         loc_country = d.place.country if d.place else cname(loc_iso)
         agent, target = d.agent, d.target
-        if d.family in ("protest", "riot") and (agent is None or agent.kind not in ("protesters", "rioters")):
+        if d.family in ("protest", "riot", "mob") and (agent is None or agent.kind not in ("protesters", "rioters")):
             # ACLED puts the demonstrators first (whoever organised them) and the force that intervened second
             if agent is not None and target is None and agent.kind in ("police", "military"):
                 target = agent
