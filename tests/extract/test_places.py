@@ -56,3 +56,30 @@ def test_agency_acronym_is_not_a_town(pipeline) -> None:
 def test_continent_in_a_company_name_is_not_a_town(pipeline) -> None:
     found = _places(pipeline, "On 8 June 2018, dock workers protested at the Asia Pacific terminal in Cebu.", ["PHL"])
     assert [p.text for p in found] == ["Cebu"]
+
+
+def test_unit_of_town_qualifies(pipeline) -> None:
+    """"X district of Y" reads Y as X's province; X is the place."""
+    found = _places(pipeline, "On 3 June 2019, soldiers clashed with militants in Semdinli district of Hakkari.")
+    assert found and found[0].place.name == "Semdinli" and found[0].place.iso3 == "TUR"
+    assert all(p.text != "Hakkari" for p in found)
+
+
+def test_qualifier_settles_an_ambiguous_province_name(pipeline) -> None:
+    """"Riberalta, Beni" is Bolivia's Beni even when the story's other names pointed to Congo."""
+    found = _places(pipeline, "On 4 June 2019, in Riberalta, Beni, residents blocked a road.", ["COD"])
+    assert found and found[0].place.iso3 == "BOL" and found[0].place.name == "Riberalta"
+
+
+def test_town_with_a_mistaken_label_before_its_province(pipeline) -> None:
+    """Whatever label the parser gives "X" in "in X, <province>", X is read as a place there."""
+    found = _places(pipeline, "On 7 May 2018, in Arcoverde, Pernambuco, a man was shot dead by two armed men.", ["BRA"])
+    assert found and found[0].place.admin1 == "Pernambuco" and found[0].place.feature == "city"
+
+
+def test_place_in_a_company_name_ranks_after_the_scene(pipeline) -> None:
+    from wirewatch.extract.places import rank_for_event
+    doc = pipeline.nlp("On 4 June 2019, workers of the Tabriz Tractor Company held a protest in Marand.")
+    sent = next(iter(doc.sents))
+    found = resolve_in_sentence(sent, pipeline.gazetteer, ["IRN"], None)
+    assert rank_for_event(found, None, ["IRN"])[0].text == "Marand"

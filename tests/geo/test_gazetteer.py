@@ -322,3 +322,13 @@ def test_admin1_names_are_the_units_own_spellings(gazetteer) -> None:
     assert "attica" in names
     assert gazetteer.admin1_names("GRC", "Nowhere") == frozenset()
     assert gazetteer.admin1_names(None, "Attiki") == frozenset()
+
+
+def test_qualifier_finds_the_country_that_has_both_names(gazetteer) -> None:
+    place = gazetteer.resolve_expression("Riberalta, Beni", ["COD"])
+    assert place.iso3 == "BOL" and place.feature == "city"
+
+
+def test_outside_of_is_near(gazetteer) -> None:
+    place = gazetteer.resolve_expression("outside of Kandahar", ["AFG"])
+    assert place.iso3 == "AFG" and place.geo_precision == 2

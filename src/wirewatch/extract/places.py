@@ -133,8 +133,9 @@ def candidate_spans(sent: Span, gazetteer: Any) -> list[Span]:
             continue  # armed groups whose names a town also bears somewhere ("Taliban")
         if ent.label_ in PLACE_LABELS:
             out.append(ent)
-        elif ent.label_ in ("PERSON", "ORG") and not ent.text.isupper() and _settlement_named(ent):
-            out.append(ent)  # "Kolofata town", "the village of Kansafra": a place whatever the label
+        elif ent.label_ in _MISTAKEN_LABELS and not ent.text.isupper() and (
+                _settlement_named(ent) or _unit_follows(ent, gazetteer)):
+            out.append(ent)  # "Kolofata town", "in Alagoinha, Pernambuco": a place whatever the label
         elif ent.label_ in ("PERSON", "ORG") and not ent.text.isupper() and gazetteer.is_place(ent.text):
             # The small model tags towns as people or organisations; trust the gazetteer, not the label,
             # unless the entity is followed or preceded by a clear person/organisation cue.
@@ -152,6 +153,20 @@ _SETTLEMENT_BEFORE = re.compile(r"\b(?:village|town|city|hamlet|locality|settlem
 _SETTLEMENT_WORD = re.compile(r"^\s+(?:village|town|city|hamlet|locality|settlement|commune|township)\b", re.I)
 
 
+_MISTAKEN_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|of)\s+$", re.I)
+_UNIT_NAME_AFTER = re.compile(r"^\s*(?:,|\()\s*([A-Z][\w'’-]+(?:\s+(?:(?:de|del|do|da|dos|das|a|y)\s+)*[A-Z][\w'’-]+)*)")
+
+
+def _unit_follows(ent: Span, gazetteer: Any) -> bool:
+    """"in Alagoinha, Pernambuco" / "at Tessit (Gao)": after a locative word, a name followed by
+    an admin unit the gazetteer knows is a place, whatever label the parser gave it."""
+    text, base = ent.sent.text, ent.sent.start_char
+    before = text[max(0, ent.start_char - base - 12):ent.start_char - base]
+    m = _UNIT_NAME_AFTER.match(text[ent.end_char - base:ent.end_char - base + 50])
+    return bool(m and _LOCATIVE_BEFORE.search(before) and gazetteer.names_unit(m.group(1)))
+
+
 def _settlement_named(ent: Span) -> bool:
     """The text says the entity is a settlement: "in Kolofata town", "the village of Kansafra"."""
     text, base = ent.sent.text, ent.sent.start_char
@@ -164,7 +179,7 @@ def _mended_ents(sent: Span, gazetteer: Any) -> list[Span]:
     out: list[Span] = []
     taken: set[int] = set()
     for ent in sent.ents:
-        if ent.label_ in PLACE_LABELS or ent.label_ in ("PERSON", "ORG"):
+        if ent.label_ in PLACE_LABELS or ent.label_ in _MISTAKEN_LABELS:
             mended = _mend(ent, gazetteer)
             if mended is None:
                 continue
@@ -181,7 +196,7 @@ def _is_appos_person(ent: Span) -> bool:
                for c in ent.root.children)
 
 
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|del|la|el|al|of|do|da|dos|das|du|des|di))*"
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|del|la|el|al|of|do|da|dos|das|du|des|di|a|y)\s+)*[A-Z][\w'’.-]*)*"
 _QUALIFIER = re.compile(rf"^\s*(?:,\s*|\s*\(|\s+in\s+)(?:the\s+)?({_NAME}(?:\s+(?:district|province|region|state|county|governorate|department))?(?:\s*,\s*{_NAME})*)")
 
 
@@ -214,6 +229,8 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
         kind = _SETTLEMENT_AFTER.match(rest)
         if kind:  # "Kamonyi village (Uvira, Sud-Kivu)": the word names the kind of place, not a unit
             rest = rest[kind.end():]
+        if unit and (of := re.match(r"\s+of\s+(?=[A-Z])", rest)):
+            rest = "," + " " * (of.end() - 1) + rest[of.end():]  # "Cukurca district of Hakkari"
         qual = _QUALIFIER.match(rest)
         qualified = False
         fallbacks: list[str] = []
@@ -304,9 +321,25 @@ def rank_for_event(places: list[PlaceMention], trigger: Token | None, context: S
     story's countries, a town given with its region ("in X, Y"), then closeness to the trigger."""
     home = set(context[:2])
 
-    def key(pm: PlaceMention) -> tuple[int, int, int, int]:
+    def key(pm: PlaceMention) -> tuple[int, int, int, int, int]:
         level = 0 if is_town(pm.place) else (2 if pm.place.feature == "country" else 1)
         dist = abs(pm.token.i - trigger.i) if trigger is not None else 0
         away = 1 if home and pm.place.iso3 not in home else 0
-        return (level, away, 0 if getattr(pm, "qualified", False) else 1, dist)
+        return (1 if _names_an_actor(pm.token) else 0, level, away, 0 if getattr(pm, "qualified", False) else 1, dist)
     return sorted(places, key=key)
+
+
+def _names_an_actor(tok: Token) -> bool:
+    """The place name modifies a name or noun that is no place, or is the subject of an active
+    verb: "Kerman Coal Mine Company", "Beni Amir groups clashed", "Kabul police said". The
+    event happened elsewhere when the sentence also says where ("... in Kuhbanan")."""
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i != tok.i and tok.head.pos_ in ("PROPN", "NOUN") \
+            and tok.head.ent_type_ not in PLACE_LABELS and not _PLACE_NOUN.match(tok.head.lower_):
+        return True
+    return tok.dep_ == "nsubj"
+
+
+_PLACE_NOUN = re.compile(r"(?:village|town|city|district|province|region|area|county|state|camp|neighbou?rhood|"
+                         r"market|road|highway|border|countryside|outskirts|suburb|municipality|governorate|"
+                         r"department|prefecture|locality|commune|sector|zone|valley|mountains?|river|desert|"
+                         r"plain|front|frontline|checkpoint|crossing)s?$")

@@ -96,7 +96,7 @@ _DISTANCE_ONLY = re.compile(
     r"^(?:about |some |around |approximately )?\d+(?:[.,]\d+)?\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?)"
     r"\s+(?:away\s+)?(?:from|of|outside|off)\s+(?P<place>.+)$", re.I)
 _NEAR = re.compile(
-    r"^(?:near|nearby|close to|just outside|outside|on the outskirts of|the outskirts of|outskirts of|"
+    r"^(?:near|nearby|close to|just outside of|just outside|outside of|outside|on the outskirts of|the outskirts of|outskirts of|"
     r"in the outskirts of|on the edge of|the edge of|around|in the vicinity of|the vicinity of|vicinity of|"
     r"in the area of|the area of|area of|in the suburbs of|the suburbs of|suburbs of|a suburb of|suburb of|"
     r"on the road to|the road to|on the way to|not far from|a village near|villages near|"
@@ -389,6 +389,13 @@ class Gazetteer:
             if runner[1].iso3 != best.iso3 and runner[0] > score - 0.05:
                 return Place(name=name, unresolved_reason=(
                     f"{name!r} is ambiguous without context: small places in {best.iso3} and {runner[1].iso3}"))
+        if best.approx and best.feature == "admin2":
+            # a district GeoNames gives no member town ("Dehloran county"): its namesake town in
+            # the same province, when there is one, is a better point than the province's capital
+            town = next((r for _, r in ranked if r.feature == "city" and r.iso3 == best.iso3
+                         and r.admin1 == best.admin1 and loose_key(r.name) == loose_key(best.name)), None)
+            if town is not None:
+                best = best._replace(lat=town.lat, lon=town.lon, approx=0)
         return self._place(best, score)
 
     @staticmethod
@@ -522,6 +529,16 @@ class Gazetteer:
         place = dataclasses.replace(self._resolve_cached(phrase, context, dateline, prefer, within))
         if unit_word and within and not place.unresolved_reason:
             place.geo_precision = max(2, place.geo_precision or 2)
+        if place.unresolved_reason and within and not self.country(within):
+            # "Rurrenabaque, Beni" in a story whose other names also fit Congo's Beni: the one
+            # country where a unit so named holds a place so named
+            isos = {r.iso3 for r in self._within(self._rows(fold(phrase)), within, ())}
+            if len(isos) == 1 and not isos & set(self._context_info(context)[0]):
+                again = self._resolve_cached(phrase, (*context, *isos), dateline, prefer, within)
+                if not again.unresolved_reason:
+                    place = dataclasses.replace(again)
+                    if unit_word:
+                        place.geo_precision = max(2, place.geo_precision or 2)
         if place.unresolved_reason and within and fold(_strip_unit(within)) == fold(phrase):
             # "San Juan (San Juan)": the town in its namesake unit, else the town wherever
             # GeoNames files it ("Buenos Aires, Buenos Aires": the city is not in the province)
