@@ -35,7 +35,7 @@ class PlaceMention:
 
 # Lower-case words inside place names ("Santa Maria de Ostula", "Kut e Abdollah", "Ras al Ain")
 _NAME_LINKS = {"al", "el", "ad", "ar", "as", "ash", "esh", "es", "at", "az", "an", "ed", "en", "er", "et", "ez",
-               "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les", "e", "i", "y",
+               "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "las", "los", "le", "les", "e", "i", "y",
                "bin", "ibn", "ul", "wa", "u"}
 _GLUE = {"-", "'", "’", "‘"}
 _ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "esh", "es", "at", "az", "an", "ed", "en", "er", "et", "ez"}
@@ -155,7 +155,7 @@ _SETTLEMENT_WORD = re.compile(r"^\s+(?:village|town|city|hamlet|locality|settlem
 
 _MISTAKEN_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|of)\s+$", re.I)
-_UNIT_NAME_AFTER = re.compile(r"^\s*(?:,|\()\s*([A-Z][\w'’-]+(?:\s+(?:(?:de|del|do|da|dos|das|a|y)\s+)*[A-Z][\w'’-]+)*)")
+_UNIT_NAME_AFTER = re.compile(r"^\s*(?:,|\()\s*([A-Z][\w'’-]+(?:\s+(?:(?:de|del|do|da|dos|das|la|las|los|a|y)\s+)*[A-Z][\w'’-]+)*)")
 
 
 def _unit_follows(ent: Span, gazetteer: Any) -> bool:
@@ -196,7 +196,7 @@ def _is_appos_person(ent: Span) -> bool:
                for c in ent.root.children)
 
 
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|del|la|el|al|of|do|da|dos|das|du|des|di|a|y)\s+)*[A-Z][\w'’.-]*)*"
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|del|la|las|los|le|les|el|al|of|do|da|dos|das|du|des|di|a|y)\s+)*[A-Z][\w'’.-]*)*"
 _QUALIFIER = re.compile(rf"^\s*(?:,\s*|\s*\(|\s+in\s+)(?:the\s+)?({_NAME}(?:\s+(?:district|province|region|state|county|governorate|department))?(?:\s*,\s*{_NAME})*)")
 
 

@@ -40,7 +40,8 @@ _CONTEXT_BONUS, _NEIGHBOUR_BONUS, _FAR_PENALTY = 1.0, 0.3, -0.5
 _PRECISION = {"city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
 _MAX_ROWS = 300               # candidates read per key, largest first
 _SIGNIFICANT_POPULATION = 100_000  # a place this big may be named outside the story's countries
-_MENDING_MIN_SIMILARITY = 85.0  # has_name: a loose match of a name of several words
+_MENDING_MIN_SIMILARITY = 85.0
+_NO_CONTEXT_LOOSE_SIMILARITY = 90.0  # a loose match without context: this similar, and big  # has_name: a loose match of a name of several words
 _INFER_MIN_VOTES, _INFER_LEAD = 1.0, 1.5  # infer_context: votes the leading country needs, lead over the next
 # Continents and world regions: never a town that happens to bear the name ("Asia", Philippines)
 _WORLD_REGIONS = frozenset({
@@ -408,8 +409,10 @@ class Gazetteer:
         if best.similarity < 100 and ctx and best.iso3 not in ctx:
             return (f"{name!r} only resembles {best.name} ({best.iso3}), outside "
                     f"{', '.join(sorted(ctx))}")
-        if best.similarity < 100 and not ctx and pop < _SIGNIFICANT_POPULATION:
-            return f"{name!r} only resembles {best.name} ({best.iso3}), a small place"
+        if best.similarity < 100 and not ctx and (pop < _SIGNIFICANT_POPULATION or best.similarity < _NO_CONTEXT_LOOSE_SIMILARITY):
+            # without the story's countries a spelling guess is a coincidence ("Dogon" / Dagon,
+            # an old name of Yangon) unless it is nearly the name of a big place
+            return f"{name!r} only resembles {best.name} ({best.iso3}), with nothing to say it is meant"
         if ctx and best.iso3 not in ctx and best.kind > ALIAS and best.feature == "city" and not (best.iso3 in neighbours):
             # a big city far from the story named only by one of its foreign-language names
             # ("Boni" for Bonn in a Mali story) is a coincidence of spelling, not a reference
