@@ -35,7 +35,7 @@ _LEXICON: list[tuple[str, float, bool, str]] = [
     ("death", 0.5, False, "dead death deaths died dies dying"),
     ("body", 0.5, False, "body bodies corpse corpses mass_grave mass_graves"),
     ("remains", 0.5, False, "found_dumped dumped bodies_of human_remains decapitated dismembered bound_and_gagged "
-        "signs_of_torture tortured"),
+        "signs_of_torture tortured wrapped_in"),
     ("massacre", 1.0, False, "massacre massacred massacres genocide atrocity atrocities war_crime war_crimes"),
     ("murder", 1.0, False, "murder murdered murders murdering homicide homicides manslaughter lynched lynching "
         "lynchings beheaded beheading beheadings assassinated assassination assassinations assassinate"),
@@ -108,11 +108,15 @@ _LEXICON: list[tuple[str, float, bool, str]] = [
         "rioters riot riots rioted rioting marchers sit_in sit_ins hunger_strike hunger_strikes tear_gas "
         "teargas water_cannon water_cannons rubber_bullets stone_pelting pelted molotov took_to_the_streets "
         "coup mutiny uprising crackdown dispersed human_chain gathered_in_front_of"),
-    ("protest", 1.0, True, "protest protests protested protesting demonstrate demonstrated demonstration demonstrations "
+    ("protest", 1.0, True, "protest protests demonstrate demonstrated demonstration demonstrations "
         "demonstrating rally rallies rallied mob mobs march marched marches"),
+    # the verb and a staged protest are not sports or business talk even in a labour story
+    ("protested", 1.0, False, "protested protesting staged_a_protest held_a_protest staged_a_demonstration "
+        "held_a_demonstration staged_protests demonstrated_against demonstrated_outside demonstrated_in_front"),
     ("demand", 0.5, True, "demanding demanded demands to_demand"),
     ("roadblock", 0.75, False, "roadblock roadblocks blocked_the_road blocked_the_roads blocked_roads "
-        "barricaded_roads barricaded_the_road blocked_the_highway"),
+        "barricaded_roads barricaded_the_road blocked_the_highway blocked_the_entrance blocked_the_rails "
+        "blocked_the_railway blocked_the_street blocked_the_streets blocked_access blocked_the_office padlocked"),
     ("denounce", 0.5, True, "denounce denounced denouncing condemned condemning"),
     ("block", 0.5, True, "blocked blocking blockade blockades barricade barricades barricaded"),
     ("gather", 0.5, True, "gathered gathering procession motorcade staged caravan human_chain"),
@@ -312,7 +316,7 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 _EVENT_CUES = frozenset(
     "kill toll wound injure death massacre murder execute stab airstrike bomb shell missile explosion "
     "gunfire shootout shot attack assault assault_amb clash battle ceasefire abduct arrest destroy burn "
-    "abuse protester protest demand roadblock block strike smash victim".split()
+    "abuse protester protest protested demand roadblock block strike smash victim".split()
 )
 assert _EVENT_CUES <= _CUE_META.keys()
 # Claims: who asserts or denies what happened (the claim extractor reads these sentences).

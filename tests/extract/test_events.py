@@ -96,6 +96,8 @@ CASES = [
      dict(event_type="Riots", sub_event_type="Mob violence", iso3="KEN", actor1_like="Rioters")),
     ("On 6 March 2021, hundreds of traders demonstrated in Kumasi against the closure of the market and burned tyres.",
      dict(event_type="Riots", sub_event_type="Violent demonstration", iso3="GHA")),
+    ("On 6 March 2021, soldiers stormed the village of Beit Zaqqa and fired rubber bullets at farmers.",
+     dict(event_type="Violence against civilians", location="Beit Zaqqa")),
     ("A car bomb exploded outside a hotel in Mogadishu on Saturday, killing at least five people.",
      dict(sub_event_type="Remote explosive/landmine/IED", iso3="SOM", fatalities=5, weapon="car bomb")),
 ]

@@ -542,6 +542,8 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
                 if scene or unresolved:
                     frame.places = rank_for_event(scene, None, ctx.countries)
                     break
+        if not frame.places and not unresolved:
+            unresolved = _loose_place_names(sent)
         frame.unresolved = unresolved
         dates = find_dates(sent.text, published)
         frame.date = _closest_date(dates, trigger, sent) or (lead_date if not drafts else None)
@@ -563,6 +565,38 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
 _MODALS = {"will", "would", "could", "may", "might", "should", "shall", "must", "can"}
 _NOT_HAPPENED = {"discuss", "plan", "threaten", "warn", "vow", "prepare", "consider", "prevent", "avert", "thwart", "foil",
                  "fear", "urge", "call"}
+
+
+_SETTLEMENT = {"village", "town", "city", "neighbourhood", "neighborhood", "camp", "district", "area", "outskirts", "suburb",
+               "countryside", "east", "west", "north", "south", "vicinity", "municipality", "commune", "locality"}
+
+
+def _loose_place_names(sent: Span) -> list[str]:
+    """Proper names the gazetteer does not know but the grammar shows to be places: "in Kafr Qaddum",
+    "Pakherpora town", "the outskirts of Zaghniya village". The event keeps them as its location."""
+    out: list[str] = []
+    for tok in sent:
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.ent_type_ in ("DATE", "TIME", "NORP", "CARDINAL", "MONEY"):
+            continue
+        head = tok.head
+        where = (tok.dep_ == "pobj" and head.lower_ in ("in", "at", "near", "outside", "around")) or \
+                (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _SETTLEMENT) or \
+                (tok.dep_ == "compound" and head.lemma_.lower() in _SETTLEMENT)
+        if not where:
+            continue
+        left = tok
+        while left.i > sent.start and sent.doc[left.i - 1].pos_ == "PROPN" and sent.doc[left.i - 1].dep_ in ("compound", "amod"):
+            left = sent.doc[left.i - 1]
+        name = sent.doc[left.i:tok.i + 1].text
+        if tok.ent_type_ in ("PERSON", "ORG") and head.lower_ not in ("in", "near", "outside") and head.head.lemma_.lower() not in _SETTLEMENT:
+            continue
+        out.append(name)
+    for tok in sent:  # "Pakherpora town", "Tavakolabad village"
+        if tok.lemma_.lower() in ("village", "town", "city", "camp") and tok.i > sent.start:
+            prev = sent.doc[tok.i - 1]
+            if prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.ent_type_ not in ("DATE", "NORP"):
+                out.append(prev.text)
+    return out
 
 
 def _follow_on(drafts: list[Draft], si: int, text: str) -> bool:
