@@ -83,3 +83,9 @@ def test_place_in_a_company_name_ranks_after_the_scene(pipeline) -> None:
     sent = next(iter(doc.sents))
     found = resolve_in_sentence(sent, pipeline.gazetteer, ["IRN"], None)
     assert rank_for_event(found, None, ["IRN"])[0].text == "Marand"
+
+
+def test_countryside_of_a_province_qualifies(pipeline) -> None:
+    """"the town of X in the eastern countryside of Y": X is looked for inside Y."""
+    found = _places(pipeline, "On 2 March 2019, rebels shelled the town of Mhardeh in the northern countryside of Hama.")
+    assert found and found[0].place.iso3 == "SYR" and found[0].place.admin1 == "Hama"

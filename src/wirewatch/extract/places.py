@@ -197,7 +197,7 @@ def _is_appos_person(ent: Span) -> bool:
 
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|del|la|las|los|le|les|el|al|of|do|da|dos|das|du|des|di|a|y)\s+)*[A-Z][\w'’.-]*)*"
-_QUALIFIER = re.compile(rf"^\s*(?:,\s*|\s*\(|\s+in\s+)(?:the\s+)?({_NAME}(?:\s+(?:district|province|region|state|county|governorate|department))?(?:\s*,\s*{_NAME})*)")
+_QUALIFIER = re.compile(rf"^\s*(?:,\s*|\s*\(|\s+in\s+(?:the\s+(?:[a-z-]+\s+){{0,2}}(?:countryside|outskirts|suburbs|province|region|governorate)\s+of\s+|rural\s+)?)(?:the\s+)?({_NAME}(?:\s+(?:district|province|region|state|county|governorate|department))?(?:\s*,\s*{_NAME})*)")
 
 
 def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], dateline: str | None,
