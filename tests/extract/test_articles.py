@@ -59,3 +59,10 @@ def test_follow_on_sentences_recode_the_protest(pipeline):
     events = pipeline.extract_text(text, published="2021-03-07").events
     assert len(events) == 1
     assert events[0].sub_event_type == "Protest with intervention"
+
+
+def test_a_shootout_that_broke_out_is_not_background(pipeline):
+    text = ("On 2 March 2021, in Niteroi, Rio de Janeiro, police officers went to a hill to look for suspects. "
+            "A shoot-out broke out and a suspect was killed.")
+    events = pipeline.extract_text(text, published="2021-12-31").events
+    assert events and events[0].event_type == "Battles" and events[0].mention != "background"

@@ -10,7 +10,8 @@ import datetime as dt
 import re
 from typing import Any
 
-GENERIC = re.compile(r"\b(?:erupt\w*|broke\s+out|began|begun|started|went\s+to\s+war|flare-?ups?|since|decades?|"
+GENERIC = re.compile(r"\b(?:(?:war|wars|conflict|insurgency|hostilities|uprising|violence|fighting|crisis)\s+(?:that\s+|which\s+)?"
+                     r"(?:has\s+|had\s+|have\s+)?(?:erupt\w*|broke\s+out|began|begun|started)|went\s+to\s+war|flare-?ups?|since|decades?|"
                      r"years?\s+of|the\s+(?:war|conflict)\s+(?:over|in)|have\s+been\s+fighting|has\s+raged|raging|"
                      r"worst\s+(?:seen|fighting)|the\s+current\s+fighting|ongoing|protracted|repeatedly|regularly|"
                      r"continued\s+to|history|historically)\b", re.I)
