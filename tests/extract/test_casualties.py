@@ -132,3 +132,33 @@ def test_the_hostages_are_the_people_abducted_before(nlp):
 def test_the_only_casualties_were_the_attackers(nlp):
     cs = _sents(nlp, "Three attackers stormed the compound at dawn. The attackers were the only casualties.")
     assert cs[1].killed is not None and cs[1].killed.best == 3
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Rebels shot and killed Pedro Alves Costa in Lagoa, Minas, Brazil.", 1),
+    ("At least 12 soldiers, including a captain, and 20 rebels were killed in the fighting.", 32),
+    ("At least five people, including the imam, his son, and two of his guards were killed in the blast.", 5),
+    ("Two rebels, one soldier, and four villagers were killed in the crossfire.", 7),
+    ("Witnesses said he was a suspect in the murder of a judge in 2019.", None),
+    ("The fighting resulted in the death of the headman.", 1),
+    ("Cornered by police, the gunman turned the weapon on himself and committed suicide.", 1),
+    ("On 3 June 2021, in Vila Nova, Bahia, a man was shot to death by two armed men.", 1),
+    ("A 34-year-old woman died after being stabbed.", 1),
+])
+def test_more_victims_on_the_parse(nlp, text, killed):
+    c = _sents(nlp, text)[0]
+    assert (c.killed.best if c.killed else None) == killed
+
+
+def test_attackers_killed_later_add_to_their_victims(nlp):
+    first, second = _sents(nlp, "Gunmen stormed a hotel and killed four guests. Two attackers were shot dead by the guards.")
+    assert first.killed.best == 4 and second.adds_to(first.killed)
+    first, second = _sents(nlp, "A bomber blew himself up at the gate, killing himself. The bomber was the only casualty.")
+    assert not second.adds_to(first.killed)
+
+
+def test_additionally_adds_and_hostages_killed_later_add(nlp):
+    a, b = _sents(nlp, "Three guards were killed in the raid. Additionally, two drivers were killed.")
+    assert b.adds_to(a.killed)
+    a, b = _sents(nlp, "Two officers were killed and five were abducted. The five hostages were executed later that week.")
+    assert b.killed.best == 5 and b.adds_to(a.killed)

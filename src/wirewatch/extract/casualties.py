@@ -107,8 +107,14 @@ class Casualties:
         "in addition"), or it reports the attackers' deaths after a toll of their victims."""
         if self.killed is None or earlier is None or self.stated or self.cumulative or self.killed.best in (None, 0):
             return False
-        return self.additional or (bool(_PERP_WORDS.search(self.killed.text)) and not _PERP_WORDS.search(earlier.text)
-                                   and not _VICTIM_WORDS.search(self.killed.text) and not _SOLE.search(self.killed.text))
+        if _SOLE.search(self.killed.text):
+            return False
+        if self.additional:
+            return True
+        if _HOSTAGE_WORDS.search(self.killed.text) and not _HOSTAGE_WORDS.search(earlier.text):
+            return True  # "Three officers were killed and four abducted. All four hostages were killed later."
+        return bool(_PERP_WORDS.search(self.killed.text)) and not _PERP_WORDS.search(earlier.text) \
+            and not _VICTIM_WORDS.search(self.killed.text)
 
 
 def _word_value(w: str) -> int | None:
@@ -204,7 +210,7 @@ def _bad_context(text: str, m: re.Match[str]) -> bool:
 
 
 _SIMPLE = rf"(?:\d+|{_WORDNUM})"
-_IN_ADDITION = re.compile(rf"\b(?:in\s+addition(?:\s+to)?|besides|not\s+counting|excluding|apart\s+from|as\s+well\s+as)\s+"
+_IN_ADDITION = re.compile(rf"\b(?:in\s+addition(?:,?\s+to)?|besides|not\s+counting|excluding|apart\s+from|as\s+well\s+as)\s+"
                           rf"(?:the\s+deaths?\s+of\s+)?(?:(?:at\s+least|more\s+than|some)\s+)?(?:(?P<the>the|a|an)\s+)?(?:(?P<n>{_SIMPLE})\s+)?"
                           r"(?:(?:suicide|armed|other)\s+)?(?P<who>assailants?|bombers?|attackers?|perpetrators?|gunm[ae]n|hijackers?)\b"
                           r"|\bin\s+addition\s+to\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*,", re.I)
@@ -247,11 +253,13 @@ def find_casualties(text: str, sent: "Span | None" = None, before: str = "") -> 
     return out
 
 
-_ADDITIONAL = re.compile(r"^\W*(?:in\s+addition|additionally|also|moreover|besides|furthermore)\s*,|"
-                         r"\b(?:was|were|had\s+been|have\s+been)\s+also\s+(?:killed|shot\s+dead|shot\s+and\s+killed|executed)\b|"
+_ADDITIONAL = re.compile(r"^\W*(?:in\s+addition|additionally|also|moreover|besides|furthermore)\s*,(?!\s*to\b)|"
+                         r"\b(?:was|were|had\s+been|have\s+been)\s+also\s+(?:[\w-]+\s+){0,4}?(?:killed|shot\s+dead|executed|died)\b|"
                          r"\balso\s+(?:killed|died|shot\s+dead|shot\s+and\s+killed)\b", re.I)
+_HOSTAGE_WORDS = re.compile(r"\b(?:hostages?|captives?|abductees?|kidnapp?ed|abducted)\b", re.I)
 _SOLE = re.compile(r"\bonly\b", re.I)  # "the assailant was the only casualty" restates the toll
-_PERP_WORDS = re.compile(r"\b(?:assailants?|attackers?|(?:suicide\s+)?bombers?|gunm[ae]n|perpetrators?|hijackers?|himself|herself|themselves)\b", re.I)
+_PERP_WORDS = re.compile(r"\b(?:assailants?|attackers?|(?:suicide\s+)?bombers?|gunm[ae]n|perpetrators?|hijackers?|himself|herself|"
+                         r"themselves|committed)\b", re.I)
 _VICTIM_WORDS = re.compile(r"\b(?:people|persons?|civilians?|soldiers?|officers?|policem[ae]n|guards?|victims?|children|women|"
                            r"workers?|residents?|villagers?|passengers?|personnel|troops)\b", re.I)
 
@@ -360,6 +368,7 @@ _KILL_LEMMAS = {"kill", "assassinate", "murder", "behead", "lynch", "slay", "mas
                 "execute", "strangle", "gun"}
 _DIE_LEMMAS = {"die", "perish", "succumb"}
 _INJURE_LEMMAS = {"injure", "wound", "hurt", "maim"}
+_DEATH_OUTCOME = {"result", "lead", "cause", "confirm", "report", "leave", "bring", "end", "announce", "claim", "addition"}
 _DEATH_NOUNS = {"death", "killing", "murder", "assassination", "execution", "beheading", "lynching"}
 _CASUALTY_NOUNS = {"casualty", "fatality", "victim", "death"}
 _DEAD_WORDS = {"dead", "death"}
@@ -452,6 +461,8 @@ def _antecedent(tok: "Token", before: str) -> int | None:
 def _count_np(head: "Token", before: str) -> int | None:
     total = 0
     parts = [head, *head.conjuncts]
+    if not any(c.dep_ == "cc" or c.lower_ in ("and", "&") for p in parts for c in p.children):
+        parts = [head]  # "Maria in Taquara, Rio de Janeiro": a list without 'and' is places, not people
     for c in head.children:  # "One officer, one soldier, and three assailants": a list the parser read as apposition
         if c.dep_ == "appos" and any(x.dep_ == "nummod" for x in c.children) and any(x.dep_ == "nummod" for x in head.children) \
                 and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ",":
@@ -471,8 +482,10 @@ def _subjects(verb: "Token") -> list["Token"]:
     """The victims of a passive or intransitive verb, through 'was shot and died' and relative clauses."""
     v = verb
     for _ in range(4):
-        subjs = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")
+        subjs = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj") and c.ent_type_ not in ("DATE", "TIME")
                  and not (c.tag_ == "CD" and any(x.ent_type_ == "DATE" for x in c.children))]  # not "8 May"
+        if len(subjs) > 1:  # "On 6 May, in X, Y, a man was killed": the parser's extra subjects are places
+            subjs = [c for c in subjs if c.ent_type_ not in ("GPE", "LOC", "FAC")] or subjs[:1]
         if subjs:
             if subjs[0].lower_ in _RELATIVE and v.dep_ == "relcl":
                 return [v.head]
@@ -481,6 +494,10 @@ def _subjects(verb: "Token") -> list["Token"]:
                 between = v.doc[subjs[0].i:extra.i]
                 if not any(t.lower_ in ("including", "among", "includes", "included") for t in between):
                     out.append(extra)
+                else:  # "14 officers, including the chief, and 25 assailants": more than the first group holds
+                    first, more = _count_np(subjs[0], ""), _count_np(extra, "")
+                    if first is not None and more is not None and more > first:
+                        out.append(extra)
             return out
         if v.dep_ in ("conj", "advcl", "xcomp", "oprd", "ccomp") and v.head.pos_ in ("VERB", "AUX"):
             v = v.head
@@ -511,6 +528,9 @@ def _victims(tok: "Token") -> tuple[str, list["Token"]] | None:
     """('k' or 'i', the heads of the victim phrases) when `tok` says people died or were hurt."""
     lemma = tok.lemma_.lower()
     kids = list(tok.children)
+    if lemma == "commit" and any(c.dep_ == "dobj" and c.lower_ == "suicide" for c in kids):
+        subj = _subjects(tok)  # "he turned the gun on himself and committed suicide"
+        return ("k", subj) if subj else None
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids) or \
             (tok.tag_ == "VBN" and tok.dep_ in ("conj", "advcl", "acl", "relcl", "oprd", "xcomp", "ccomp"))
@@ -543,6 +563,9 @@ def _victims(tok: "Token") -> tuple[str, list["Token"]] | None:
                     heads.append(obj)
         return (kind, heads) if heads else None
     if tok.pos_ == "NOUN" and lemma in _DEATH_NOUNS:
+        gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if gov.lemma_.lower() not in _DEATH_OUTCOME:
+            return None  # "a witness to the murder of X" tells of another crime; "resulted in the death of X" of this one
         of = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((x for x in of.children if x.dep_ == "pobj"), None) if of is not None else None
         if obj is not None:
@@ -648,6 +671,8 @@ _ACROSS = re.compile(r"\bacross\s+(?:(?:all|each)\s+(?:of\s+)?)?(?:(?:the|these|
                      r"(?:(?!(?:days?|nights?|weeks?|months?|years?|hours?|of|and|in)\b)[\w-]+\s+){0,2}?"
                      r"(?P<what>attacks|assaults|bombings|blasts|explosions|incidents|events|clashes|strikes|raids|"
                      r"ambushes|shootings|abductions|kidnappings|operations|battles|engagements)\b", re.I)
+_ACROSS_TWO = re.compile(r"\bacross\s+(?:this|the)\s+(?:[\w-]+\s+){0,2}?(?:attack|assault|bombing|blast|explosion|incident|event|clash|raid)"
+                         r"\s+and\s+(?:an?|the|another)\s+(?:[\w-]+\s+){0,2}?(?:attack|assault|bombing|blast|explosion|incident|event|clash|raid)s?\b", re.I)
 _ONE_OF = re.compile(rf"\bone\s+of\s+(?:at\s+least\s+)?(?:the\s+)?(?P<n>{_DIG}|{_WORDNUM})\s+(?:[\w-]+\s+){{0,3}}?"
                      r"(?:attacks|assaults|bombings|blasts|explosions|incidents|events|clashes|strikes|raids|ambushes|"
                      r"shootings|abductions|kidnappings|operations|battles|attempts|hijackings)\b", re.I)
@@ -656,6 +681,9 @@ _ONE_OF = re.compile(rf"\bone\s+of\s+(?:at\s+least\s+)?(?:the\s+)?(?P<n>{_DIG}|{
 def _share(out: Casualties, text: str, before: str) -> None:
     """'This was one of three attacks ... 12 were killed across the attacks': this event's share is 4."""
     if out.killed is None or out.stated:
+        return
+    if _ACROSS_TWO.search(text):  # "across this assault and an earlier attack"
+        out.killed = divided(out.killed, 2)
         return
     m = _ACROSS.search(text)
     if not m:
