@@ -513,7 +513,12 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
                     d.last_sentence = si
             continue
         family, weapon, cue = fam
-        if absorbed and family in ("arrest", "protest", "riot", "property"):
+        if drafts and drafts[-1].family in VIOLENT and family in ("arrest", "property", "disrupted") and \
+                si - drafts[-1].last_sentence <= 2 and not find_dates(sent.text, published) and cue.token_i is not None \
+                and re.match(r"^\s*(?:The\s+)?(?:police|officers|troops|soldiers|security\s+forces|forces|army|they|[A-Z][\w-]*\s+police)\b", sent.text, re.I):
+            # "The police seized a pistol and arrested two.": the end of the operation just told
+            absorbed = True
+        if absorbed and family in ("arrest", "protest", "riot", "property", "disrupted"):
             # "Police dispersed them and arrested 26.": the intervention in the protest just told
             drafts[-1].add_toll(cas)
             drafts[-1].last_sentence = si
