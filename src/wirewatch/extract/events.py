@@ -441,7 +441,18 @@ def _family(cues: list[lx.Cue], casualties: Casualties, sent: Span) -> tuple[str
     return best.family, weapon, best
 
 
+def _unarmed(a: ActorRef | None) -> bool:
+    return a is not None and a.kind in ("civilians", "protesters", "rioters") and not _ARMED.search(a.text)
+
+
 def _refine(family: str, frame: Frame, sent_text: str) -> str:
+    if family == "attack" and _OFF_DUTY.search(sent_text) and not _ARMED_TOLL.search(sent_text):
+        return family  # an off-duty officer attacked at home is a civilian victim
+    if family == "clash" and (_unarmed(frame.agent) or (_unarmed(frame.target) and _CROWD.search(frame.target.text))) \
+            and not _ARMED_TOLL.search(sent_text) and not _ARMED_PERSON.search(sent_text) and "civilian" not in sent_text:
+        # "Palestinians clashed with Israeli forces", "two village groups clashed": unarmed people on one side
+        forces = any(a is not None and a.kind in ("police", "military") for a in (frame.agent, frame.target))
+        return "riot" if forces or re.search(r"\b(?:protest\w*|demonstrat\w*)\b", sent_text, re.I) else "mob"
     if family in ("clash", "attack") and frame.agent is not None and frame.agent.kind in ("civilians", "protesters", "rioters") \
             and not _ARMED.search(frame.agent.text):
         # villagers, locals, a family's kin beating someone: ACLED's mob violence, not an armed side
