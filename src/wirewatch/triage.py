@@ -123,6 +123,11 @@ _LEXICON: list[tuple[str, float, bool, str]] = [
     ("strike", 0.5, True, "strike strikes striking walkout walkouts picket pickets picketed picketing "
         "boycott boycotts"),
     ("chant", 0.5, True, "chanted chanting chants slogans placards banners petition"),
+    # topic labels some reports open with ("Security measures: On 4 May ...")
+    ("topic", 1.0, False, "security_measures movement_of_forces property_destruction land_seizure weapons_seizure "
+        "explosive_remnants_of_war non_violent_activity headquarters_or_base_established change_to_armed_group"),
+    ("aid", 0.5, False, "food_packages food_parcels boxes_with_food delivered_food distributed_food"),
+    ("displaced", 0.5, False, "displaced fled_their_homes fled_their_village fled_their_villages repatriated"),
     ("crowd", 0.5, True, "workers merchants vendors sellers employees teachers nurses farmers retirees pensioners "
         "activists supporters labourers laborers inmates"),
     ("contraband", 0.5, False, "marijuana cocaine heroin methamphetamine contraband smuggled smuggling narcotics "
