@@ -98,6 +98,10 @@ CASES = [
      dict(event_type="Riots", sub_event_type="Violent demonstration", iso3="GHA")),
     ("On 6 March 2021, soldiers stormed the village of Beit Zaqqa and fired rubber bullets at farmers.",
      dict(event_type="Violence against civilians", location="Beit Zaqqa")),
+    ("On 6 March 2021, soldiers fired rubber bullets at Palestinian fishermen off the coast of Gaza.",
+     dict(event_type="Violence against civilians", actor2_like="Civilians")),
+    ("On 6 March 2021, in Culiacan, Sinaloa, armed men shot dead an off-duty police officer at his house.",
+     dict(event_type="Violence against civilians", iso3="MEX")),
     ("A car bomb exploded outside a hotel in Mogadishu on Saturday, killing at least five people.",
      dict(sub_event_type="Remote explosive/landmine/IED", iso3="SOM", fatalities=5, weapon="car bomb")),
 ]

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Claim, Mention, Place, Span as TextSpan
 from . import lexicon as lx
-from .actors import ActorRef, classify_actor, country_of_phrase, interaction, phrase
+from .actors import MILITARY, POLICE, STATE, ActorRef, classify_actor, country_of_phrase, interaction, phrase
 from .casualties import Casualties, Figure, added, divided, find_casualties
 from .claims import ClaimCue, SpeakerBook, find_claims
 from .dates import DateMention, find_dates
@@ -61,7 +61,7 @@ _ARMED_PERSON = re.compile(r"\b(?:drug\s+(?:dealer|trafficker|trafficking)s?|(?:
 _ARMED_VICTIMS = re.compile(r"\b(?:fighters?|militants?|rebels?|insurgents?|soldiers?|militiam[ae]n|members?\s+of\s+(?:the\s+)?[A-Z][\w-]*)"
                             r"\s+(?:were|was|had\s+been)\s+(?:found\s+dead|killed|executed|shot(?:\s+dead)?|ambushed)\b")
 _VICTIM_ARMED = re.compile(r"\b(?:victims?|deceased|(?:the\s+)?(?:man|men|woman|suspects?))\s+(?:was|were|had\s+been|had|is|are)\b"
-                           r"[^.]{0,80}?\b(?:armed|gang|drug\s+traffick\w+|cartel|criminal\s+(?:group|gang|record)|charges?\s+against|"
+                           r"[^.]{0,80}?\b(?:armed|gang|drug\s+traffick\w+|cartel|criminal\s+(?:group|gang)|charges?\s+against|"
                            r"convicted|fugitive|drug\s+dealer|wanted\s+by)\b|\breturned\s+fire\b", re.I)
 _RIOT_ACTS = re.compile(r"\b(?:burn(?:ed|t|ing)\s+(?:\w+\s+){0,2}(?:tyres|tires|objects|mattresses|vehicles?|cars?|buses|chairs|"
                         r"furniture|property|shops?)|set\s+(?:\w+\s+){0,4}(?:on\s+)?fire|set\s+fire|lit\s+(?:\w+\s+)?(?:tyres|tires|fires?)|"
@@ -378,6 +378,8 @@ _PLACE_HEADS = {"village", "town", "city", "hamlet", "settlement", "neighbourhoo
 _CIVIL_ROLES = {"leader", "supporter", "activist", "official", "candidate", "monitor", "councillor", "councilor", "campaigner",
                 "politician", "journalist", "correspondent", "reporter", "worker", "agent", "chairman", "secretary", "mayor",
                 "sarpanch", "representative", "volunteer"}
+_STATE_SIDE = re.compile(r"\b(?:side|regime|units?|positions?|artillery|navy|air\s+force|warplanes?|jets?|drones?|missiles?|"
+                         r"guards?|coast\s+guard|gendarmerie|authorities|officials)\b", re.I)
 _OFF_DUTY = re.compile(r"(?:off[-\s]duty|former|retired|ex-)\b", re.I)
 
 
@@ -402,7 +404,13 @@ def _actor(tok: Token, lookup: Any) -> ActorRef | None:
                 r"\b(?:ministry|government|army|police|forces|office|authorities|council)\b", ent.text, re.I):
             ent_name = ent.text.strip()
             break
-    return classify_actor(span.text, iso, ent_name)
+    ref = classify_actor(span.text, iso, ent_name)
+    if ref is not None and ref.kind == "military" and ent_name is None and tok.pos_ in ("NOUN", "PROPN") and \
+            not (MILITARY.search(span.text) or POLICE.search(span.text) or STATE.search(span.text) or _STATE_SIDE.search(span.text)) \
+            and not (lookup.country(tok.text) or lookup.demonym(tok.text)):
+        # "Palestinian fishermen", "Sudanese Misseriya": people of a country, not its forces
+        return ActorRef("civilians", ref.iso3, None, ref.text)
+    return ref
 
 
 def _family(cues: list[lx.Cue], casualties: Casualties, sent: Span) -> tuple[str, str | None, lx.Cue] | None:
@@ -446,8 +454,10 @@ def _unarmed(a: ActorRef | None) -> bool:
 
 
 def _refine(family: str, frame: Frame, sent_text: str) -> str:
+    if family in ("attack", "clash") and re.search(r"\boff[-\s]duty\b", sent_text, re.I) and not _ARMED_TOLL.search(sent_text):
+        return "attack"  # an off-duty officer attacked at home is a civilian victim
     if family == "attack" and _OFF_DUTY.search(sent_text) and not _ARMED_TOLL.search(sent_text):
-        return family  # an off-duty officer attacked at home is a civilian victim
+        return family  # a retired or former officer is a civilian
     if family == "clash" and (_unarmed(frame.agent) or (_unarmed(frame.target) and _CROWD.search(frame.target.text))) \
             and not _ARMED_TOLL.search(sent_text) and not _ARMED_PERSON.search(sent_text) and "civilian" not in sent_text:
         # "Palestinians clashed with Israeli forces", "two village groups clashed": unarmed people on one side
@@ -462,7 +472,8 @@ def _refine(family: str, frame: Frame, sent_text: str) -> str:
         return "clash"  # "killed 4 IS militants": the dead were fighters
     if family == "attack" and _ARMED_VICTIMS.search(sent_text):
         return "clash"  # fighters found dead, militants executed by a rival group: armed sides
-    if family == "attack" and _ARMED_PERSON.search(sent_text) and not re.search(r"\b(?:guards?|civilians?)\b", sent_text, re.I):
+    others = sent_text.replace(frame.agent.text, " ") if frame.agent is not None and frame.agent.text else sent_text
+    if family == "attack" and _ARMED_PERSON.search(others) and not re.search(r"\b(?:guards?|civilians?)\b", sent_text, re.I):
         # ACLED codes violence between armed criminals, and against them, as armed clashes
         return "clash"
     if family == "attack":
