@@ -162,3 +162,19 @@ def test_additionally_adds_and_hostages_killed_later_add(nlp):
     assert b.adds_to(a.killed)
     a, b = _sents(nlp, "Two officers were killed and five were abducted. The five hostages were executed later that week.")
     assert b.killed.best == 5 and b.adds_to(a.killed)
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Relatives of a farmer who was shot dead by guards blocked the highway.", None),
+    ("Nurses protested over the death of a colleague who died of the virus.", None),
+    ("Four rebels were killed, wounded or captured in the sweep.", None),
+    ("The clash left 12 rebel and 3 army fatalities.", 15),
+])
+def test_background_deaths_and_unsorted_tolls(nlp, text, killed):
+    c = _sents(nlp, text)[0]
+    assert (c.killed.best if c.killed else None) == killed
+
+
+def test_other_dead_add(nlp):
+    a, b = _sents(nlp, "Three guards were killed at the gate. Two other guards were killed inside.")
+    assert b.adds_to(a.killed)

@@ -220,8 +220,18 @@ _PAIR = re.compile(
     rf"(?P<kind>killed|dead|died|injured|wounded|hurt)\b", re.I)
 
 
+_NOUN_PAIR = re.compile(rf"\b(?P<n1>{_DIG}|{_WORDNUM})\s+(?:[\w-]+\s+){{0,3}}?and\s+(?P<n2>{_DIG}|{_WORDNUM})\s+(?:[\w-]+\s+){{0,2}}?"
+                        r"(?P<kind>fatalit(?:y|ies)|deaths|dead)\b", re.I)
+
+
 def _pairs(text: str, out: "Casualties") -> None:
     """'Two police officers and six assailants were killed': both groups count."""
+    for m in _NOUN_PAIR.finditer(text):  # "resulting in 25 rebel and 6 military fatalities"
+        if re.search(r"\b(?:killed|dead|died|injured|wounded|and)\b", text[m.start("n1"):m.start("n2")][:-4], re.I):
+            continue
+        a, b = _value(m.group("n1")), _value(m.group("n2"))
+        if a and b and a < 1000 and not re.fullmatch(r"(?:19|20)\d\d", m.group("n1")):
+            out.killed = Figure(a + b, a + b, a + b, m.start(), m.end(), m.group(0))
     for m in _PAIR.finditer(text):
         a = _value(m.group("n1"))
         b = _value(m.group("n2")) if m.group("n2") else 1
@@ -249,8 +259,16 @@ def find_casualties(text: str, sent: "Span | None" = None, before: str = "") -> 
     _in_addition(out, text, before)
     _coded(out, text)
     _share(out, text, before)
-    out.additional = bool(_ADDITIONAL.search(text))
+    if out.killed is not None and not out.stated and _EITHER.search(text):
+        out.killed = None  # "5 militants were killed, injured or captured": no count of the dead
+    out.additional = bool(_ADDITIONAL.search(text)) or (
+        out.killed is not None and bool(_MORE.search(text[max(0, out.killed.start - 8):out.killed.end])))
     return out
+
+
+_EITHER = re.compile(r"\b(?:killed|dead),?\s+(?:(?:injured|wounded|captured|arrested|detained)\s*,?\s+)?(?:or|and/or)\s+"
+                     r"(?:injured|wounded|captured|arrested|detained|missing)\b", re.I)
+_MORE = re.compile(r"\b(?:also|another|other|further|additional)\b|\bmore\b(?!\s+than)", re.I)
 
 
 _ADDITIONAL = re.compile(r"^\W*(?:in\s+addition|additionally|also|moreover|besides|furthermore)\s*,(?!\s*to\b)|"
@@ -364,11 +382,11 @@ def added(a: Figure, b: Figure) -> Figure:
 
 # --- counting the victims of a death or injury verb on the parse ---------------------------------
 
-_KILL_LEMMAS = {"kill", "assassinate", "murder", "behead", "lynch", "slay", "massacre", "slaughter", "decapitate",
+_KILL_LEMMAS = {"kill", "assassinate", "murder", "behead", "lynch", "slay", "massacre", "decapitate",
                 "execute", "strangle", "gun"}
 _DIE_LEMMAS = {"die", "perish", "succumb"}
 _INJURE_LEMMAS = {"injure", "wound", "hurt", "maim"}
-_DEATH_OUTCOME = {"result", "lead", "cause", "confirm", "report", "leave", "bring", "end", "announce", "claim", "addition"}
+_DEATH_OUTCOME = {"result", "lead", "cause", "confirm", "leave", "bring", "addition"}
 _DEATH_NOUNS = {"death", "killing", "murder", "assassination", "execution", "beheading", "lynching"}
 _CASUALTY_NOUNS = {"casualty", "fatality", "victim", "death"}
 _DEAD_WORDS = {"dead", "death"}
@@ -526,6 +544,18 @@ def _unreal(verb: "Token") -> bool:
 
 def _victims(tok: "Token") -> tuple[str, list["Token"]] | None:
     """('k' or 'i', the heads of the victim phrases) when `tok` says people died or were hurt."""
+    got = _victims_of(tok)
+    if got is None:
+        return None
+    clause = tok
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ in ("relcl", "acl") and clause.head in got[1] and clause.head.dep_ not in ("nsubj", "nsubjpass", "ROOT", "appos"):
+        return None  # "justice for a youth who was killed", "the family of a man who died": the story's background
+    return got
+
+
+def _victims_of(tok: "Token") -> tuple[str, list["Token"]] | None:
     lemma = tok.lemma_.lower()
     kids = list(tok.children)
     if lemma == "commit" and any(c.dep_ == "dobj" and c.lower_ == "suicide" for c in kids):
