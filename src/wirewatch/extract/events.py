@@ -388,7 +388,7 @@ def _actor(tok: Token, lookup: Any) -> ActorRef | None:
     if tok.lemma_.lower() in _PLACE_HEADS:
         # "attacked the village of X", "attacked X": the people who live there
         return ActorRef("civilians", country_of_phrase(span, lookup), None, span.text)
-    if tok.lemma_.lower() in _CIVIL_ROLES and not _ARMED.search(span.text):
+    if tok.lemma_.lower() in _CIVIL_ROLES and not (_ARMED.search(span.text) or POLICE.search(span.text) or MILITARY.search(span.text)):
         # "a CNL communal leader", "party supporters": civilians, whatever organisation they belong to
         return ActorRef("civilians", country_of_phrase(span, lookup), None, span.text)
     if _OFF_DUTY.search(span.text) and tok.pos_ == "NOUN":
@@ -488,6 +488,7 @@ def _refine(family: str, frame: Frame, sent_text: str) -> str:
         if frame.target is None and frame.agent is not None and \
                 frame.agent.kind in ("rebel", "unknown_armed", "militia") and \
                 re.search(r"\b(?:soldiers?|troops|police(?:m[ae]n)?|police\s+officers|officers|checkpoints?|check\s*posts?|"
+                          r"lieutenants?|colonels?|sergeants?|captains?|rangers?|gendarmes?|commanders?|"
                           r"military|army|security\s+forces|convoy|patrol|base|outpost|barracks)\b", sent_text, re.I):
             return "clash"  # an armed group attacking soldiers or police is a battle in ACLED's coding
     if family in ("protest",) and (re.search(r"\b(?:clash\w*|pelt\w*|vandali\w+|riot\w*)\b", sent_text, re.I)
