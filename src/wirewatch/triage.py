@@ -35,7 +35,8 @@ _LEXICON: list[tuple[str, float, bool, str]] = [
     ("death", 0.5, False, "dead death deaths died dies dying"),
     ("body", 0.5, False, "body bodies corpse corpses mass_grave mass_graves"),
     ("remains", 0.5, False, "found_dumped dumped bodies_of human_remains decapitated dismembered bound_and_gagged "
-        "signs_of_torture tortured wrapped_in"),
+        "signs_of_torture tortured wrapped_in throats_slit slit_throats human_heads human_remains dead_man dead_woman "
+        "dead_women dead_men set_alight"),
     ("massacre", 1.0, False, "massacre massacred massacres genocide atrocity atrocities war_crime war_crimes"),
     ("murder", 1.0, False, "murder murdered murders murdering homicide homicides manslaughter lynched lynching "
         "lynchings beheaded beheading beheadings assassinated assassination assassinations assassinate"),

@@ -66,3 +66,9 @@ def test_a_shootout_that_broke_out_is_not_background(pipeline):
             "A shoot-out broke out and a suspect was killed.")
     events = pipeline.extract_text(text, published="2021-12-31").events
     assert events and events[0].event_type == "Battles" and events[0].mention != "background"
+
+
+def test_an_accident_is_not_an_attack(pipeline):
+    art = pipeline.extract_text("Two people were injured when a bus crashed into a truck near Nakuru on Monday.",
+                                published="2021-03-08")
+    assert art.events == []

@@ -102,6 +102,10 @@ CASES = [
      dict(event_type="Violence against civilians", actor2_like="Civilians")),
     ("On 6 March 2021, in Culiacan, Sinaloa, armed men shot dead an off-duty police officer at his house.",
      dict(event_type="Violence against civilians", iso3="MEX")),
+    ("On 6 March 2021, in Taxco, Guerrero, about 40 teachers blocked the federal highway for three hours.",
+     dict(event_type="Protests", iso3="MEX")),
+    ("On 6 March 2021, unknown attackers wounded four herders travelling near Rumbek.",
+     dict(event_type="Violence against civilians", iso3="SSD", injuries=4)),
     ("A car bomb exploded outside a hotel in Mogadishu on Saturday, killing at least five people.",
      dict(sub_event_type="Remote explosive/landmine/IED", iso3="SOM", fatalities=5, weapon="car bomb")),
 ]

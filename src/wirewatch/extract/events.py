@@ -187,8 +187,9 @@ _COLLECTIVE = {"worker", "workers", "merchant", "trader", "vendor", "seller", "e
                "doctor", "farmer", "resident", "villager", "relative", "family", "driver", "retiree", "pensioner",
                "activist", "supporter", "member", "people", "citizen", "labourer", "laborer", "inhabitant", "youth",
                "protester", "demonstrator", "miner", "staff", "owner", "parent", "woman", "man", "group", "community",
-               "union", "association", "prisoner", "inmate", "refugee", "migrant", "fisherman", "fishermen", "taxi"}
-_PURPOSE = re.compile(r"\b(?:to\s+demand|demand(?:ing|ed)|in\s+(?:support|solidarity)\s+(?:of|with)|against|to\s+protest|"
+               "union", "association", "prisoner", "inmate", "refugee", "migrant", "fisherman", "fishermen", "taxi",
+               "neighbor", "neighbour", "local", "graduate", "employee", "staff", "personnel", "beneficiary", "trucker"}
+_PURPOSE = re.compile(r"\b(?:to\s+demand|demand(?:ing|ed)|in\s+demand\s+of|to\s+march|in\s+(?:support|solidarity)\s+(?:of|with)|against|to\s+protest|"
                       r"protesting|denounc\w+|to\s+reject|rejecting|condemn\w*|to\s+draw\s+attention|calling\s+for|"
                       r"to\s+call\s+for|to\s+mark|commemorat\w+|to\s+express|to\s+press|chant\w*|slogans|placards|banners)\b", re.I)
 _PLACE_NOUNS = {"town", "village", "city", "area", "territory", "control", "district", "base", "position", "positions",
@@ -220,8 +221,19 @@ def _strengthen(tok: Token, family: str, weapon: str | None, strength: int, text
                                                              "rpg", "gas", "canister", "pellet", "shell"):
         if not re.search(r"\b(?:in\s+the\s+air|warning\s+shots|into\s+the\s+air)\b", text, re.I):
             return family, weapon, 2
-    if lemma in ("demand", "gather", "assemble", "congregate", "motorcade", "procession", "caravan", "march"):
+    if lemma in ("hit", "hurl", "lob", "throw") and objs and (objs[0].lemma_.lower() in _PERSON_NOUNS | _COLLECTIVE
+                                                             or objs[0].lemma_.lower() in ("gas", "canister", "grenade")):
+        return "attack", weapon, 2   # "police hit several women", "hurled tear gas at farmers"
+    if lemma in ("demand", "gather", "assemble", "congregate", "motorcade", "procession", "caravan", "march", "block",
+                 "barricade", "commemorate"):
+        if not subj and tok.dep_ in ("advcl", "xcomp", "acl", "conj", "relcl", "ROOT"):
+            # "labourers came out on the roads, demanding ...": the crowd is the subject of the clause above
+            head = tok.head if tok.dep_ != "ROOT" else tok
+            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")] or \
+                ([head.head] if tok.dep_ == "acl" else []) or [c for c in tok.sent if c.dep_ in ("nsubj", "ROOT") and c.pos_ == "NOUN"]
         who = {t.lemma_.lower() for s in subj for t in s.subtree}
+        if lemma in ("block", "barricade", "commemorate") and who & _COLLECTIVE:
+            return "protest", None, 2   # workers blocking a highway, students barricading a road, marking Labour Day
         if lemma == "demand" and (who & _COLLECTIVE):
             return "protest", None, 2
         if lemma != "demand" and (who & _COLLECTIVE or lemma in ("motorcade", "procession", "caravan")) and _PURPOSE.search(text):
@@ -380,6 +392,8 @@ _CIVIL_ROLES = {"leader", "supporter", "activist", "official", "candidate", "mon
                 "sarpanch", "representative", "volunteer"}
 _STATE_SIDE = re.compile(r"\b(?:side|regime|units?|positions?|artillery|navy|air\s+force|warplanes?|jets?|drones?|missiles?|"
                          r"guards?|coast\s+guard|gendarmerie|authorities|officials)\b", re.I)
+_ACCIDENT = re.compile(r"\b(?:accidents?|crash(?:ed|es)?|collision|collided|stampede|earthquake|flood\w*|storm|landslides?|"
+                       r"lightning|blaze|overturned|derailed|electrocuted|drowned)\b", re.I)
 _OFF_DUTY = re.compile(r"(?:off[-\s]duty|former|retired|ex-)\b", re.I)
 
 
@@ -428,6 +442,8 @@ def _family(cues: list[lx.Cue], casualties: Casualties, sent: Span) -> tuple[str
         pool = strong_violent
     elif violent and (has_number or len(cues) > len(violent) or len({c.family for c in violent}) > 1
                       or CEASEFIRE_BREACH.search(sent.text)):
+        if _ACCIDENT.search(sent.text):
+            return None  # "three were injured when the bus crashed": no one did it
         pool = violent
     elif not violent and any(c.strength >= 2 for c in cues):
         pool = cues
