@@ -460,7 +460,8 @@ def _family(cues: list[lx.Cue], casualties: Casualties, sent: Span) -> tuple[str
     elif "protest" in families and not killed_or_hurt and {c.family for c in pool} & {"abduct", "attack", "sexual", "property"}:
         pool = [c for c in pool if c.family == "protest"]  # a protest against a killing is a protest
     if "shell" in families and "clash" in families and not families & {"air", "ied", "suicide", "grenade"} and \
-            not any(c.family == "shell" and c.token_i is not None and doc[c.token_i].pos_ == "VERB" for c in pool):
+            not any(c.family == "shell" and c.token_i is not None and doc[c.token_i].pos_ == "VERB"
+                    and any(k.dep_ == "nsubj" for k in doc[c.token_i].children) for c in pool):
         pool = [c for c in pool if c.family == "clash"]  # shelling exchanged in a battle is part of the battle
     best = min(pool, key=lambda c: (lx.PRIORITY[c.family], -c.strength,
                                     c.token_i is None or doc[c.token_i].pos_ != "VERB"))

@@ -99,6 +99,7 @@ PHRASES: list[tuple[re.Pattern[str], str, str | None]] = [(re.compile(p, re.I), 
      r"(?:\w+\s+){0,2}(?:food|aid|boxes|packages|parcels|supplies)", "change", None),
     (r"\b(?:refugees|migrants|displaced\s+(?:people|persons|families))\b[^.]{0,60}\b(?:returned|arrived|were\s+repatriated|were\s+relocated)\b|"
      r"\b(?:families|villagers|residents|people|persons)\b[^.]{0,40}\b(?:fled\s+their\s+(?:village|homes?|villages)|were\s+displaced|evacuated\s+following)\b", "other", None),
+    (r"\b(?:shelling|artillery|mortar|rocket)\s+exchanges?\b|\bexchang\w*\s+(?:of\s+)?(?:shelling|artillery|mortar|rocket)", "clash", "artillery"),
     (r"\bfire\s*fights?\b|\breturned\s+(?:the\s+)?fire\b", "clash", "firearms"),
     (r"\bhuman\s+chains?\b|\bbang(?:ed|ing)\s+(?:pots|pans)\b|\bcacerolazos?\b|\bsit[-\s]ins?\b", "protest", None),
     (r"\b(?:declared|imposed|announced|extended|enforced)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,3}(?:curfew|lockdown|state\s+of\s+emergency|martial\s+law)\b|"
