@@ -178,3 +178,10 @@ def test_background_deaths_and_unsorted_tolls(nlp, text, killed):
 def test_other_dead_add(nlp):
     a, b = _sents(nlp, "Three guards were killed at the gate. Two other guards were killed inside.")
     assert b.adds_to(a.killed)
+
+
+def test_more_bodies_after_a_risen_toll_are_already_in_it():
+    from wirewatch.extract.casualties import find_casualties
+    total = find_casualties("The death toll from Friday's shelling of the market has risen to 9, officials said.")
+    more = find_casualties("Rescuers pulled three more bodies from the rubble overnight.")
+    assert total.killed.best == 9 and not more.adds_to(total.killed)

@@ -109,12 +109,18 @@ class Casualties:
             return False
         if _SOLE.search(self.killed.text):
             return False
+        if _RISEN.search(earlier.text):
+            return False  # "the toll has risen to 13 ... two more bodies were pulled out": already counted
         if self.additional:
             return True
         if _HOSTAGE_WORDS.search(self.killed.text) and not _HOSTAGE_WORDS.search(earlier.text):
             return True  # "Three officers were killed and four abducted. All four hostages were killed later."
         return bool(_PERP_WORDS.search(self.killed.text)) and not _PERP_WORDS.search(earlier.text) \
             and not _VICTIM_WORDS.search(self.killed.text)
+
+
+_RISEN = re.compile(r"\b(?:ris(?:en|e|es)|rose|climb(?:ed|s)?|increased|jumped|reached|reaches|mounted|now\s+stands?)\s+(?:to\s+|at\s+)?"
+                    r"(?:at\s+least\s+|more\s+than\s+)?\w+$", re.I)
 
 
 def _word_value(w: str) -> int | None:
