@@ -65,7 +65,8 @@ _VICTIM_ARMED = re.compile(r"\b(?:victims?|deceased|(?:the\s+)?(?:man|men|woman|
                            r"convicted|fugitive|drug\s+dealer|wanted\s+by)\b|\breturned\s+fire\b", re.I)
 _RIOT_ACTS = re.compile(r"\b(?:burn(?:ed|t|ing)\s+(?:\w+\s+){0,2}(?:tyres|tires|objects|mattresses|vehicles?|cars?|buses|chairs|"
                         r"furniture|property|shops?)|set\s+(?:\w+\s+){0,4}(?:on\s+)?fire|set\s+fire|lit\s+(?:\w+\s+)?(?:tyres|tires|fires?)|"
-                        r"torch(?:ed|ing)|vandali[sz](?:ed|ing)|ransack\w*|loot(?:ed|ing)|broke\s+into|stormed|barricad(?:ed|ing)|"
+                        r"torch(?:ed|ing)|vandali[sz](?:ed|ing)|ransack\w*|loot(?:ed|ing)|broke\s+into|stormed(?!\s+out)|"
+                        r"barricad(?:ed|ing)(?!\s+themselves)|"
                         r"(?:property|chairs|windows|vehicles?|cars?)\s+(?:was|were)\s+(?:destroyed|damaged|burnt|burned|smashed)|"
                         r"smash(?:ed|ing)|hurl(?:ed|ing)|thr(?:ew|owing)\s+(?:stones|rocks|bottles)|pelt(?:ed|ing)|"
                         r"attacked\s+(?:the\s+)?(?:police|officers|workers|journalists|staff))\b", re.I)
@@ -266,6 +267,7 @@ def _agent_target(trigger: Token | None, sent: Span, lookup: Any, claims: list[C
         return None, None
     agent_tok: Token | None = None
     target_tok: Token | None = None
+    by_agent = False   # named in a passive's "by" phrase: the doer, whoever it is
     tok = trigger
     # "accused X of attacking": X is the doer
     for anc in [tok, *tok.ancestors]:
@@ -306,6 +308,7 @@ def _agent_target(trigger: Token | None, sent: Span, lookup: Any, claims: list[C
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     agent_tok = pobj
+                    by_agent = True
     else:
         # noun trigger: "an Armenian missile struck X" / "Israeli airstrike on Y" / "attack by Z"
         if tok.dep_ in ("nsubj",) and tok.head.pos_ == "VERB" and agent_tok is None:
@@ -342,7 +345,7 @@ def _agent_target(trigger: Token | None, sent: Span, lookup: Any, claims: list[C
                     return agent, ActorRef(agent.kind if other.kind == "civilians" else other.kind, other.iso3, other.name, other.text)
     doer = tok.pos_ == "VERB" and agent_tok is not None and agent_tok.head.i == tok.i and agent_tok.dep_ == "nsubj" and \
         any(c.dep_ == "dobj" for c in tok.children) and agent_tok.lemma_.lower() not in ("civilian", "child", "woman", "victim")
-    if agent is not None and agent.kind in ("civilians",) and agent_tok is not None and agent_tok.dep_ != "agent" and not doer:
+    if agent is not None and agent.kind in ("civilians",) and agent_tok is not None and not by_agent and not doer:
         # "civilians were killed" parsed as a subject: victims, not doers
         agent, target = None, agent
     else:
@@ -514,7 +517,8 @@ def _refine(family: str, frame: Frame, sent_text: str) -> str:
     if family in ("protest",) and (re.search(r"\b(?:clash\w*|pelt\w*|vandali\w+|riot\w*)\b", sent_text, re.I)
                                    or _RIOT_ACTS.search(sent_text)):
         return "riot"
-    if family in ("clash", "attack") and _CROWD.search(sent_text) and not _ARMED.search(sent_text):
+    if family in ("clash", "attack") and _CROWD.search(sent_text) and not _ARMED.search(sent_text) and \
+            (frame.agent is None or frame.agent.kind in ("civilians", "protesters", "rioters")):
         # groups of people fighting each other or the police with sticks and stones: ACLED's riots
         return "riot" if re.search(r"\b(?:protest\w*|demonstrat\w*|rally|(?-i:march\w*))\b", sent_text, re.I) else "mob"
     return family
@@ -1008,8 +1012,10 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, gazetteer
         mention, date, precision = classify_mention(d, ctx.published)
         if mention is None:
             continue
-        if d.place is None and d.family != "agreement" and not (d.unresolved and mention in ("new", "prior")):
-            continue  # no place named at all: not an event ACLED could code
+        placeless = d.place is None and d.family != "agreement" and not (d.unresolved and mention in ("new", "prior"))
+        if placeless and not (mention in ("new", "prior") and ctx.countries and d.date is not None and d.date.precision <= 2
+                              and d.date.kind != "same_day"):
+            continue  # no place and no day of its own: talk about events, not an event ACLED could code
         if mention == "background" and (date is None or (ctx.published and date == ctx.published.isoformat())):
             continue
         etype, sub = lx.FAMILIES[d.family]
@@ -1067,6 +1073,11 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, gazetteer
             if ctx.countries:
                 m.iso3 = ctx.countries[0]
                 m.country = cname(m.iso3)
+        elif ctx.countries:
+            # a dated event at no named place: coded to the story's country, as ACLED codes an unknown location
+            m.iso3 = ctx.countries[0]
+            m.country = m.location = cname(m.iso3)
+            m.geo_precision = 3
         if d.killed is not None:
             m.fatalities, m.fatalities_low, m.fatalities_high = d.killed.best, d.killed.low, d.killed.high
         if d.injured is not None:
