@@ -372,6 +372,12 @@ def _victims(sent: Span, target_tok: Token | None, lookup: Any) -> ActorRef | No
         t = _actor(target_tok, lookup)
         if t is not None:
             return t
+    # a soldier or police officer shot or attacked: the object of a violent verb, wherever the parse hung it
+    for t in sent:
+        if t.pos_ == "NOUN" and t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in _VIOLENT_VERBS:
+            ref = _actor(t, lookup)
+            if ref is not None and ref.kind in ("police", "military") and not _OFF_DUTY.search(phrase(t).text):
+                return ref
     # victims named anywhere in the sentence: people who are not armed
     for t in sent:
         if t.pos_ in ("NOUN",) and t.dep_ in ("dobj", "nsubjpass", "pobj", "conj", "appos") and _VICTIM.fullmatch(t.lower_):
@@ -395,6 +401,8 @@ _CIVIL_ROLES = {"leader", "supporter", "activist", "official", "candidate", "mon
                 "sarpanch", "representative", "volunteer"}
 _STATE_SIDE = re.compile(r"\b(?:side|regime|units?|positions?|artillery|navy|air\s+force|warplanes?|jets?|drones?|missiles?|"
                          r"guards?|coast\s+guard|gendarmerie|authorities|officials)\b", re.I)
+_VIOLENT_VERBS = {"kill", "shoot", "attack", "wound", "injure", "ambush", "stab", "target", "assault", "behead", "execute",
+                  "murder", "assassinate", "hit", "beat", "abduct", "kidnap"}
 _ACCIDENT = re.compile(r"\b(?:accidents?|crash(?:ed|es)?|collision|collided|stampede|earthquake|flood\w*|storm|landslides?|"
                        r"lightning|blaze|overturned|derailed|electrocuted|drowned)\b", re.I)
 _OFF_DUTY = re.compile(r"(?:off[-\s]duty|former|retired|ex-)\b", re.I)
