@@ -504,7 +504,12 @@ def _refine(family: str, frame: Frame, sent_text: str) -> str:
     if family == "attack" and _ARMED_VICTIMS.search(sent_text):
         return "clash"  # fighters found dead, militants executed by a rival group: armed sides
     others = sent_text.replace(frame.agent.text, " ") if frame.agent is not None and frame.agent.text else sent_text
-    if family == "attack" and _ARMED_PERSON.search(others) and not re.search(r"\b(?:guards?|civilians?)\b", sent_text, re.I):
+    named_civilians = frame.target is not None and frame.target.kind == "civilians" and frame.target.text \
+        and frame.target.text in sent_text and not _ARMED_PERSON.search(frame.target.text)
+    if named_civilians:
+        others = others.replace(frame.target.text, " ")
+    if family == "attack" and _ARMED_PERSON.search(others) and not named_civilians and \
+            not re.search(r"\b(?:guards?|civilians?)\b", sent_text, re.I):
         # ACLED codes violence between armed criminals, and against them, as armed clashes
         return "clash"
     if family == "attack":
