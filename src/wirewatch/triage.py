@@ -95,7 +95,7 @@ _LEXICON: list[tuple[str, float, bool, str]] = [
         "set_ablaze set_alight burned_down burnt_down vandalised vandalized vandalism ransacked demolished "
         "demolition demolitions razed bulldozed"),
     ("burn", 0.5, True, "burned burnt burning destroyed"),
-    ("violence", 0.75, False, "violence violent unrest turmoil evicted evictions forcibly displaced refugees evacuated evacuation curfew "
+    ("violence", 0.75, False, "violence violent unrest turmoil evicted evictions forcibly displaced refugees evacuated evacuation curfew lockdown "
         "martial_law state_of_emergency"),
     ("civilian", 0.5, False, "civilian civilians"),
     ("resident", 0.25, False, "residents villagers"),
@@ -127,6 +127,8 @@ _LEXICON: list[tuple[str, float, bool, str]] = [
     # topic labels some reports open with ("Security measures: On 4 May ...")
     ("topic", 1.0, False, "security_measures movement_of_forces property_destruction land_seizure weapons_seizure "
         "explosive_remnants_of_war non_violent_activity headquarters_or_base_established change_to_armed_group"),
+    ("armed_change", 1.0, False, "took_up_arms take_up_arms military_exercises military_drills laid_down_their_arms "
+        "pledged_allegiance new_base"),
     ("aid", 0.5, False, "food_packages food_parcels boxes_with_food delivered_food distributed_food"),
     ("displaced", 0.5, False, "displaced fled_their_homes fled_their_village fled_their_villages repatriated"),
     ("crowd", 0.5, True, "workers merchants vendors sellers employees teachers nurses farmers retirees pensioners "

@@ -106,6 +106,10 @@ CASES = [
      dict(event_type="Protests", iso3="MEX")),
     ("On 6 March 2021, unknown attackers wounded four herders travelling near Rumbek.",
      dict(event_type="Violence against civilians", iso3="SSD", injuries=4)),
+    ("On 6 March 2021, about 40 fighters of a local militia surrendered to the army in Beni, Nord-Kivu.",
+     dict(event_type="Strategic developments", sub_event_type="Change to group/activity", iso3="COD")),
+    ("On 6 March 2021, coalition forces established a new base near Deir ez-Zor.",
+     dict(event_type="Strategic developments", sub_event_type="Headquarters or base established", iso3="SYR")),
     ("A car bomb exploded outside a hotel in Mogadishu on Saturday, killing at least five people.",
      dict(sub_event_type="Remote explosive/landmine/IED", iso3="SOM", fatalities=5, weapon="car bomb")),
 ]

@@ -100,6 +100,12 @@ PHRASES: list[tuple[re.Pattern[str], str, str | None]] = [(re.compile(p, re.I), 
     (r"\b(?:refugees|migrants|displaced\s+(?:people|persons|families))\b[^.]{0,60}\b(?:returned|arrived|were\s+repatriated|were\s+relocated)\b|"
      r"\b(?:families|villagers|residents|people|persons)\b[^.]{0,40}\b(?:fled\s+their\s+(?:village|homes?|villages)|were\s+displaced|evacuated\s+following)\b", "other", None),
     (r"\b(?:shelling|artillery|mortar|rocket)\s+exchanges?\b|\bexchang\w*\s+(?:of\s+)?(?:shelling|artillery|mortar|rocket)", "clash", "artillery"),
+    (r"\b(?:withdr[ae]w\w*|pull(?:ed|ing)?\s+out|redeploy\w*|deploy\w*|sen[dt]\w*)\s+(?:\w+\s+){0,4}(?:troops|soldiers|forces|"
+     r"batteries|reinforcements|units)\b|\bmilitary\s+(?:exercises|drills|manoeuvres|maneuvers)\b|\b(?:took|take|taking)\s+up\s+arms\b|"
+     r"\b(?:ended|cut|announced)\s+(?:its|their)\s+(?:affiliation|allegiance|alliance)\b|\bpledged\s+allegiance\b|"
+     r"\b(?:surrendered|laid\s+down\s+(?:their|its)\s+(?:arms|weapons))\b|\b(?:set\s+up|placed|installed|erected)\s+(?:\w+\s+){0,2}check\s*-?points?\b",
+     "change", None),
+    (r"\b(?:established|set\s+up|built)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:military\s+)?(?:base|headquarters|outpost)\b", "hq", None),
     (r"\bfire\s*fights?\b|\breturned\s+(?:the\s+)?fire\b", "clash", "firearms"),
     (r"\bhuman\s+chains?\b|\bbang(?:ed|ing)\s+(?:pots|pans)\b|\bcacerolazos?\b|\bsit[-\s]ins?\b", "protest", None),
     (r"\b(?:declared|imposed|announced|extended|enforced)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,3}(?:curfew|lockdown|state\s+of\s+emergency|martial\s+law)\b|"
