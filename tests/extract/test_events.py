@@ -110,6 +110,10 @@ CASES = [
      dict(event_type="Strategic developments", sub_event_type="Change to group/activity", iso3="COD")),
     ("On 6 March 2021, coalition forces established a new base near Deir ez-Zor.",
      dict(event_type="Strategic developments", sub_event_type="Headquarters or base established", iso3="SYR")),
+    ("On 6 March 2021, supporters of two parties clashed with sticks and stones in Kayanza.",
+     dict(event_type="Riots", sub_event_type="Mob violence", iso3="BDI")),
+    ("On 6 March 2021, migrant workers clashed with police in Surat after being stopped at a check post.",
+     dict(event_type="Riots", iso3="IND")),
     ("A car bomb exploded outside a hotel in Mogadishu on Saturday, killing at least five people.",
      dict(sub_event_type="Remote explosive/landmine/IED", iso3="SOM", fatalities=5, weapon="car bomb")),
 ]

@@ -344,7 +344,8 @@ def _agent_target(trigger: Token | None, sent: Span, lookup: Any, claims: list[C
                 if other is not None and agent is not None and other.iso3 and other.iso3 != agent.iso3:
                     return agent, ActorRef(agent.kind if other.kind == "civilians" else other.kind, other.iso3, other.name, other.text)
     doer = tok.pos_ == "VERB" and agent_tok is not None and agent_tok.head.i == tok.i and agent_tok.dep_ == "nsubj" and \
-        any(c.dep_ == "dobj" for c in tok.children) and agent_tok.lemma_.lower() not in ("civilian", "child", "woman", "victim")
+        (any(c.dep_ == "dobj" for c in tok.children) or tok.lemma_.lower() in ("clash", "fight", "riot", "battle", "engage")) \
+        and agent_tok.lemma_.lower() not in ("civilian", "child", "woman", "victim")
     if agent is not None and agent.kind in ("civilians",) and agent_tok is not None and not by_agent and not doer:
         # "civilians were killed" parsed as a subject: victims, not doers
         agent, target = None, agent
@@ -403,6 +404,10 @@ _STATE_SIDE = re.compile(r"\b(?:side|regime|units?|positions?|artillery|navy|air
                          r"guards?|coast\s+guard|gendarmerie|authorities|officials)\b", re.I)
 _VIOLENT_VERBS = {"kill", "shoot", "attack", "wound", "injure", "ambush", "stab", "target", "assault", "behead", "execute",
                   "murder", "assassinate", "hit", "beat", "abduct", "kidnap"}
+_CRUDE = re.compile(r"\b(?:sticks|stones|rocks|bricks|bottles|clubs|machetes|knives|axes|bows\s+and\s+arrows|arrows|iron\s+rods|"
+                    r"sharp\s+objects|fists|fist\s+fight|bare\s+hands)\b", re.I)
+_GUNS = re.compile(r"\b(?:guns?|gunfire|gunshots?|shot|shots|shooting|firearms?|rifles?|pistols?|bullets?|opened\s+fire|fired|"
+                   r"explosives?|bombs?|grenades?|IEDs?)\b", re.I)
 _ACCIDENT = re.compile(r"\b(?:accidents?|crash(?:ed|es)?|collision|collided|stampede|earthquake|flood\w*|storm|landslides?|"
                        r"lightning|blaze|overturned|derailed|electrocuted|drowned)\b", re.I)
 _OFF_DUTY = re.compile(r"(?:off[-\s]duty|former|retired|ex-)\b", re.I)
@@ -485,6 +490,11 @@ def _unarmed(a: ActorRef | None) -> bool:
 
 
 def _refine(family: str, frame: Frame, sent_text: str) -> str:
+    if family in ("clash", "attack") and _CRUDE.search(sent_text) and not _GUNS.search(sent_text) and \
+            not _ARMED_TOLL.search(sent_text) and (family == "clash" or (frame.target is not None and frame.target.kind in ("police", "military"))):
+        # sticks, stones and machetes against each other or the police: a riot, not a battle
+        forces = any(a is not None and a.kind in ("police", "military") for a in (frame.agent, frame.target))
+        return "riot" if forces or re.search(r"\b(?:protest\w*|demonstrat\w*)\b", sent_text, re.I) else "mob"
     if family in ("attack", "clash") and re.search(r"\boff[-\s]duty\b", sent_text, re.I) and not _ARMED_TOLL.search(sent_text):
         return "attack"  # an off-duty officer attacked at home is a civilian victim
     if family == "attack" and _OFF_DUTY.search(sent_text) and not _ARMED_TOLL.search(sent_text):
