@@ -63,8 +63,11 @@ _ARMED_VICTIMS = re.compile(r"\b(?:fighters?|militants?|rebels?|insurgents?|sold
 _VICTIM_ARMED = re.compile(r"\b(?:victims?|deceased|(?:the\s+)?(?:man|men|woman|suspects?))\s+(?:was|were|had\s+been|had|is|are)\b"
                            r"[^.]{0,80}?\b(?:armed|gang|drug\s+traffick\w+|cartel|criminal\s+(?:group|gang)|charges?\s+against|"
                            r"convicted|fugitive|drug\s+dealer|wanted\s+by)\b|\breturned\s+fire\b", re.I)
-_RIOT_ACTS = re.compile(r"\b(?:burn(?:ed|t|ing)\s+(?:\w+\s+){0,2}(?:tyres|tires|objects|mattresses|vehicles?|cars?|buses|chairs|"
-                        r"furniture|property|shops?)|set\s+(?:\w+\s+){0,4}(?:on\s+)?fire|set\s+fire|lit\s+(?:\w+\s+)?(?:tyres|tires|fires?)|"
+_RIOT_ACTS = re.compile(r"\b(?:burn(?:ed|t|ing)\s+(?:down\s+)?(?:\w+\s+){0,3}(?:tyres|tires|objects|mattresses|vehicles?|cars?|buses|chairs|"
+                        r"furniture|property|shops?|stations?|offices?|houses?|buildings?|posts?)|on\s+fire|"
+                        r"(?:beat(?:en)?|beating)\s+up|(?:physical\s+)?confrontation|scuffles?|clash(?:ed|es)|"
+                        r"fir(?:ed|ing)\s+(?:\w+\s+){0,3}(?:in|into)\s+the\s+air|forc(?:ed|ing)\s+(?:their\s+way|themselves)\s+into|"
+                        r"destroyed|set\s+(?:\w+\s+){0,4}(?:on\s+)?fire|set\s+fire|lit\s+(?:\w+\s+)?(?:tyres|tires|fires?)|"
                         r"torch(?:ed|ing)|vandali[sz](?:ed|ing)|ransack\w*|loot(?:ed|ing)|broke\s+into|stormed(?!\s+out)|"
                         r"barricad(?:ed|ing)(?!\s+themselves)|"
                         r"(?:property|chairs|windows|vehicles?|cars?)\s+(?:was|were)\s+(?:destroyed|damaged|burnt|burned|smashed)|"
@@ -277,8 +280,9 @@ def _agent_target(trigger: Token | None, sent: Span, lookup: Any, claims: list[C
                 agent_tok = obj
             break
     if tok.pos_ == "VERB" or tok.lemma_.lower() in ("clash", "fighting", "battle"):
-        # "A clashed with B", "clashes between A and B"
-        for c in tok.children:
+        # "A clashed with B", "clashes between A and B" ("clashes erupted between A and B")
+        heads = [tok, tok.head] if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" else [tok]
+        for c in [c for h in heads for c in h.children]:
             if c.dep_ == "prep" and c.lower_ in ("with", "against"):
                 target_tok = next((g for g in c.children if g.dep_ == "pobj"), target_tok)
             if c.dep_ == "prep" and c.lower_ == "between":
@@ -418,7 +422,11 @@ def _actor(tok: Token, lookup: Any) -> ActorRef | None:
     if tok.lemma_.lower() in _PLACE_HEADS:
         # "attacked the village of X", "attacked X": the people who live there
         return ActorRef("civilians", country_of_phrase(span, lookup), None, span.text)
-    if tok.lemma_.lower() in _CIVIL_ROLES and not (_ARMED.search(span.text) or POLICE.search(span.text) or MILITARY.search(span.text)):
+    head = tok
+    if tok.lemma_.lower() in ("group", "dozen", "hundred", "thousand", "number"):  # "two groups of party supporters"
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        head = next((g for g in of.children if g.dep_ == "pobj"), tok) if of is not None else tok
+    if head.lemma_.lower() in _CIVIL_ROLES and not (_ARMED.search(span.text) or POLICE.search(span.text) or MILITARY.search(span.text)):
         # "a CNL communal leader", "party supporters": civilians, whatever organisation they belong to
         return ActorRef("civilians", country_of_phrase(span, lookup), None, span.text)
     if _OFF_DUTY.search(span.text) and tok.pos_ == "NOUN":
@@ -499,7 +507,8 @@ def _refine(family: str, frame: Frame, sent_text: str) -> str:
         return "attack"  # an off-duty officer attacked at home is a civilian victim
     if family == "attack" and _OFF_DUTY.search(sent_text) and not _ARMED_TOLL.search(sent_text):
         return family  # a retired or former officer is a civilian
-    if family == "clash" and (_unarmed(frame.agent) or (_unarmed(frame.target) and _CROWD.search(frame.target.text))) \
+    if family == "clash" and (_unarmed(frame.agent) or (_unarmed(frame.target) and (_CROWD.search(frame.target.text)
+                                                                                  or re.search(r"\b[a-z]+(?:ers|ans|ists|men)\b", frame.target.text)))) \
             and not _ARMED_TOLL.search(sent_text) and not _ARMED_PERSON.search(sent_text) and "civilian" not in sent_text:
         # "Palestinians clashed with Israeli forces", "two village groups clashed": unarmed people on one side
         forces = any(a is not None and a.kind in ("police", "military") for a in (frame.agent, frame.target))
