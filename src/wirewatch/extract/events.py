@@ -509,12 +509,13 @@ def _refine(family: str, frame: Frame, sent_text: str) -> str:
         return family  # a retired or former officer is a civilian
     if family == "clash" and (_unarmed(frame.agent) or (_unarmed(frame.target) and (_CROWD.search(frame.target.text)
                                                                                   or re.search(r"\b[a-z]+(?:ers|ans|ists|men)\b", frame.target.text)))) \
-            and not _ARMED_TOLL.search(sent_text) and not _ARMED_PERSON.search(sent_text) and "civilian" not in sent_text:
+            and not _ARMED_TOLL.search(sent_text) and not _ARMED_PERSON.search(sent_text) and "civilian" not in sent_text \
+            and not _GUNS.search(sent_text) and not re.search(r"\b(?:armed|clans?|clan-based|inter-clan)\b", sent_text, re.I):
         # "Palestinians clashed with Israeli forces", "two village groups clashed": unarmed people on one side
         forces = any(a is not None and a.kind in ("police", "military") for a in (frame.agent, frame.target))
         return "riot" if forces or re.search(r"\b(?:protest\w*|demonstrat\w*)\b", sent_text, re.I) else "mob"
     if family in ("clash", "attack") and frame.agent is not None and frame.agent.kind in ("civilians", "protesters", "rioters") \
-            and not _ARMED.search(frame.agent.text):
+            and not _ARMED.search(frame.agent.text) and not _GUNS.search(sent_text):
         # villagers, locals, a family's kin beating someone: ACLED's mob violence, not an armed side
         return "riot" if re.search(r"\b(?:protest\w*|demonstrat\w*|rally|(?-i:march\w*))\b", sent_text, re.I) else "mob"
     killed = frame.casualties.killed or frame.casualties.injured
@@ -550,7 +551,7 @@ def _refine(family: str, frame: Frame, sent_text: str) -> str:
                                    or _RIOT_ACTS.search(sent_text)):
         return "riot"
     if family in ("clash", "attack") and _CROWD.search(sent_text) and not _ARMED.search(sent_text) and \
-            (frame.agent is None or frame.agent.kind in ("civilians", "protesters", "rioters")):
+            (frame.agent is None and family == "clash" or frame.agent is not None and frame.agent.kind in ("civilians", "protesters", "rioters")):
         # groups of people fighting each other or the police with sticks and stones: ACLED's riots
         return "riot" if re.search(r"\b(?:protest\w*|demonstrat\w*|rally|(?-i:march\w*))\b", sent_text, re.I) else "mob"
     return family
