@@ -65,7 +65,7 @@ CIVILIANS = re.compile(r"\b(?:civilians?|residents?|villagers?|people|persons?|p
                        r"wom[ae]n|m[ae]n|girls?|boys?|students?|workers?|worshippers|pilgrims|journalists?|family|families|"
                        r"teachers?|traders?|shopkeepers?|motorists?|drivers?|teen(?:ager)?s?|youths?|locals?|inhabitants|"
                        r"citizens?|refugees?|migrants?|displaced|villages?|settlements?|homes?|houses?|neighbou?rhoods?|"
-                       r"residential|market|school|hospital|mosque|church|city|town)\b", re.I)
+                       r"residential|market|school|hospital|mosque|church|city|town|community|communities|neighbou?rs|crowds?)\b", re.I)
 PROTESTERS = re.compile(r"\b(?:protesters?|demonstrators?|marchers|activists|supporters|strikers)\b", re.I)
 RIOTERS = re.compile(r"\b(?:rioters?|mobs?|angry\s+crowds?|vigilantes?)\b", re.I)
 UNKNOWN = re.compile(r"\b(?:gunm[ae]n|assailants?|attackers?|unidentified|unknown|armed\s+(?:men|individuals|group)|"

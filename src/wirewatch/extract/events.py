@@ -329,6 +329,14 @@ def _agent_target(trigger: Token | None, sent: Span, lookup: Any, claims: list[C
                         (lookup.demonym(c.text) or lookup.country(c.text)):
                     iso = lookup.demonym(c.text) or lookup.country(c.text).iso3
                     return (ActorRef("military", iso, None, c.text), _victims(sent, target_tok, lookup))
+    if agent_tok is None and tok.pos_ == "VERB":
+        # "a man was attacked and beaten to death by a group of men": the doer hangs off the joined verb
+        for v in tok.conjuncts:
+            by = next((c for c in v.children if c.dep_ == "agent"), None)
+            pobj = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+            if pobj is not None:
+                agent_tok, by_agent = pobj, True
+                break
     # Walk up to the nearest clause with a subject ("forces violated the ceasefire by resuming shelling").
     walk = tok.pos_ == "VERB" or (tok.dep_ in ("xcomp", "dobj", "pcomp") and tok.head.pos_ == "VERB")
     if agent_tok is None and walk:
@@ -348,7 +356,8 @@ def _agent_target(trigger: Token | None, sent: Span, lookup: Any, claims: list[C
                 if other is not None and agent is not None and other.iso3 and other.iso3 != agent.iso3:
                     return agent, ActorRef(agent.kind if other.kind == "civilians" else other.kind, other.iso3, other.name, other.text)
     doer = tok.pos_ == "VERB" and agent_tok is not None and agent_tok.head.i == tok.i and agent_tok.dep_ == "nsubj" and \
-        (any(c.dep_ == "dobj" for c in tok.children) or tok.lemma_.lower() in ("clash", "fight", "riot", "battle", "engage")) \
+        (any(c.dep_ == "dobj" for v in (tok, *tok.conjuncts) for c in v.children)
+         or tok.lemma_.lower() in ("clash", "fight", "riot", "battle", "engage")) \
         and agent_tok.lemma_.lower() not in ("civilian", "child", "woman", "victim")
     if agent is not None and agent.kind in ("civilians",) and agent_tok is not None and not by_agent and not doer:
         # "civilians were killed" parsed as a subject: victims, not doers
