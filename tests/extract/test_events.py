@@ -114,6 +114,12 @@ CASES = [
      dict(event_type="Riots", sub_event_type="Mob violence", iso3="BDI")),
     ("On 6 March 2021, migrant workers clashed with police in Surat after being stopped at a check post.",
      dict(event_type="Riots", iso3="IND")),
+    ("On 6 March 2021, hundreds of villagers vandalized a ration shop in Murshidabad, West Bengal.",
+     dict(event_type="Riots", iso3="IND")),
+    ("On 6 March 2021, in Veracruz, Veracruz, two men threw Molotov cocktails at a store at night.",
+     dict(event_type="Strategic developments", sub_event_type="Looting/property destruction", iso3="MEX")),
+    ("On 6 March 2021, a man was attacked and beaten to death by a group of villagers in Amethi, Uttar Pradesh.",
+     dict(event_type="Riots", sub_event_type="Mob violence", iso3="IND")),
     ("A car bomb exploded outside a hotel in Mogadishu on Saturday, killing at least five people.",
      dict(sub_event_type="Remote explosive/landmine/IED", iso3="SOM", fatalities=5, weapon="car bomb")),
 ]

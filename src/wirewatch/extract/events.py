@@ -447,6 +447,8 @@ def _actor(tok: Token, lookup: Any) -> ActorRef | None:
     iso = country_of_phrase(span, lookup)
     ent_name = None
     for ent in span.ents:
+        if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("in", "at", "near", "from", "of") and lookup.is_place(ent.text):
+            continue  # "villagers in Amethi": where they are from, not their organisation
         if ent.label_ == "ORG" and not lookup.country(ent.text) and not re.search(
                 r"\b(?:ministry|government|army|police|forces|office|authorities|council)\b", ent.text, re.I):
             ent_name = ent.text.strip()
@@ -507,6 +509,13 @@ def _unarmed(a: ActorRef | None) -> bool:
 
 
 def _refine(family: str, frame: Frame, sent_text: str) -> str:
+    if family == "riot" and re.search(r"\b(?:molotov|petrol\s+bombs?|fire\s*bombs?)", sent_text, re.I) and \
+            not _CROWD.search(sent_text) and not re.search(r"\b(?:protest\w*|demonstrat\w*|rioters?|mob|police)\b", sent_text, re.I):
+        return "property"  # a few men fire-bombing a shop at night: arson, not a riot
+    if family == "property" and frame.agent is not None and frame.agent.kind in ("civilians", "protesters", "rioters") \
+            and not _ARMED.search(frame.agent.text):
+        # villagers vandalising a shop, inmates setting their cells alight: a riot, not a strategic development
+        return "riot" if _PURPOSE.search(sent_text) or re.search(r"\b(?:protest\w*|demonstrat\w*)\b", sent_text, re.I) else "mob"
     if family in ("clash", "attack") and _CRUDE.search(sent_text) and not _GUNS.search(sent_text) and \
             not _ARMED_TOLL.search(sent_text) and (family == "clash" or (frame.target is not None and frame.target.kind in ("police", "military"))):
         # sticks, stones and machetes against each other or the police: a riot, not a battle
