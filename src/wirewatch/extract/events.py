@@ -423,7 +423,7 @@ _GUNS = re.compile(r"\b(?:guns?|gunfire|gunshots?|shot|shots|shooting|firearms?|
                    r"explosives?|bombs?|grenades?|IEDs?)\b", re.I)
 _ACCIDENT = re.compile(r"\b(?:accidents?|crash(?:ed|es)?|collision|collided|stampede|earthquake|flood\w*|storm|landslides?|"
                        r"lightning|blaze|overturned|derailed|electrocuted|drowned)\b", re.I)
-_OFF_DUTY = re.compile(r"(?:off[-\s]duty|former|retired|ex-)\b", re.I)
+_OFF_DUTY = re.compile(r"\b(?:off[-\s]duty|former|retired|ex-)(?=[\w\s])", re.I)
 
 
 def _actor(tok: Token, lookup: Any) -> ActorRef | None:
