@@ -72,3 +72,8 @@ def test_an_accident_is_not_an_attack(pipeline):
     art = pipeline.extract_text("Two people were injured when a bus crashed into a truck near Nakuru on Monday.",
                                 published="2021-03-08")
     assert art.events == []
+
+
+def test_a_demand_in_a_statement_is_not_a_protest(pipeline):
+    text = "On 6 March 2021, relatives of the victims demanded an independent inquiry in Kumasi, their lawyer said."
+    assert all(e.event_type != "Protests" for e in pipeline.extract_text(text, published="2021-03-07").events)

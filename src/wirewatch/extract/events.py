@@ -196,6 +196,8 @@ _COLLECTIVE = {"worker", "workers", "merchant", "trader", "vendor", "seller", "e
 _PURPOSE = re.compile(r"\b(?:to\s+demand|demand(?:ing|ed)|in\s+demand\s+of|to\s+march|in\s+(?:support|solidarity)\s+(?:of|with)|against|to\s+protest|"
                       r"protesting|denounc\w+|to\s+reject|rejecting|condemn\w*|to\s+draw\s+attention|calling\s+for|"
                       r"to\s+call\s+for|to\s+mark|commemorat\w+|to\s+express|to\s+press|chant\w*|slogans|placards|banners)\b", re.I)
+_SPOKEN = re.compile(r"\b(?:said|says|told|statement|letter|petition|interview|press\s+conference|tweet\w*|wrote|"
+                     r"according\s+to|in\s+a\s+(?:video|post|message))\b", re.I)
 _PLACE_NOUNS = {"town", "village", "city", "area", "territory", "control", "district", "base", "position", "positions",
                 "hill", "locality", "neighbourhood", "neighborhood", "outpost", "camp", "airport", "port", "region", "post"}
 _PERSON_NOUNS = {"people", "person", "man", "men", "woman", "women", "rebel", "militant", "fighter", "soldier",
@@ -238,8 +240,8 @@ def _strengthen(tok: Token, family: str, weapon: str | None, strength: int, text
         who = {t.lemma_.lower() for s in subj for t in s.subtree}
         if lemma in ("block", "barricade", "commemorate") and who & _COLLECTIVE:
             return "protest", None, 2   # workers blocking a highway, students barricading a road, marking Labour Day
-        if lemma == "demand" and (who & _COLLECTIVE):
-            return "protest", None, 2
+        if lemma == "demand" and (who & _COLLECTIVE) and not _SPOKEN.search(text):
+            return "protest", None, 2   # not "relatives demanded an inquiry, their lawyer said": a statement
         if lemma != "demand" and (who & _COLLECTIVE or lemma in ("motorcade", "procession", "caravan")) and _PURPOSE.search(text):
             return "protest", None, 2
     return family, weapon, strength
