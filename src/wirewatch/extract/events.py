@@ -192,7 +192,7 @@ _COLLECTIVE = {"worker", "workers", "merchant", "trader", "vendor", "seller", "e
                "activist", "supporter", "member", "people", "citizen", "labourer", "laborer", "inhabitant", "youth",
                "protester", "demonstrator", "miner", "staff", "owner", "parent", "woman", "man", "group", "community",
                "union", "association", "prisoner", "inmate", "refugee", "migrant", "fisherman", "fishermen", "taxi",
-               "neighbor", "neighbour", "local", "graduate", "employee", "staff", "personnel", "beneficiary", "trucker"}
+               "neighbor", "neighbour", "local", "graduate", "personnel", "beneficiary", "trucker"}
 _PURPOSE = re.compile(r"\b(?:to\s+demand|demand(?:ing|ed)|in\s+demand\s+of|to\s+march|in\s+(?:support|solidarity)\s+(?:of|with)|against|to\s+protest|"
                       r"protesting|denounc\w+|to\s+reject|rejecting|condemn\w*|to\s+draw\s+attention|calling\s+for|"
                       r"to\s+call\s+for|to\s+mark|commemorat\w+|to\s+express|to\s+press|chant\w*|slogans|placards|banners)\b", re.I)
@@ -510,6 +510,14 @@ def _unarmed(a: ActorRef | None) -> bool:
     return a is not None and a.kind in ("civilians", "protesters", "rioters") and not _ARMED.search(a.text)
 
 
+_DEMONSTRATION = re.compile(r"\b(?:protest\w*|demonstrat\w*|rally|(?-i:march\w*))\b", re.I)
+
+
+def _riot_or_mob(sent_text: str, riot: bool = False) -> str:
+    """Crowd violence: a violent demonstration when it is a protest (or met the forces), else mob violence."""
+    return "riot" if riot or _DEMONSTRATION.search(sent_text) else "mob"
+
+
 def _refine(family: str, frame: Frame, sent_text: str) -> str:
     if family == "riot" and re.search(r"\b(?:molotov|petrol\s+bombs?|fire\s*bombs?)", sent_text, re.I) and \
             not _CROWD.search(sent_text) and not re.search(r"\b(?:protest\w*|demonstrat\w*|rioters?|mob|police)\b", sent_text, re.I):
@@ -517,12 +525,12 @@ def _refine(family: str, frame: Frame, sent_text: str) -> str:
     if family == "property" and frame.agent is not None and frame.agent.kind in ("civilians", "protesters", "rioters") \
             and not _ARMED.search(frame.agent.text):
         # villagers vandalising a shop, inmates setting their cells alight: a riot, not a strategic development
-        return "riot" if _PURPOSE.search(sent_text) or re.search(r"\b(?:protest\w*|demonstrat\w*)\b", sent_text, re.I) else "mob"
+        return _riot_or_mob(sent_text, bool(_PURPOSE.search(sent_text)))
     if family in ("clash", "attack") and _CRUDE.search(sent_text) and not _GUNS.search(sent_text) and \
             not _ARMED_TOLL.search(sent_text) and (family == "clash" or (frame.target is not None and frame.target.kind in ("police", "military"))):
         # sticks, stones and machetes against each other or the police: a riot, not a battle
         forces = any(a is not None and a.kind in ("police", "military") for a in (frame.agent, frame.target))
-        return "riot" if forces or re.search(r"\b(?:protest\w*|demonstrat\w*)\b", sent_text, re.I) else "mob"
+        return _riot_or_mob(sent_text, forces)
     if family in ("attack", "clash") and re.search(r"\boff[-\s]duty\b", sent_text, re.I) and not _ARMED_TOLL.search(sent_text):
         return "attack"  # an off-duty officer attacked at home is a civilian victim
     if family == "attack" and _OFF_DUTY.search(sent_text) and not _ARMED_TOLL.search(sent_text):
@@ -533,11 +541,11 @@ def _refine(family: str, frame: Frame, sent_text: str) -> str:
             and not _GUNS.search(sent_text) and not re.search(r"\b(?:armed|clans?|clan-based|inter-clan)\b", sent_text, re.I):
         # "Palestinians clashed with Israeli forces", "two village groups clashed": unarmed people on one side
         forces = any(a is not None and a.kind in ("police", "military") for a in (frame.agent, frame.target))
-        return "riot" if forces or re.search(r"\b(?:protest\w*|demonstrat\w*)\b", sent_text, re.I) else "mob"
+        return _riot_or_mob(sent_text, forces)
     if family in ("clash", "attack") and frame.agent is not None and frame.agent.kind in ("civilians", "protesters", "rioters") \
             and not _ARMED.search(frame.agent.text) and not _GUNS.search(sent_text):
         # villagers, locals, a family's kin beating someone: ACLED's mob violence, not an armed side
-        return "riot" if re.search(r"\b(?:protest\w*|demonstrat\w*|rally|(?-i:march\w*))\b", sent_text, re.I) else "mob"
+        return _riot_or_mob(sent_text)
     killed = frame.casualties.killed or frame.casualties.injured
     if family == "attack" and killed is not None and _ARMED_TOLL.search(killed.text) and not re.search(r"\bcivilians?\b", killed.text, re.I):
         return "clash"  # "killed 4 IS militants": the dead were fighters
@@ -573,7 +581,7 @@ def _refine(family: str, frame: Frame, sent_text: str) -> str:
     if family in ("clash", "attack") and _CROWD.search(sent_text) and not _ARMED.search(sent_text) and \
             (frame.agent is None and family == "clash" or frame.agent is not None and frame.agent.kind in ("civilians", "protesters", "rioters")):
         # groups of people fighting each other or the police with sticks and stones: ACLED's riots
-        return "riot" if re.search(r"\b(?:protest\w*|demonstrat\w*|rally|(?-i:march\w*))\b", sent_text, re.I) else "mob"
+        return _riot_or_mob(sent_text)
     return family
 
 
