@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..model import Article, Mention
-from .core import GoldCase, Outcome, choose_mention, count_hits, csv_rows, miss_everything, why_no_event
+from .core import GoldCase, Outcome, cell_int, choose_mention, count_hits, csv_rows, miss_everything, why_no_event
 from .countries import actor_iso3, country_iso3
 from .metrics import fatalities_hit, fold, iso_date, same_label, same_place_name, within_km
 from .taxonomy import Label, acled_label
@@ -85,7 +85,7 @@ _ACTOR_TYPES = (
 def interaction_code(value: str | None) -> int | None:
     """ACLED's interaction as its two-digit code: '17' -> 17, 'State forces-Civilians' -> 17,
     'Protesters only' -> 60; None when it cannot be read."""
-    number = _int(value)
+    number = cell_int(value)
     if number is not None or not value:
         return number
     found = sorted((m.start(), code) for code, pattern in _ACTOR_TYPES for m in pattern.finditer(value))
@@ -95,13 +95,6 @@ def interaction_code(value: str | None) -> int | None:
     if len(codes) == 2:
         return codes[0] * 10 + codes[1]
     return None
-
-
-def _int(value: str | None) -> int | None:
-    try:
-        return int(float(value)) if value not in (None, "") else None
-    except ValueError:
-        return None
 
 
 def _float(value: str | None) -> float | None:
@@ -122,10 +115,10 @@ def gold_of(row: dict[str, str]) -> AcledGold:
         location=(row.get("location") or "").strip() or None,
         country=country,
         iso3=(row.get("iso3") or "").strip().upper() or country_iso3(country),
-        fatalities=_int(row.get("fatalities")),
+        fatalities=cell_int(row.get("fatalities")),
         actor1_iso3=actor_iso3(row.get("actor1")),
         actor2_iso3=actor_iso3(row.get("actor2")),
-        time_precision=_int(row.get("time_precision")),
+        time_precision=cell_int(row.get("time_precision")),
         interaction=interaction_code(row.get("interaction")),
     )
 

@@ -137,6 +137,14 @@ def csv_rows(path: Path, required: Sequence[str], what: str) -> Iterator[tuple[i
                 yield line, dict(zip(header, values))
 
 
+def cell_int(value: str | None) -> int | None:
+    """A CSV cell as an integer ("3", "3.0"); None when empty or not a number."""
+    try:
+        return int(float(value)) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
 def choose_mention(
     events: Sequence[Mention], match: str = "first",
     score: Callable[[Mention], int] | None = None,

@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import SetupError
 from ..model import Article, Mention
 from ..settings import Settings
-from .core import GoldCase, Outcome, choose_mention, count_hits, csv_rows, miss_everything, why_no_event
+from .core import GoldCase, Outcome, cell_int, choose_mention, count_hits, csv_rows, miss_everything, why_no_event
 from .countries import country_iso3
 from .metrics import fatalities_hit, iso_date, same_label, same_place_name, within_km
 from .taxonomy import Label, gtd_families, gtd_to_acled
@@ -114,15 +114,8 @@ def _province_names(gazetteer: Any, provstate: str | None, context: list[str]) -
     return names
 
 
-def _int(value: str | None) -> int | None:
-    try:
-        return int(float(value)) if value not in (None, "") else None
-    except ValueError:
-        return None
-
-
 def gold_of(row: dict[str, str]) -> GtdGold:
-    y, m, d = _int(row.get("iyear")), _int(row.get("imonth")), _int(row.get("iday"))
+    y, m, d = cell_int(row.get("iyear")), cell_int(row.get("imonth")), cell_int(row.get("iday"))
     when: str | None = None
     if y and m and d:  # GTD writes 0 for an unknown month or day
         try:
@@ -133,7 +126,7 @@ def gold_of(row: dict[str, str]) -> GtdGold:
     country = (row.get("country_txt") or "").strip() or None
     return GtdGold(
         event_date=when,
-        nkill=_int(row.get("nkill")),
+        nkill=cell_int(row.get("nkill")),
         attack_type=attack if attack and attack != "Unknown" else None,
         label=gtd_to_acled(attack, (row.get("targtype1_txt") or "").strip() or None,
                            (row.get("weaptype1_txt") or "").strip() or None),
