@@ -17,7 +17,8 @@ class Settings:
     max_bytes: int = 20 * 1024 * 1024                         # larger inputs are rejected
     min_words: int = 20                                       # shorter bodies are "no article body"
     allow_private: bool = False                               # fetching loopback/private hosts
-    fetch_timeout: float = 20.0
+    fetch_timeout: float = 20.0                               # longest wait for any one read
+    fetch_deadline: float = 60.0                              # one whole fetch (redirects, robots.txt) must end by then
     rate_limit_s: float = 1.0                                 # per-host politeness delay
     user_agent: str = "wirewatch/0.1 (+https://example.org/wirewatch)"
     api_token: str | None = field(default_factory=lambda: os.environ.get("WIREWATCH_TOKEN"))

@@ -9,11 +9,11 @@ addresses refused unless `settings.allow_private`).
 from __future__ import annotations
 
 from .cache import FetchCache, JsonFetchCache, MemoryFetchCache, NotModified
-from .fetch import Fetcher, Response
+from .fetch import Fetcher, Response, fetch_page, fetch_to_file
 from .reader import ARTICLE_SUFFIXES, read_inputs, sibling_meta
 from .sniff import sniff
 
 __all__ = [
     "read_inputs", "FetchCache", "MemoryFetchCache", "JsonFetchCache", "NotModified",
-    "Fetcher", "Response", "sibling_meta", "sniff", "ARTICLE_SUFFIXES",
+    "Fetcher", "Response", "fetch_to_file", "fetch_page", "sibling_meta", "sniff", "ARTICLE_SUFFIXES",
 ]
