@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Field, model_validator
 
@@ -25,6 +26,8 @@ class Submission(BaseModel):
     def _one_input(self) -> "Submission":
         if not (self.url or self.text):
             raise ValueError("give `url` or `text`")
+        if self.url is not None and not self.text:
+            check_web_url(self.url)
         return self
 
     @property
@@ -35,6 +38,15 @@ class Submission(BaseModel):
 
 
 Processor = Callable[[Submission], list[Article]]
+
+
+def check_web_url(url: str) -> str:
+    """An http(s) URL with a host, or ValueError: a submitted `url` is fetched, never opened as
+    a server path or "-" (stdin)."""
+    parts = urlsplit(url.strip())
+    if parts.scheme.casefold() not in ("http", "https") or not parts.hostname:
+        raise ValueError("`url` must be an http:// or https:// URL with a host")
+    return url.strip()
 
 
 def pipeline_processor(settings: Settings) -> Processor:
@@ -52,7 +64,10 @@ def pipeline_processor(settings: Settings) -> Processor:
             source: str | Document = Document(source=sub.label, content=sub.text, content_type="text/plain",
                                               url=sub.url, meta=meta)
         else:
-            source = str(sub.url)
+            try:  # checked again here: a processor can be called without the model's validation
+                source = check_web_url(str(sub.url))
+            except ValueError as e:
+                raise InputError(str(sub.url)[:200], str(e)) from None
         result = clean_all([source], settings)
         if result.errors:
             raise result.errors[0]

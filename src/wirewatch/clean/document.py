@@ -146,12 +146,18 @@ def _wire_agency(meta: dict[str, Any], meta_from: str, wire: WireText, page: Pag
     return agency
 
 
+MIN_TEXT_WORDS = 4
+
+
 def _check_body(source: str, wire: WireText, from_html: bool, settings: Settings) -> None:
     words = len(wire.text.split())
     if from_html and words < settings.min_words:
         raise InputError(source, "no article body found")
     if words == 0:
         raise InputError(source, "no article body found (only boilerplate)")
+    if words < MIN_TEXT_WORDS:  # a one-sentence note is fine; "test", "hello world" report nothing
+        raise InputError(source, f"text too short to report anything ({words} word{'s' * (words != 1)}; "
+                                 f"at least {MIN_TEXT_WORDS})")
 
 
 def _check_language(source: str, text: str, declared: str | None, provenance: dict[str, str]) -> str:

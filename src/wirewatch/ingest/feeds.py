@@ -85,12 +85,18 @@ def feed_documents(items: list[FeedItem], load_page: PageLoader, source: str,
 
 
 def local_page(link: str, folder: Path) -> Path | None:
-    """The file a feed item's link names, relative to the feed file's folder, if it exists."""
+    """The file a feed item's link names, relative to the feed file's folder, if it exists.
+
+    Confined to that folder (and below): an absolute path, `../` or a symlink leading out of it
+    is refused, so a feed file cannot make wirewatch read /etc/passwd as an article."""
     parts = urlsplit(link)
     if parts.scheme in ("http", "https"):
         return None
     path = Path(unquote(parts.path))
-    candidate = path if path.is_absolute() else folder / path
+    root = folder.resolve()
+    candidate = (root / path).resolve() if not path.is_absolute() else path.resolve()
+    if path.is_absolute() or not candidate.is_relative_to(root):
+        raise InputError(link, "feed item link outside the feed's folder")
     return candidate if candidate.is_file() else None
 
 

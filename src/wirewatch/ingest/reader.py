@@ -20,7 +20,7 @@ from ..settings import Settings
 from .cache import FetchCache, NotModified
 from .feeds import feed_documents, local_page, parse_feed
 from .fetch import Fetcher, Response
-from .records import read_json, read_jsonl, read_warc
+from .records import capped_lines, read_json, read_jsonl, read_warc
 from .sniff import HEAD_BYTES, sniff
 
 # what a folder walk picks up; anything else in a folder (images, scripts) is not an input
@@ -128,7 +128,7 @@ class _Reader:
                 return
             if kind == "jsonl":
                 fh.seek(0)
-                yield from read_jsonl(source, fh, self.settings)
+                yield from read_jsonl(source, capped_lines(fh, self.settings.max_bytes), self.settings)
                 return
             size = path.stat().st_size
             if size > self.settings.max_bytes:
@@ -214,7 +214,10 @@ class _Reader:
 
         def load_page(link: str, meta: dict[str, Any]) -> Document | None:
             if folder is not None:
-                local = local_page(link, folder)
+                try:
+                    local = local_page(link, folder)
+                except InputError as e:
+                    raise InputError(f"{source}#{link}", e.reason) from None
                 if local is not None:
                     try:
                         return self.local_page_document(local, meta)
@@ -261,6 +264,9 @@ def urlsplit_path(url: str) -> str:
     return urlsplit(url).path
 
 
+META_MAX_BYTES = 1024 * 1024  # a meta.json is a handful of fields
+
+
 def sibling_meta(path: Path) -> dict[str, Any]:
     """Metadata from "<name>.meta.json" (or "<stem>.meta.json") or, for a text file, "meta.json"
     in the same folder: url/title/published/publisher/language..."""
@@ -270,6 +276,8 @@ def sibling_meta(path: Path) -> dict[str, Any]:
         if not candidate.is_file():
             continue
         try:
+            if candidate.stat().st_size > META_MAX_BYTES:
+                raise InputError(str(candidate), too_large_reason(candidate.stat().st_size, META_MAX_BYTES))
             data = json.loads(candidate.read_text("utf-8"))
         except (OSError, ValueError) as e:
             raise InputError(str(candidate), f"unreadable meta.json ({e})") from None
