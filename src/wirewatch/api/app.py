@@ -74,10 +74,15 @@ def create_app(
         version="0.1.0",
         summary="Source-attributed conflict events from the news: map, timeline, claims.",
         lifespan=lifespan,
-        docs_url=None if local_docs else "/docs",
+        # FastAPI's own /docs and /redoc load their scripts from a CDN: neither is served; /docs
+        # comes from npm's swagger-ui-dist when installed
+        docs_url=None,
+        redoc_url=None,
     )
     if local_docs:
         _add_local_docs(app)
+    else:
+        _add_docs_without_swagger(app)
     app.state.store_provider = provider
     app.state.settings = settings
     app.state.assets = assets
@@ -189,6 +194,15 @@ def _add_local_docs(app: FastAPI) -> None:
             swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
             swagger_favicon_url="/static/vendor/swagger-ui/favicon-32x32.png",
         )
+
+
+def _add_docs_without_swagger(app: FastAPI) -> None:
+    """Without swagger-ui-dist installed, /docs says so and links the schema (no CDN fallback)."""
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return HTMLResponse("<!DOCTYPE html><title>wirewatch API</title><p>The interactive API page needs the "
+                            "front-end packages (<code>npm ci</code>, swagger-ui-dist). The OpenAPI schema: "
+                            "<a href='/openapi.json'>/openapi.json</a>.</p>")
 
 
 # ---- the page ---------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ipaddress
+from pathlib import Path
 
 import click
 
@@ -25,15 +26,27 @@ def _is_loopback(host: str) -> bool:
               help="where `npm ci` put the front-end packages [default: found above the package or cwd]")
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]))
-def serve(db: str | None, host: str, port: int, node_modules: str | None, log_level: str) -> None:
+@click.option("--create", is_flag=True, help="start with an empty database when --db names none")
+def serve(db: str | None, host: str, port: int, node_modules: str | None, log_level: str, create: bool) -> None:
     """HTTP API (OpenAPI at /docs) and the web page (map, timeline, claims) at /."""
     import uvicorn
 
     from ..api import create_app
+    from ..errors import WirewatchError
+    from ..store import open_store
 
     settings = Settings()
     if db:
         settings.db = db
+    if not settings.db.startswith(("postgresql://", "postgres://")):
+        if not Path(settings.db).exists() and not create:
+            # a typo in --db used to serve a new, empty database without a word
+            raise click.UsageError(f"{settings.db}: no such database (pass --create to start an empty one)")
+    try:  # a broken database is one line now, not a 503 on every request later
+        open_store(settings.db, settings).close()
+    except WirewatchError as e:
+        click.echo(f"error: {e}", err=True)
+        raise SystemExit(1) from None
     if not _is_loopback(host):
         click.echo(f"warning: serving on {host}, reachable from other machines; the API has no "
                    "authentication for reading", err=True)

@@ -4,12 +4,13 @@ mentions and every fusion update they cause, so a `kill -9` at any point leaves 
 either fully stored or absent (and a re-run stores it once)."""
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from datetime import datetime, timedelta, timezone
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, TypeVar
 
 from .. import dedup, fuse
 from ..errors import StoreError
@@ -23,10 +24,50 @@ if TYPE_CHECKING:
     import pandas as pd
 
 _CHUNK = 500  # ids per IN (...) list
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+# sqlite3's messages for a broken disk or file, and what they mean to whoever runs wirewatch
+_PLAIN = (
+    ("file is not a database", "not a SQLite database (corrupt, or some other file)"),
+    ("malformed", "database file is corrupt or truncated (restore a backup, or `sqlite3 DB .recover`)"),
+    ("readonly", "database is read-only (check the file's and its folder's permissions)"),
+    ("read-only", "database is read-only (check the file's and its folder's permissions)"),
+    ("disk is full", "disk full: nothing was written for the article in progress"),
+    ("disk i/o error", "disk I/O error"),
+    ("unable to open", "cannot open the database file (missing folder or no permission)"),
+    ("locked", "database is locked by another process (retry when it is done)"),
+)
+
+
+def describe_sqlite_error(path: str, error: sqlite3.Error) -> StoreError:
+    """A StoreError whose one line says which database and what is wrong with it."""
+    message = str(error).strip() or type(error).__name__
+    lowered = message.casefold()
+    plain = next((text for key, text in _PLAIN if key in lowered), None)
+    return StoreError(f"{path}: {plain} ({message})" if plain else f"{path}: database error ({message})")
+
+
+def store_errors(method: _F) -> _F:
+    """Turn sqlite3 errors raised by a store method into one-line StoreErrors."""
+    @functools.wraps(method)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as e:
+            path = getattr(self, "path", None) or getattr(getattr(self, "store", None), "path", "database")
+            raise describe_sqlite_error(str(path), e) from e
+    return wrapper  # type: ignore[return-value]
 
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _int64(value: Any) -> Any:
+    """SQLite integers are 64-bit: a larger bound (2**63 fatalities, offset) means 'none match'."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return max(-(2**63), min(value, 2**63 - 1))
+    return value
 
 
 def _json(value: Any) -> str:
@@ -54,11 +95,17 @@ class SQLiteStore:
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
         except sqlite3.Error as e:
-            raise StoreError(f"{self.path}: cannot open database ({e})") from e
-        self.conn.execute("PRAGMA journal_mode = WAL")
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        self.conn.execute("PRAGMA synchronous = NORMAL")  # WAL: a killed process loses nothing committed
-        self.migrate()
+            raise describe_sqlite_error(self.path, e) from e
+        try:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA synchronous = NORMAL")  # WAL: a killed process loses nothing committed
+            self.migrate()
+        except (sqlite3.Error, StoreError) as e:
+            self.conn.close()
+            if isinstance(e, StoreError):
+                raise
+            raise describe_sqlite_error(self.path, e) from e
 
     # ------------------------------------------------------------------ schema
 
@@ -78,8 +125,9 @@ class SQLiteStore:
                     self.conn.execute("ROLLBACK")
                 if self.schema_version >= version:  # another process migrated it meanwhile
                     continue
-                raise StoreError(f"{self.path}: migration {name} failed ({e})") from e
+                raise StoreError(f"{describe_sqlite_error(self.path, e)} in migration {name}") from e
 
+    @store_errors
     def integrity_check(self) -> str:
         return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
 
@@ -94,11 +142,13 @@ class SQLiteStore:
 
     # ------------------------------------------------------------------ writing
 
+    @store_errors
     def has_article(self, article: Article) -> bool:
         """Stored already, by article_id or by canonical URL."""
         url = article.canonical_url
         return self.conn.execute(Q.ARTICLE_EXISTS, (article.article_id, url, url)).fetchone() is not None
 
+    @store_errors
     def add_articles(self, articles: Iterable[Article]) -> AddResult:
         """Store articles not stored yet (each in its own transaction), cluster copies, and fuse
         their mentions into the events already in the database."""
@@ -256,7 +306,7 @@ class SQLiteStore:
                 params.append(filters.country)
         for clause, value in ((Q.F_SINCE, filters.since), (Q.F_UNTIL, filters.until),
                               (Q.F_EVENT_TYPE, filters.event_type), (Q.F_STATUS, filters.status),
-                              (Q.F_MIN_FATALITIES, filters.min_fatalities)):
+                              (Q.F_MIN_FATALITIES, _int64(filters.min_fatalities))):
             if value is not None:
                 clauses.append(clause)
                 params.append(value)
@@ -269,15 +319,14 @@ class SQLiteStore:
             params.append(filters.fts_query())
         return (" AND ".join(clauses) or "1 = 1"), params
 
+    @store_errors
     def event_records(self, **filters: Any) -> list[Event]:
         """Fused events matching the filters, with sources, claims and history."""
         f = EventFilters.parse(**filters)
         where, params = self._where(f)
-        try:
-            rows = self.conn.execute(Q.SELECT_EVENTS.format(where=where),
-                                     params + [f.limit if f.limit is not None else -1, f.offset or 0]).fetchall()
-        except sqlite3.OperationalError as e:
-            raise StoreError(f"{self.path}: query failed ({e})") from e
+        rows = self.conn.execute(Q.SELECT_EVENTS.format(where=where),
+                                 params + [_int64(f.limit) if f.limit is not None else -1,
+                                           _int64(f.offset or 0)]).fetchall()
         events = {event_id: event_from_dict(json.loads(data)) for event_id, data in rows}
         self._attach(events)
         return list(events.values())
@@ -302,10 +351,12 @@ class SQLiteStore:
         from .export import EVENT_FIELDS, event_record
         return pd.DataFrame([event_record(e) for e in self.event_records(**filters)], columns=list(EVENT_FIELDS))
 
+    @store_errors
     def count_events(self, **filters: Any) -> int:
         where, params = self._where(EventFilters.parse(**filters))
         return int(self.conn.execute(Q.COUNT_EVENTS.format(where=where), params).fetchone()[0])
 
+    @store_errors
     def event(self, event_id: str) -> Event | None:
         row = self.conn.execute("SELECT event_id, data FROM events WHERE event_id = ?", (event_id,)).fetchone()
         if row is None:
@@ -314,6 +365,7 @@ class SQLiteStore:
         self._attach(events)
         return events[row[0]]
 
+    @store_errors
     def article(self, article_id: str) -> Article | None:
         row = self.conn.execute(Q.SELECT_ARTICLE, (article_id,)).fetchone()
         if row is None:
@@ -324,6 +376,7 @@ class SQLiteStore:
         data["events"] = [json.loads(d) for (d,) in self.conn.execute(Q.ARTICLE_MENTIONS, (article_id,))]
         return article_from_dict(data)
 
+    @store_errors
     def stats(self) -> dict[str, int]:
         return {name: int(self.conn.execute(sql).fetchone()[0]) for name, sql in Q.STATS.items()}
 
@@ -344,6 +397,7 @@ class SQLiteFetchCache:
         self.store = store
         self.pending: dict[str, tuple[str | None, str | None]] = {}
 
+    @store_errors
     def get(self, url: str) -> dict[str, str | None] | None:
         if url in self.pending:
             etag, modified = self.pending[url]
@@ -354,11 +408,17 @@ class SQLiteFetchCache:
     def set(self, url: str, etag: str | None = None, last_modified: str | None = None) -> None:
         self.pending[url] = (etag, last_modified)
 
+    @store_errors
     def flush(self) -> None:
         if not self.pending:
             return
         with_time = [(url, etag, modified, _now()) for url, (etag, modified) in self.pending.items()]
         self.store.conn.execute("BEGIN IMMEDIATE")
-        self.store.conn.executemany(Q.FETCH_CACHE_SET, with_time)
-        self.store.conn.execute("COMMIT")
+        try:
+            self.store.conn.executemany(Q.FETCH_CACHE_SET, with_time)
+            self.store.conn.execute("COMMIT")
+        except BaseException:
+            if self.store.conn.in_transaction:
+                self.store.conn.execute("ROLLBACK")
+            raise
         self.pending.clear()

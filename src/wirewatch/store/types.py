@@ -39,6 +39,10 @@ def _iso_date(name: str, value: Any) -> str | None:
         return value.isoformat()
     text = str(value).strip()
     if re.fullmatch(r"\d{4}(-\d{2}){0,2}", text):
+        try:  # a real calendar date (2020-13-01 is not), then compared as text
+            date.fromisoformat((text + "-01-01")[:10] if len(text) < 10 else text)
+        except ValueError:
+            raise InputError(f"--{name}", f"not a date (YYYY-MM-DD): {value!r}") from None
         return text  # a year or month compares correctly as a prefix
     try:
         return datetime.fromisoformat(text).date().isoformat()
