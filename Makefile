@@ -7,7 +7,7 @@ UV := $(VENV)/bin/uv
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test bench clean extract-diff
 
 setup: $(STAMP) src/wirewatch/geo/_data/gazetteer.sqlite node_modules/.package-lock.json
 
@@ -29,6 +29,13 @@ test: setup setup-postgres setup-browser
 
 bench: setup
 	$(VENV)/bin/wirewatch bench
+
+# The behaviour snapshot (docs/snapshot.md): extraction over the project's own inputs and a fixed
+# sample of $(SHARED)/train rows, diffed against tests/snapshot/*.jsonl; exits 1 on a difference.
+# UPDATE=1 rewrites the snapshot (commit it with the change); GATHER=1 re-gathers the test sentences.
+extract-diff: $(STAMP) src/wirewatch/geo/_data/gazetteer.sqlite
+	PYTHONPATH=$(CURDIR)/src $(PY) scripts/extract_diff.py --train $(SHARED)/train/acled_train.csv \
+		$(if $(UPDATE),--update) $(if $(GATHER),--gather)
 
 clean:
 	rm -rf $(VENV) src/wirewatch/geo/_data build *.egg-info
