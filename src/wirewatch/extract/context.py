@@ -1,0 +1,158 @@
+"""What frames the whole story: its countries and belligerents, its lead date, agreements' parties,
+and place names the gazetteer lacks."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from . import lexicon as lx
+from .dates import DateMention, find_dates
+from .frames import ArticleContext, VIOLENT
+
+
+# A date heading the text ("05/15/2017: Assailants ...", "17 October 2020 - ...") dates what follows.
+_LEAD_DATE = re.compile(r"^\s*([^:\n]{6,30}?)\s*(?::|\s[-–—])\s")
+
+AGREEMENT_VERBS = {"agree", "sign", "reach", "broker", "declare", "enforce", "announce", "mediate", "establish", "accept",
+                   "conclude", "negotiate", "implement", "seal", "strike"}
+
+_SETTLEMENT = {"village", "town", "city", "neighbourhood", "neighborhood", "camp", "district", "area", "outskirts", "suburb",
+               "countryside", "east", "west", "north", "south", "vicinity", "municipality", "commune", "locality"}
+
+
+def loose_place_names(sent: Span) -> list[str]:
+    """Proper names the gazetteer does not know but the grammar shows to be places: "in Kafr Qaddum",
+    "Pakherpora town", "the outskirts of Zaghniya village". The event keeps them as its location."""
+    out: list[str] = []
+    for tok in sent:
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.ent_type_ in ("DATE", "TIME", "NORP", "CARDINAL", "MONEY"):
+            continue
+        head = tok.head
+        where = (tok.dep_ == "pobj" and head.lower_ in ("in", "at", "near", "outside", "around")) or \
+                (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _SETTLEMENT) or \
+                (tok.dep_ == "compound" and head.lemma_.lower() in _SETTLEMENT)
+        if not where:
+            continue
+        left = tok
+        while left.i > sent.start and sent.doc[left.i - 1].pos_ == "PROPN" and sent.doc[left.i - 1].dep_ in ("compound", "amod"):
+            left = sent.doc[left.i - 1]
+        name = sent.doc[left.i:tok.i + 1].text
+        if tok.ent_type_ in ("PERSON", "ORG") and head.lower_ not in ("in", "near", "outside") and head.head.lemma_.lower() not in _SETTLEMENT:
+            continue
+        out.append(name)
+    for tok in sent:  # "Pakherpora town", "Tavakolabad village"
+        if tok.lemma_.lower() in ("village", "town", "city", "camp") and tok.i > sent.start:
+            prev = sent.doc[tok.i - 1]
+            if prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.ent_type_ not in ("DATE", "NORP"):
+                out.append(prev.text)
+    return out
+
+
+def story_lead_date(text: str, sentences: list[tuple[Span, int]], published: dt.date | None) -> DateMention | None:
+    """The date that frames the story: a heading date ("05/15/2017: ...") or the first day-precise
+    date of the first sentence. Undated events before any dated one take it."""
+    lead = _LEAD_DATE.match(text)
+    if lead:
+        got = find_dates(lead.group(1), published)
+        if got:
+            return got[0]
+    if sentences:
+        sent, _ = sentences[0]
+        got = [d for d in find_dates(sent.text, published) if d.precision <= 2 and d.kind != "same_day"]
+        if got:
+            return got[0]
+    return None
+
+
+def closest_date(dates: list[DateMention], trigger: Token | None, sent: Span) -> DateMention | None:
+    if not dates:
+        return None
+    if dates[0].start <= 25 and dates[0].precision <= 2:
+        return dates[0]  # "On 3 May 2020, ..." / "Around 5 May (from 4-6 May) ...": the opening date frames the sentence
+    if trigger is None or len(dates) == 1:
+        return dates[0]
+    pos = trigger.idx - sent.start_char
+    return min(dates, key=lambda d: abs(d.start - pos))
+
+
+def is_agreement(sent: Span) -> bool:
+    for tok in sent:
+        if tok.lemma_.lower() in AGREEMENT_VERBS and tok.pos_ in ("VERB", "AUX"):
+            return True
+        if tok.lower_ in ("talks", "negotiations") and tok.i + 1 < len(tok.doc):
+            continue
+    return bool(re.search(r"\b(?:took|take|takes|came|come|comes)\s+(?:into\s+)?(?:effect|force)\b", sent.text, re.I))
+
+
+def agreement_parties(sent: Span, gazetteer: Any, ctx: ArticleContext) -> tuple[list[str], list[str]]:
+    named: list[str] = []
+    mediators: list[str] = []
+    text, base = sent.text, sent.start_char
+    for ent in sent.ents:
+        c = gazetteer.country(ent.text) if ent.label_ in ("GPE", "NORP", "ORG", "PERSON", "LOC") else None
+        iso = c.iso3 if c is not None else (gazetteer.demonym(ent.text) if ent.label_ == "NORP" else None)
+        if iso and iso not in named:
+            named.append(iso)
+            window = text[max(0, ent.start_char - base - 40):ent.end_char - base + 30].lower()
+            if re.search(r"\b(?:brokered|mediated|mediation|hosted|facilitated)\b", window) and \
+                    not re.search(r"\bbetween\b", text[max(0, ent.start_char - base - 15):ent.start_char - base].lower()):
+                mediators.append(iso)
+    belligerent = [c for c in named if c in ctx.belligerents and c not in mediators]
+    if len(belligerent) >= 2:
+        parties = belligerent
+        mediators = sorted(set(mediators) | {c for c in named if c not in parties})
+    else:
+        parties = [c for c in named if c not in mediators]
+    if not parties and len(ctx.belligerents) >= 2:
+        # "the ceasefire agreed last week": the parties are the story's two sides
+        parties = [c for c in ctx.belligerents if c not in mediators]
+    return sorted(parties), sorted(mediators)
+
+
+def article_context(segments: Sequence[tuple[Doc, int]], gazetteer: Any, published: dt.date | None, dateline: str | None) -> ArticleContext:
+    counts: dict[str, int] = {}
+    bell: dict[str, int] = {}
+    for doc, _ in segments:
+        doc_text = doc.text
+        for ent in doc.ents:
+            iso = None
+            if re.match(r"-(?:led|backed|allied|aligned|supported|sponsored|brokered)\b", doc_text[ent.end_char:ent.end_char + 12]):
+                continue  # "the Saudi-led coalition": a belligerent's sponsor, not where things happen
+            if re.search(r"\b(?:from|fled|returned\s+to|travell?ed\s+to)\s+(?:the\s+)?$", doc_text[max(0, ent.start_char - 20):ent.start_char]):
+                continue  # "migrants from Afghanistan": where people come from, not where the story is
+            if ent.label_ == "NORP":
+                iso = gazetteer.demonym(ent.text)
+            elif ent.label_ in ("GPE", "LOC", "ORG", "PERSON"):
+                c = gazetteer.country(ent.text)
+                iso = c.iso3 if c is not None else None
+                if iso is None and ent.label_ in ("GPE", "LOC"):
+                    # a big town or a region names its country ("Jalisco", "Herat", "Nord-Kivu")
+                    p = gazetteer.resolve(ent.text)
+                    iso = p.iso3 if p is not None and p.latitude is not None and (
+                        (p.population or 0) > 100000 or p.feature in ("admin1", "region")) else None
+            if iso:
+                counts[iso] = counts.get(iso, 0) + 1
+        for sent in doc.sents:
+            if not any(tok.lemma_.lower() in lx.LEMMAS and lx.LEMMAS[tok.lemma_.lower()][0] in VIOLENT for tok in sent):
+                continue
+            # the countries named in sentences of violence are the story's belligerents
+            for t in sent:
+                iso = gazetteer.demonym(t.text) if t.text[:1].isupper() else None
+                if iso is None and t.ent_type_ == "GPE":
+                    c = gazetteer.country(t.text)
+                    iso = c.iso3 if c is not None else None
+                if iso:
+                    bell[iso] = bell.get(iso, 0) + 1
+    if dateline:
+        p = gazetteer.resolve(dateline)
+        if p is not None and p.iso3:
+            counts[p.iso3] = counts.get(p.iso3, 0) + 2
+    ordered = sorted(counts, key=lambda k: -counts[k])
+    # the story's place names vote for the country they agree on ("Bafoussam (Mifi, Ouest)")
+    names = [ent.text for doc, _ in segments for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC")]
+    ordered = list(gazetteer.infer_context(names, ordered))
+    top = sorted(bell, key=lambda k: -bell[k])[:2]
+    return ArticleContext(published, ordered, dateline, set(top))

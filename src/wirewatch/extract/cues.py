@@ -1,0 +1,202 @@
+"""Cue words -> the event family a sentence carries (or none): strengthening weak cues by the parse,
+skipping pointers to earlier events and plans/threats, and choosing among several cues."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from . import lexicon as lx
+from .casualties import Casualties
+from .claims import ClaimCue
+
+
+CEASEFIRE_BREACH = re.compile(r"\b(?:violat\w*|breach\w*|broke|breaking|despite|in\s+violation\s+of|flout\w*)\b[^.]{0,60}?\b(?:cease-?fire|truce)\b|"
+                              r"\b(?:cease-?fire|truce)\s+(?:violations?|breach(?:es)?)\b", re.I)
+
+REFERENCE_NOUNS = {"attack", "allegation", "claim", "accusation", "report", "strike", "shelling", "bombing", "assault",
+                   "involvement", "responsibility", "charge", "incident", "raid", "killing"}
+
+
+def find_cues(sent: Span) -> list[lx.Cue]:
+    cues: list[lx.Cue] = []
+    base = sent.start_char
+    text = sent.text  # Doc.text and Span.text join tokens on every call: take it once
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "PROPN" or tok.ent_type_ in ("DATE", "TIME", "PERSON"):
+            continue  # "On 3 March", "Strike Force": names, not cues
+        hits = [h for h in (lx.LEMMAS.get(lemma), lx.LEMMAS.get(tok.lower_)) if h is not None]
+        if not hits:
+            continue
+        hit = max(hits, key=lambda h: h[2])
+        family, weapon, strength = hit
+        if lemma == "strike" and tok.pos_ == "NOUN":
+            mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+            if mods & {"air", "drone", "aerial"}:
+                family, weapon, strength = "air", "airstrike", 2
+            elif mods & {"missile", "rocket", "artillery"}:
+                family, weapon, strength = "shell", "missile", 2
+            elif mods & {"hunger", "general", "labour", "labor"}:
+                family, weapon, strength = "protest", None, 2
+        if lemma == "fire" and tok.pos_ == "NOUN" and not any(c.lower_ in ("open", "opened") for c in tok.ancestors):
+            continue
+        if lemma in ("shell", "grenade", "canister", "bomb") and re.search(r"tear\s*-?gas|stun|smoke", text[max(0, tok.idx - base - 12):tok.idx - base], re.I):
+            continue  # tear gas shells: crowd control, not shelling
+        if lemma in ("missile", "rocket", "drone") and any(t.lemma_ in ("intercept", "down") for t in tok.head.subtree):
+            family, weapon, strength = "disrupted", None, 2
+        family, weapon, strength = _strengthen(tok, family, weapon, strength, text)
+        cues.append(lx.Cue(family, weapon, strength, tok.idx - base, tok.idx - base + len(tok), tok.i))
+    kicker = lx.KICKER_RE.match(text) if sent.start == 0 else None
+    if kicker and kicker.group(1).lower() in lx.KICKERS:
+        cues.append(lx.Cue(lx.KICKERS[kicker.group(1).lower()], None, 3, kicker.start(1), kicker.end(1), None))
+    for pat, family, weapon in lx.PHRASES:
+        for m in pat.finditer(text):
+            cues.append(lx.Cue(family, weapon, 2, m.start(), m.end(), _token_at(sent, m.start())))
+    return cues
+
+
+_COLLECTIVE = {"worker", "workers", "merchant", "trader", "vendor", "seller", "employee", "student", "teacher", "nurse",
+               "doctor", "farmer", "resident", "villager", "relative", "family", "driver", "retiree", "pensioner",
+               "activist", "supporter", "member", "people", "citizen", "labourer", "laborer", "inhabitant", "youth",
+               "protester", "demonstrator", "miner", "staff", "owner", "parent", "woman", "man", "group", "community",
+               "union", "association", "prisoner", "inmate", "refugee", "migrant", "fisherman", "fishermen", "taxi",
+               "neighbor", "neighbour", "local", "graduate", "personnel", "beneficiary", "trucker"}
+
+PURPOSE = re.compile(r"\b(?:to\s+demand|demand(?:ing|ed)|in\s+demand\s+of|to\s+march|in\s+(?:support|solidarity)\s+(?:of|with)|against|to\s+protest|"
+                     r"protesting|denounc\w+|to\s+reject|rejecting|condemn\w*|to\s+draw\s+attention|calling\s+for|"
+                     r"to\s+call\s+for|to\s+mark|commemorat\w+|to\s+express|to\s+press|chant\w*|slogans|placards|banners)\b", re.I)
+
+_SPOKEN = re.compile(r"\b(?:said|says|told|statement|letter|petition|interview|press\s+conference|tweet\w*|wrote|"
+                     r"according\s+to|in\s+a\s+(?:video|post|message))\b", re.I)
+
+_PLACE_NOUNS = {"town", "village", "city", "area", "territory", "control", "district", "base", "position", "positions",
+                "hill", "locality", "neighbourhood", "neighborhood", "outpost", "camp", "airport", "port", "region", "post"}
+
+_PERSON_NOUNS = {"people", "person", "man", "men", "woman", "women", "rebel", "militant", "fighter", "soldier",
+                 "operative", "member", "civilian", "villager", "resident", "child", "youth", "suspect"}
+
+
+def _strengthen(tok: Token, family: str, weapon: str | None, strength: int, text: str) -> tuple[str, str | None, int]:
+    """Weak cue words that the parse shows to carry an event: who fought whom, what was burnt,
+    seized or destroyed, which crowd demanded what."""
+    if tok.pos_ != "VERB" and tok.lemma_ not in ("motorcade", "procession", "caravan"):
+        return family, weapon, strength
+    lemma = tok.lemma_.lower()
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if lemma == "fight" and (objs or any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+                             or re.search(r"\b(?:each\s+other|one\s+another)\b", text)):
+        return "clash", weapon, 2
+    if lemma in ("burn", "destroy") and objs and objs[0].lemma_ not in ("body", "corpse", "remains"):
+        return "property", weapon, 2
+    if lemma in ("seize", "capture") and objs:
+        obj = objs[0]
+        if obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lemma_.lower() in _PLACE_NOUNS:
+            return "territory_nsa", weapon, 2
+        if obj.lemma_.lower() not in _PERSON_NOUNS and not obj.like_num:
+            return "property", weapon, 2   # land, vehicles, drugs, goods: ACLED's looting/property destruction
+    if lemma == "fire" and objs and objs[0].lemma_.lower() in ("shot", "bullet", "round", "rocket", "missile", "mortar", "grenade",
+                                                             "rpg", "gas", "canister", "pellet", "shell"):
+        if not re.search(r"\b(?:in\s+the\s+air|warning\s+shots|into\s+the\s+air)\b", text, re.I):
+            return family, weapon, 2
+    if lemma in ("hit", "hurl", "lob", "throw") and objs and (objs[0].lemma_.lower() in _PERSON_NOUNS | _COLLECTIVE
+                                                             or objs[0].lemma_.lower() in ("gas", "canister", "grenade")):
+        return "attack", weapon, 2   # "police hit several women", "hurled tear gas at farmers"
+    if lemma in ("demand", "gather", "assemble", "congregate", "motorcade", "procession", "caravan", "march", "block",
+                 "barricade", "commemorate"):
+        if not subj and tok.dep_ in ("advcl", "xcomp", "acl", "conj", "relcl", "ROOT"):
+            # "labourers came out on the roads, demanding ...": the crowd is the subject of the clause above
+            head = tok.head if tok.dep_ != "ROOT" else tok
+            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")] or \
+                ([head.head] if tok.dep_ == "acl" else []) or [c for c in tok.sent if c.dep_ in ("nsubj", "ROOT") and c.pos_ == "NOUN"]
+        who = {t.lemma_.lower() for s in subj for t in s.subtree}
+        if lemma in ("block", "barricade", "commemorate") and who & _COLLECTIVE:
+            return "protest", None, 2   # workers blocking a highway, students barricading a road, marking Labour Day
+        if lemma == "demand" and (who & _COLLECTIVE) and not _SPOKEN.search(text):
+            return "protest", None, 2   # not "relatives demanded an inquiry, their lawyer said": a statement
+        if lemma != "demand" and (who & _COLLECTIVE or lemma in ("motorcade", "procession", "caravan")) and PURPOSE.search(text):
+            return "protest", None, 2
+    return family, weapon, strength
+
+
+def _token_at(sent: Span, offset: int) -> int | None:
+    for tok in sent:
+        if tok.idx - sent.start_char >= offset:
+            return tok.i
+    return None
+
+
+def is_reference(tok: Token, claims: list[ClaimCue]) -> bool:
+    """'denied the attack', 'rejected that allegation': a pointer to an earlier event, not a new one."""
+    if tok.lemma_.lower() not in REFERENCE_NOUNS and tok.pos_ != "VERB":
+        return False
+    for c in claims:
+        if c.stance == "denies" and tok in c.object_tokens:
+            if tok.pos_ == "NOUN" and any(d.lower_ in ("the", "that", "this", "these", "those", "any", "its") for d in tok.children):
+                return True
+            if tok.pos_ == "VERB":   # "denied firing at X"
+                return True
+    return False
+
+
+_ACCIDENT = re.compile(r"\b(?:accidents?|crash(?:ed|es)?|collision|collided|stampede|earthquake|flood\w*|storm|landslides?|"
+                       r"lightning|blaze|overturned|derailed|electrocuted|drowned)\b", re.I)
+
+
+def choose_family(cues: list[lx.Cue], casualties: Casualties, sent: Span) -> tuple[str, str | None, lx.Cue] | None:
+    """The event family a sentence carries, if any. Violence outranks a ceasefire merely mentioned."""
+    if not cues:
+        return None
+    doc = sent.doc
+    kicker = [c for c in cues if c.strength >= 3]
+    if kicker:
+        return kicker[0].family, lx.weapon_in(sent.text), kicker[0]
+    has_number = casualties.killed is not None or casualties.injured is not None
+    violent = [c for c in cues if c.family != "agreement"]
+    strong_violent = [c for c in violent if c.strength >= 2]
+    if strong_violent:
+        pool = strong_violent
+    elif violent and (has_number or len(cues) > len(violent) or len({c.family for c in violent}) > 1
+                      or CEASEFIRE_BREACH.search(sent.text)):
+        if _ACCIDENT.search(sent.text):
+            return None  # "three were injured when the bus crashed": no one did it
+        pool = violent
+    elif not violent and any(c.strength >= 2 for c in cues):
+        pool = cues
+    else:
+        return None
+    killed_or_hurt = any(f is not None and (f.best or 0) > 0 for f in (casualties.killed, casualties.injured))
+    if any(c.family in ("clash", "attack") and c.token_i is not None and doc[c.token_i].pos_ == "VERB" for c in pool):
+        # "attacked a police station with explosives and rifles": the weapons are the means of the attack
+        pool = [c for c in pool if not (c.family in ("ied", "grenade") and c.token_i is not None
+                                        and doc[c.token_i].head.lower_ == "with")] or pool
+    families = {c.family for c in pool}
+    if "disrupted" in families and not killed_or_hurt:
+        pool = [c for c in pool if c.family == "disrupted"]  # bombs found and defused went off nowhere
+    elif "protest" in families and not killed_or_hurt and {c.family for c in pool} & {"abduct", "attack", "sexual", "property"}:
+        pool = [c for c in pool if c.family == "protest"]  # a protest against a killing is a protest
+    if "shell" in families and "clash" in families and not families & {"air", "ied", "suicide", "grenade"} and \
+            not any(c.family == "shell" and c.token_i is not None and doc[c.token_i].pos_ == "VERB"
+                    and any(k.dep_ == "nsubj" for k in doc[c.token_i].children) for c in pool):
+        pool = [c for c in pool if c.family == "clash"]  # shelling exchanged in a battle is part of the battle
+    best = min(pool, key=lambda c: (lx.PRIORITY[c.family], -c.strength,
+                                    c.token_i is None or doc[c.token_i].pos_ != "VERB"))
+    weapon = lx.weapon_in(sent.text) or best.weapon
+    return best.family, weapon, best
+
+
+_MODALS = {"will", "would", "could", "may", "might", "should", "shall", "must", "can"}
+
+_NOT_HAPPENED = {"discuss", "plan", "threaten", "warn", "vow", "prepare", "consider", "prevent", "avert", "thwart", "foil",
+                 "fear", "urge", "call"}
+
+
+def is_hypothetical(trigger: Token) -> bool:
+    """The cue sits under a modal or a verb of planning/warning ("would discuss attacks", "vowed to retaliate")."""
+    for tok in [trigger, *list(trigger.ancestors)[:3]]:
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
+            return True
+        if tok is not trigger and tok.lemma_.lower() in _NOT_HAPPENED and tok.pos_ == "VERB":
+            return True
+    return False

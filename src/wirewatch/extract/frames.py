@@ -1,0 +1,91 @@
+"""The records a sentence and an article are read into: a Frame (one sentence's event), a Draft (an
+article-level event assembled from frames) and the ArticleContext (countries, sides, dateline)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ..model import Claim, Place, Span as TextSpan
+from .actors import ActorRef
+from .casualties import Casualties, Figure, added, divided
+from .dates import DateMention
+from .places import PlaceMention
+
+
+REMOTE_FAMILIES = {"suicide", "air", "ied", "grenade", "shell"}
+
+VIOLENT = REMOTE_FAMILIES | {"clash", "attack", "abduct", "sexual", "mob", "riot", "territory_gov", "territory_nsa"}
+
+
+@dataclass
+class Frame:
+    family: str
+    weapon: str | None
+    start: int                      # article offsets of the sentence
+    end: int
+    trigger: Token | None
+    agent: ActorRef | None = None
+    target: ActorRef | None = None
+    places: list[PlaceMention] = field(default_factory=list)
+    date: DateMention | None = None
+    casualties: Casualties = field(default_factory=Casualties)
+    claims: list[Claim] = field(default_factory=list)
+    strong_claim: bool = False
+    ceasefire_violation: bool = False
+    sentence: str = ""
+    sentence_index: int = 0
+    parties: list[str] = field(default_factory=list)
+    mediators: list[str] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Draft:
+    """An article-level event being assembled from frames."""
+    family: str
+    weapon: str | None
+    agent: ActorRef | None
+    target: ActorRef | None
+    place: Place | None
+    date: DateMention | None
+    killed: Figure | None
+    injured: Figure | None
+    claims: list[Claim]
+    strong_claim: bool
+    ceasefire_violation: bool
+    evidence: list[TextSpan]
+    sentences: list[str]
+    last_sentence: int
+    parties: list[str]
+    mediators: list[str]
+    unresolved: list[str] = field(default_factory=list)
+
+    def add_toll(self, cas: Casualties) -> None:
+        """Figures from a later sentence fill what is still unknown; cumulative totals never do. A count
+        the report itself settles on ("Fatalities coded as 4") replaces the figures; a share ("divided
+        across three events") divides them."""
+        if cas.adds_to(self.killed) and self.killed is not None and cas.killed is not None:
+            self.killed = added(self.killed, cas.killed)  # "Additionally, two guards were killed"
+            self.injured = self.injured or cas.injured
+        elif not cas.cumulative:
+            self.killed = cas.killed if (cas.stated and cas.killed) else (self.killed or cas.killed)
+            self.injured = self.injured or cas.injured
+        if cas.divide and self.killed is not None and not cas.stated:
+            self.killed = divided(self.killed, cas.divide)
+
+    def add_claims(self, claims: list[Claim]) -> None:
+        self.claims.extend(c for c in claims if not any(same_claim(c, x) for x in self.claims))
+
+
+@dataclass
+class ArticleContext:
+    published: dt.date | None
+    countries: list[str]            # ISO3 codes in order of salience
+    dateline: str | None
+    belligerents: set[str] = field(default_factory=set)
+
+
+def same_claim(a: Claim, b: Claim) -> bool:
+    return a.stance == b.stance and a.start == b.start and a.claimant_country == b.claimant_country
