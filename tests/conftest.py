@@ -25,6 +25,28 @@ def shared_eval() -> Path:
     return path
 
 
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """Skipped tests counted by reason at the end of every run, so a check that did not run (no
+    ../shared, no PostgreSQL, no browser) is never mistaken for one that passed."""
+    from collections import Counter
+
+    reasons: Counter[str] = Counter()
+    for report in terminalreporter.stats.get("skipped", []):
+        longrepr = report.longrepr
+        reason = longrepr[2] if isinstance(longrepr, tuple) else str(longrepr)
+        reasons[reason.removeprefix("Skipped: ")] += 1
+    if not reasons:
+        return
+    terminalreporter.section("skipped: these checks did NOT run")
+    for reason, n in reasons.most_common():
+        terminalreporter.write_line(f"{n:4d}  {reason}")
+    missing = sum(n for r, n in reasons.items() if "../shared" in r)
+    if missing:
+        terminalreporter.write_line(
+            f"{missing} tests against the shared gold and fixtures ({SHARED}) were not run: "
+            "their quality checks say nothing about this run", yellow=True, bold=True)
+
+
 @pytest.fixture(scope="session")
 def settings():
     from wirewatch.settings import Settings

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -35,11 +36,12 @@ def test_corpus_uses_dev_rows_when_shared_is_present(shared_eval) -> None:
 
 
 def test_swap_numbers_keeps_years_and_shape() -> None:
-    rng = random.Random(0)
-    out = _swap_numbers("In 2020, 40 people died and 1,200 fled; 0 arrests.", rng)
-    assert out.startswith("In 2020, ")
-    assert "0 arrests" in out
-    assert "1,200" not in out or "40 people" not in out
+    text = "In 2020, 40 people died and 1,200 fled; 0 arrests."
+    assert _swap_numbers(text, random.Random(0)) == "In 2020, 44 people died and 1,461 fled; 0 arrests."
+    for seed in range(20):  # each figure stays within half to one and a half times itself
+        m = re.fullmatch(r"In 2020, (\d+) people died and (\d{1,3}(?:,\d{3})?) fled; 0 arrests\.",
+                         _swap_numbers(text, random.Random(seed)))
+        assert m and 20 <= int(m[1]) <= 61 and 600 <= int(m[2].replace(",", "")) <= 1801
 
 
 def test_vary_article_keeps_the_lead() -> None:

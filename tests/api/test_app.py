@@ -290,10 +290,19 @@ def test_submitting_text_runs_the_real_pipeline(example_db: Path, settings: Any)
             "text": EXAMPLE_SUBMISSION, "title": "Example: shelling in Tarnville",
             "published": "2021-04-02T10:00:00Z", "publisher": "Example Wire"})
         assert r.status_code == 201, r.text
+        assert {k: r.json()["result"][k] for k in ("new", "duplicates", "mentions", "events_new")} == {
+            "new": 1, "duplicates": 0, "mentions": 1, "events_new": 1}
         (article_id,) = r.json()["articles"]
-        stored = c.get(f"/api/articles/{article_id}").json()["article"]
+        page = c.get(f"/api/articles/{article_id}").json()
+        stored = page["article"]
         assert stored["title"] == "Example: shelling in Tarnville"
         assert "Three people were killed" in stored["text"]
+        assert (stored["wire_agency"], stored["dateline_place"]) == ("Example Wire", "Tarnville")
+        assert len(page["event_ids"]) == 1
+        [event] = c.get("/api/events", params={"q": "Tarnville"}).json()["events"]
+        assert (event["sub_event_type"], event["fatalities"], event["status"], event["event_date"]) == (
+            "Shelling/artillery/missile attack", 3, "contested", "2021-04-02")
+        assert [cl["stance"] for cl in event["claims"]] == ["asserts", "asserts", "denies"]
         # a private URL is refused like `wirewatch ingest` refuses it
         r = c.post("/api/articles", headers=auth, json={"url": "http://127.0.0.1:9/story.html"})
         assert r.status_code == 400 and "127.0.0.1" in r.json()["detail"]

@@ -28,18 +28,32 @@ def test_json_output_follows_the_contract(tmp_path, fake_pipeline_module):
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)
     assert out["rows"] == 5
-    for name in ("event_type", "sub_event_type", "event_date", "location_25km", "admin1", "country",
-                 "fatalities", "fatalities_10pct", "actor1_country", "actor2_country"):
-        entry = out["fields"][name]
-        assert set(entry) >= {"accuracy", "n", "ci95"} and len(entry["ci95"]) == 2
-    assert errors.read_text().count("\n") > 0
+    # fakes.acled_events: EX4 has no event; EX3 has the wrong sub-type and toll; EX5 is a day off and
+    # its gold has no sub-type; EX2 and EX5 give no toll where the gold is 0 (a hit under ACLED's rule)
+    got = {name: (out["fields"][name]["hits"], out["fields"][name]["n"]) for name in (
+        "event_type", "sub_event_type", "event_date", "location_25km", "admin1", "country",
+        "fatalities", "fatalities_10pct", "actor1_country", "actor2_country")}
+    assert got == {"event_type": (4, 5), "sub_event_type": (2, 4), "event_date": (3, 5),
+                   "location_25km": (4, 5), "admin1": (4, 5), "country": (4, 5), "fatalities": (3, 5),
+                   "fatalities_10pct": (3, 5), "actor1_country": (4, 5), "actor2_country": (1, 2)}
+    assert out["fields"]["event_type"]["accuracy"] == 0.8
+    assert out["fields"]["event_type"]["ci95"] == [0.3755, 0.9638]  # Wilson 95% for 4 of 5
+    misses = [json.loads(line) for line in errors.read_text().splitlines()]
+    assert {(m["row"], m["field"]) for m in misses if m["field"] in got} == {
+        ("EX3", "sub_event_type"), ("EX3", "fatalities"), ("EX3", "fatalities_10pct"),
+        ("EX5", "event_date"), ("EX4", "event_type"), ("EX4", "sub_event_type"), ("EX4", "event_date"),
+        ("EX4", "location_25km"), ("EX4", "admin1"), ("EX4", "country"), ("EX4", "fatalities"),
+        ("EX4", "fatalities_10pct"), ("EX4", "actor1_country"), ("EX4", "actor2_country")}
 
 
 def test_table_output_and_auto_kind(tmp_path, fake_pipeline_module):
     path = write_acled(tmp_path / "acled_example.csv")
     result = CliRunner().invoke(main, ["evaluate", str(path), "--limit", "3"])
     assert result.exit_code == 0, result.output
-    assert "event_type" in result.stdout and "95% CI" in result.stdout
+    assert "95% CI" in result.stdout and "3 rows" in result.stdout
+    rows = {line.split("│")[1].strip(): line for line in result.stdout.splitlines() if line.count("│") > 3}
+    # the first three rows: EX1 and EX2 right, EX3 wrong sub-type and toll
+    assert "100.0%" in rows["event_type"] and "66.7%" in rows["sub_event_type"] and "66.7%" in rows["fatalities"]
 
 
 def test_bad_gold_file_is_one_line_and_exit_1(tmp_path, fake_pipeline_module):
@@ -57,12 +71,6 @@ def test_missing_file_is_a_usage_error():
 
 @pytest.mark.slow
 def test_real_pipeline_on_twenty_acled_rows(shared_eval):
-    try:
-        import wirewatch.pipeline  # noqa: F401
-    except ModuleNotFoundError as e:
-        if e.name == "wirewatch.pipeline":
-            pytest.skip("wirewatch.pipeline has not landed yet")
-        raise
     result = CliRunner().invoke(main, ["evaluate", str(shared_eval / "acled_dev.csv"), "--kind", "acled",
                                        "--limit", "20", "--format", "json"])
     assert result.exit_code == 0, result.output

@@ -76,4 +76,4 @@ def test_an_accident_is_not_an_attack(pipeline):
 
 def test_a_demand_in_a_statement_is_not_a_protest(pipeline):
     text = "On 6 March 2021, relatives of the victims demanded an independent inquiry in Kumasi, their lawyer said."
-    assert all(e.event_type != "Protests" for e in pipeline.extract_text(text, published="2021-03-07").events)
+    assert pipeline.extract_text(text, published="2021-03-07").events == []

@@ -138,18 +138,29 @@ def test_sentence_to_event(pipeline, text, want):
             assert getattr(e, key) == value, (key, getattr(e, key), e)
 
 
-def test_background_never_dated_on_publication_day(pipeline):
-    text = ("Fighting erupted in the region in 1994 and flared up again in the summer of 2016. "
-            "The two countries have been blaming each other for decades.")
+@pytest.mark.parametrize("text, background_years", [
+    # years and no place: nothing to report at all, and above all nothing new dated today
+    ("Fighting erupted in the region in 1994 and flared up again in the summer of 2016. "
+     "The two countries have been blaming each other for decades.", []),
+    ("Shelling hit Donetsk on Saturday, killing two civilians. "
+     "Fighting erupted in the region in 2014 and has killed thousands since.", ["2014"]),
+    ("Rebels attacked a convoy in Goma on Friday. "
+     "Heavy fighting erupted in Goma in 2012 when the M23 rebels seized the city.", ["2012"]),
+])
+def test_background_never_dated_on_publication_day(pipeline, text, background_years):
     art = pipeline.extract_text(text, published=PUB)
-    assert all(e.mention == "background" and e.event_date != PUB for e in art.events)
+    background = [e for e in art.events if e.mention == "background"]
+    assert [(e.event_date or "")[:4] for e in background] == background_years
+    assert all(e.event_date != PUB for e in background)
+    assert len(art.events) - len(background) == (1 if background_years else 0)  # the one story of the day
 
 
 def test_cumulative_toll_stays_off_single_events(pipeline):
     text = ("Shelling hit Donetsk on Saturday, killing two civilians, officials said. "
             "Since the conflict began, more than 13,000 people have been killed.")
     art = pipeline.extract_text(text, published=PUB)
-    assert all(13000 not in (e.fatalities, e.fatalities_low, e.fatalities_high) for e in art.events)
+    assert [(e.location, e.fatalities, e.fatalities_low, e.fatalities_high) for e in art.events] == [
+        ("Donetsk", 2, 2, 2)]
 
 
 def test_denial_makes_an_event_contested(pipeline):

@@ -2,7 +2,6 @@
 ambiguous names, disputed regions and precision levels."""
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -151,9 +150,7 @@ def test_is_place(gazetteer) -> None:
 
 
 def test_ruler_patterns(gazetteer) -> None:
-    started = time.perf_counter()
-    patterns = gazetteer.ruler_patterns()
-    assert time.perf_counter() - started < 1.0
+    patterns = gazetteer.ruler_patterns()  # its speed: ruler_patterns_s in scripts/bench_geo.py
     by_text = {}
     for p in patterns:
         assert set(p) == {"label", "pattern", "id"} and p["label"] in {"GPE", "LOC"}
@@ -189,7 +186,7 @@ def test_place_names(gazetteer) -> None:
 def test_infer_context_from_agreeing_names(gazetteer, names, iso3) -> None:
     assert gazetteer.infer_context(names) == (iso3,)
     places = gazetteer.resolve_many(names)
-    assert all(p.iso3 == iso3 for p in places if not p.unresolved_reason), places
+    assert [(p.iso3, p.unresolved_reason) for p in places] == [(iso3, None)] * len(names), places
 
 
 def test_infer_context_keeps_given_and_abstains_when_unclear(gazetteer) -> None:

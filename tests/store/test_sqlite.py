@@ -56,17 +56,24 @@ def store(tmp_db):
 
 
 def test_schema_is_versioned_and_pragmas_set(store):
-    assert store.schema_version >= 1
+    from wirewatch.store.sqlite import migrations
+    assert store.schema_version == migrations()[-1][0]  # the newest migration file's number
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert store.integrity_check() == "ok"
 
 
-def test_reopen_keeps_data_and_does_not_migrate_again(tmp_db):
+def test_reopen_keeps_data_and_does_not_migrate_again(tmp_db, monkeypatch):
+    from wirewatch.store import sqlite as impl
     with wirewatch.open(tmp_db) as s:
         s.add_articles(story())
+        version = s.schema_version
+    # every migration replaced by SQL that fails: reopening must apply none of them
+    broken = [(v, name, "SELECT no_such_function();") for v, name, _ in impl.migrations()]
+    monkeypatch.setattr(impl, "migrations", lambda: broken)
     with wirewatch.open(tmp_db) as s:
-        assert s.stats()["articles"] == 3
+        assert s.schema_version == version
+        assert s.stats()["articles"] == 3 and s.count_events() == 1
 
 
 def test_story_fuses_into_one_event_with_all_sources(store):
