@@ -27,7 +27,7 @@ from typing import Any
 from ..errors import InputError, SetupError
 from ..model import Article, Document
 from ..settings import Settings
-from ..store.loader import IngestSummary, Progress, _read, is_new
+from ..store.ingest_steps import IngestSummary, Progress, is_new, read_sources
 
 __all__ = ["run_dask", "default_workers"]
 
@@ -124,7 +124,7 @@ def run_dask(sources: Sequence[str], settings: Settings, store: Any, scheduler: 
     summary = IngestSummary()
     cache = store.fetch_cache()
     docs: list[Document] = []
-    for item in _read(sources, settings, overrides, cache):
+    for item in read_sources(sources, settings, overrides, cache):
         if isinstance(item, NotModified):
             summary.not_modified += 1
         elif isinstance(item, InputError):

@@ -8,63 +8,17 @@ validators are saved only after the run's articles are stored (see SQLiteFetchCa
 """
 from __future__ import annotations
 
-import inspect
-from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from ..errors import InputError, SetupError
 from ..model import Article
 from ..settings import Settings
-from .types import AddResult
+from .ingest_steps import IngestSummary, Progress, is_new, read_sources
+
+__all__ = ["ENGINES", "IngestSummary", "Progress", "ingest", "is_new"]
 
 ENGINES = ("local", "dask")
-
-
-@dataclass
-class IngestSummary:
-    fetched: int = 0          # documents read or fetched
-    new: int = 0              # articles stored
-    duplicates: int = 0       # articles stored before (or twice in this run)
-    not_modified: int = 0     # URLs answered 304 Not Modified
-    rejected: list[tuple[str, str]] = field(default_factory=list)  # (input, reason)
-    mentions: int = 0
-    events_new: int = 0
-    events_updated: int = 0
-
-    def add(self, result: AddResult) -> None:
-        self.new += result.new
-        self.duplicates += result.duplicates
-        self.mentions += result.mentions
-        self.events_new += result.events_new
-        self.events_updated += result.events_updated
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"fetched": self.fetched, "new": self.new, "duplicates": self.duplicates,
-                "not_modified": self.not_modified, "rejected": len(self.rejected),
-                "mentions": self.mentions, "events_new": self.events_new,
-                "events_updated": self.events_updated}
-
-
-Progress = Callable[[str, IngestSummary], None]
-
-
-def _read(sources: Sequence[str], settings: Settings, overrides: dict[str, Any] | None,
-          fetch_cache: Any) -> Iterable[Any]:
-    from ..ingest import read_inputs
-    kwargs: dict[str, Any] = {"overrides": overrides, "fetch_cache": fetch_cache}
-    if "yield_not_modified" in inspect.signature(read_inputs).parameters:
-        kwargs["yield_not_modified"] = True  # so the summary can count 304s
-    return read_inputs(list(sources), settings, **kwargs)
-
-
-def is_new(article: Article, store: Any, seen: set[str]) -> bool:
-    """Neither stored nor seen earlier in this run (by article_id or canonical URL); marks it
-    seen. The one duplicate rule of both engines (local here, wirewatch.engine.dask)."""
-    keys = {article.article_id, article.canonical_url or article.article_id}
-    if keys & seen or store.has_article(article):
-        return False
-    seen |= keys
-    return True
 
 
 class _Extractor:
@@ -112,7 +66,7 @@ def ingest(sources: Sequence[str], store: Any, settings: Settings | None = None,
         if progress:
             progress("stored", summary)
 
-    for item in _read(sources, settings, overrides, cache):
+    for item in read_sources(sources, settings, overrides, cache):
         if isinstance(item, NotModified):
             summary.not_modified += 1
             continue
