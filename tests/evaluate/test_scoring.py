@@ -177,6 +177,28 @@ def test_gold_city_skips_namesakes_in_other_provinces():
     assert _resolve_city(Gaz(), "Springfield", "Illinois", "CAN") is None
 
 
+def test_gold_city_lookup_failure_is_logged_and_unknown_but_a_bug_still_raises(caplog):
+    import sqlite3
+
+    from wirewatch.evaluate.gtd import _resolve_city
+
+    class Damaged:
+        def candidates(self, name, context=(), limit=10):
+            raise sqlite3.DatabaseError("database disk image is malformed")
+
+    class Buggy:
+        def candidates(self, name, context=(), limit=10):
+            raise AttributeError("no attribute 'rank'")
+
+    with caplog.at_level("WARNING", logger="wirewatch.evaluate.gtd"):
+        assert _resolve_city(Damaged(), "Springfield", "Illinois", "USA") is None
+    assert [r.getMessage() for r in caplog.records] == [
+        "GTD gold province 'Illinois': gazetteer lookup failed (database disk image is malformed); compared as written",
+        "GTD gold city 'Springfield': gazetteer lookup failed (database disk image is malformed); its point is left unknown"]
+    with pytest.raises(AttributeError):
+        _resolve_city(Buggy(), "Springfield", "Illinois", "USA")
+
+
 def test_miss_kinds_in_report(acled_file):
     report = evaluate(acled_file, "acled", pipeline=FakePipeline(acled_events()))
     kinds = report.to_json()["miss_kinds"]

@@ -7,7 +7,9 @@ out of `location_25km` and counted under `excluded`; the report notes how many.
 """
 from __future__ import annotations
 
+import logging
 import re
+import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +31,10 @@ REQUIRED_COLUMNS = ("iyear", "imonth", "iday", "summary", "attacktype1_txt")
 
 Point = tuple[float, float]
 GoldGeocoder = Callable[[str, str | None, str | None], Point | None]
+log = logging.getLogger(__name__)
+# What a gazetteer lookup of a gold name can raise: a damaged or locked index, or a name the
+# matcher cannot take. The row's point is then unknown (excluded), never a crash of the run.
+_LOOKUP_ERRORS = (sqlite3.Error, ValueError)
 _SUFFIX = re.compile(r"\s+(district|city|town|village|area|province|municipality)$", re.I)
 _NOT_A_TOWN = {"country", "admin1", "region"}
 # GTD splits one reported toll between the related incidents it records ("This was one of three
@@ -81,7 +87,8 @@ def _resolve_city(gazetteer: Any, city: str, provstate: str | None, iso3: str | 
     for name in names:
         try:
             places = gazetteer.candidates(name, context=context, limit=10)
-        except Exception:  # noqa: BLE001 - an unresolvable gold name is an excluded row, not a crash
+        except _LOOKUP_ERRORS as e:
+            log.warning("GTD gold city %r: gazetteer lookup failed (%s); its point is left unknown", name, e)
             places = []
         for place in places:
             if place.latitude is None or place.longitude is None or (place.feature or "") in _NOT_A_TOWN:
@@ -103,7 +110,8 @@ def _province_names(gazetteer: Any, provstate: str | None, context: list[str]) -
     names = [provstate]
     try:
         units = gazetteer.candidates(provstate, context=context, limit=5)
-    except Exception:  # noqa: BLE001
+    except _LOOKUP_ERRORS as e:
+        log.warning("GTD gold province %r: gazetteer lookup failed (%s); compared as written", provstate, e)
         units = []
     for u in units[:3]:
         if context and u.iso3 not in context:
