@@ -8,7 +8,6 @@ import functools
 import json
 import sqlite3
 from datetime import datetime, timedelta, timezone
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, TypeVar
 
@@ -18,6 +17,7 @@ from ..model import Article, Claim, Event, Mention, Revision, Source
 from ..settings import Settings
 from . import queries as Q
 from .records import article_from_dict, event_from_dict, mention_from_dict, to_dict
+from .schema import migrations
 from .types import AddResult, EventFilters
 
 if TYPE_CHECKING:
@@ -72,16 +72,6 @@ def _int64(value: Any) -> Any:
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def migrations() -> list[tuple[int, str, str]]:
-    """(version, name, sql) of every migration file, in order."""
-    folder = resources.files("wirewatch.store") / "migrations"
-    out = []
-    for item in folder.iterdir():
-        if item.name.endswith(".sql") and item.name[:4].isdigit():
-            out.append((int(item.name[:4]), item.name, item.read_text(encoding="utf-8")))
-    return sorted(out)
 
 
 class SQLiteStore:
