@@ -102,6 +102,7 @@ class Mention:
     injuries: int | None = None
     injuries_low: int | None = None
     injuries_high: int | None = None
+    captured: int | None = None      # people detained, arrested or taken prisoner; None when not reported
     weapon: str | None = None
     mention: str = "new"              # new | prior | background
     status: str = "reported"          # reported | alleged | contested | confirmed

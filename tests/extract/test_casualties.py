@@ -185,3 +185,16 @@ def test_more_bodies_after_a_risen_toll_are_already_in_it():
     total = find_casualties("The death toll from Friday's shelling of the market has risen to 9, officials said.")
     more = find_casualties("Rescuers pulled three more bodies from the rubble overnight.")
     assert total.killed.best == 9 and not more.adds_to(total.killed)
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("15 July 2015 Abu Khalid, a leader of the group, was killed Tuesday in a bombing.", None),  # a year is not a toll
+    ("Unit 204 officers were killed in the ambush.", None),          # a unit's number names it
+    ("Gunmen killed 3 people at 1200 East Franklin Road on Monday.", 3),  # a house number is not a toll
+    ("On Tuesday 20 people were killed.", 20),
+    ("About 20 people were killed.", 20),
+    ("He said 2,000 people were killed.", 2000),
+])
+def test_years_unit_and_house_numbers_are_not_tolls(nlp, text, killed):
+    c = _sents(nlp, text)[0]
+    assert (c.killed.best if c.killed else None) == killed

@@ -204,6 +204,9 @@ def _bad_context(text: str, m: re.Match[str]) -> bool:
     num = m.groupdict().get("num") or m.groupdict().get("r1") or ""
     if re.fullmatch(r"(?:19|20)\d\d", num or ""):
         return True
+    prev = re.search(r"([\w.]+)\s*$", text[max(0, m.start("num") - 20):m.start("num")]) if num.isdigit() else None
+    if prev and _names_number(prev.group(1)):
+        return True  # "Unit 204 officers were killed": a unit's number, not a head count
     if _ALLEGED.search(text[max(0, m.start() - 40):m.start()]):
         return True  # "arrested a man suspected of killing a trader": an old crime, not this event's toll
     after = text[m.start("num") if m.groupdict().get("num") else m.start():m.end()]
@@ -420,8 +423,30 @@ _ABDUCTED = re.compile(rf"\b(?:abduct\w*|kidnapp?\w*|seiz\w*|captur\w*|took|take
                        r"officials|traders|teachers|journalists|contractors|engineers|drivers|travell?ers|fishermen)\b", re.I)
 
 
+_STREET = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "highway", "route", "way",
+           "court", "place", "square", "block"}
+
+
 def _number_word(tok: "Token") -> int | None:
-    return _value(tok.text) if (tok.like_num or tok.lower_ in _UNITS) else None
+    if not (tok.like_num or tok.lower_ in _UNITS) or _label(tok):
+        return None
+    return _value(tok.text)
+
+
+def _label(tok: "Token") -> bool:
+    """A number that names or dates rather than counts: a year ("15 July 2015 Abu ... was killed"; a count that
+    large is written "2,000"), a unit, route or house number ("Unit 204", "Highway 1", "1200 East Franklin Road")."""
+    if re.fullmatch(r"(?:1[89]|20)\d\d", tok.text):
+        return True
+    doc = tok.doc
+    if tok.i > 0 and _names_number(doc[tok.i - 1].text):
+        return True  # "Unit 204 officers": the number belongs to the name before it
+    for k in range(tok.i + 1, min(len(doc), tok.i + 5)):  # "1200 East Franklin Road": a house number
+        if doc[k].lower_.rstrip(".") in _STREET and doc[k].is_title:
+            return all(doc[j].is_title for j in range(tok.i + 1, k))
+        if not doc[k].is_title:
+            break
+    return False
 
 
 def _count_one(tok: "Token", before: str) -> int | None:
@@ -462,6 +487,15 @@ def _count_one(tok: "Token", before: str) -> int | None:
     return None
 
 
+_NOT_A_NAME = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed",
+               "thu", "fri", "sat", "sun", "the", "and", "but", "all", "som", "abo", "at", "ove", "nea", "up", "a", "an",
+               "in", "on", "by", "wit", "aft", "whe", "los", "we", "it"}
+
+
+def _names_number(word: str) -> bool:
+    """A Title-case word right before a number names it ("Unit 204", "Route 7"); months, weekdays and
+    sentence-openers ("About 20", "All 12") do not."""
+    return word.istitle() and word.isalpha() and word.lower()[:3] not in _NOT_A_NAME
 _PERPETRATORS = r"(?:assailants|attackers|bombers|gunmen|perpetrators)"
 
 
@@ -738,3 +772,35 @@ def divided(f: Figure, n: int) -> Figure:
     def part(x: int | None) -> int | None:
         return None if x is None else int(math.floor(x / n + 0.5))
     return Figure(part(f.low), part(f.best), part(f.high), f.start, f.end, f"{f.text} / {n}")
+
+
+# --- captured: people detained, arrested or taken prisoner -------------------------------------
+_HELD_VERB = r"(?:detain(?:ed|ing)|arrest(?:ed|ing)|captur(?:ed|ing)|apprehend(?:ed|ing)|took\s+into\s+custody|taken\s+into\s+custody|taken\s+prisoner|took\s+prisoner)"
+_HELD_PEOPLE = r"(?:(?:[\w'-]+\s+){0,3}?(?:people|persons?|suspects?|insurgents?|militants?|fighters?|men|women|individuals?|members?|rebels?|others?|facilitators?|leaders?|commanders?|gunmen|youths?|students?|protesters?|demonstrators?|activists?|civilians?|soldiers?|officers?|terrorists?|smugglers?|traffickers?|criminals?|combatants?|detainees?))"
+_CAPTURE = [
+    # "detained three suspected insurgents", "arrested 12 protesters", "detaining one"
+    re.compile(rf"\b{_HELD_VERB}\s+{NUM}(?:\s+{_HELD_PEOPLE})?\b", re.I),
+    # "three insurgents were detained", "12 people have been arrested"
+    re.compile(rf"\b(?!(?:a|an)\s){NUM}\s+{_HELD_PEOPLE}\s+(?:(?:were|was|have\s+been|had\s+been|are|been|also|later)\s+)*{_HELD_VERB}\b", re.I),
+    # "arrested a suspect", "a man was detained"
+    re.compile(rf"\b{_HELD_VERB}\s+(?P<num2>a|an|one)\s+(?:[\w'-]+\s+){{0,2}}?{_SINGULAR}\b", re.I),
+    re.compile(rf"\b(?P<num2>a|an|one)\s+(?:[\w'-]+\s+){{0,2}}?{_SINGULAR}\s+(?:was|has\s+been|had\s+been)\s+{_HELD_VERB}\b", re.I),
+]
+_NOT_HELD = re.compile(rf"\b(?:no\s+(?:one|arrests|suspects)\s+(?:was|were|have|has)|no\s+arrests?)\b", re.I)
+
+
+def find_captured(text: str) -> int | None:
+    """People the text says were detained, arrested or captured (the largest single count), None when it
+    says nothing of the kind. Years, unit and house numbers are not counts."""
+    best: int | None = None
+    for pat in _CAPTURE:
+        for m in pat.finditer(text):
+            if _bad_context(text, m):
+                continue
+            fig = _figure(m)
+            if fig is None or fig.best is None:
+                continue
+            best = fig.best if best is None else max(best, fig.best)
+    if best is None and _NOT_HELD.search(text):
+        return 0
+    return best

@@ -176,6 +176,7 @@ def choose_family(cues: list[lx.Cue], casualties: Casualties, sent: Span) -> tup
         pool = [c for c in pool if c.family == "disrupted"]  # bombs found and defused went off nowhere
     elif "protest" in families and not killed_or_hurt and {c.family for c in pool} & {"abduct", "attack", "sexual", "property"}:
         pool = [c for c in pool if c.family == "protest"]  # a protest against a killing is a protest
+    families = {c.family for c in pool}  # the filters above may have dropped the shelling or the clash
     if "shell" in families and "clash" in families and not families & {"air", "ied", "suicide", "grenade"} and \
             not any(c.family == "shell" and c.token_i is not None and doc[c.token_i].pos_ == "VERB"
                     and any(k.dep_ == "nsubj" for k in doc[c.token_i].children) for c in pool):

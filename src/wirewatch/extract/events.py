@@ -20,7 +20,7 @@ from .actors import ActorRef, interaction
 from .casualties import find_casualties
 from .claims import SpeakerBook, find_claims
 from .dates import find_dates
-from .mentions import classify_mention
+from .mentions import classify_mention, consolidate
 from .notes import write_notes
 from .places import rank_for_event, resolve_in_sentence
 from .context import agreement_parties, article_context, closest_date, is_agreement, loose_place_names, story_lead_date
@@ -123,7 +123,7 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
             frame.parties, frame.mediators = agreement_parties(sent, gazetteer, ctx)
         for f in split_by_place(frame):
             merge_or_add(drafts, f, ctx)
-    return _finish(article_id, drafts, ctx, gazetteer)
+    return consolidate(_finish(article_id, drafts, ctx, gazetteer), text, dateline)
 
 
 def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, gazetteer: Any) -> list[Mention]:

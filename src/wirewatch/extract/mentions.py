@@ -49,3 +49,122 @@ def classify_mention(d: Any, published: dt.date | None) -> tuple[str | None, str
     if age < -1:  # a future date: a plan or deadline, not an event
         return None, None, None
     return "new", iso, date.precision
+
+
+# --- one story, few events ----------------------------------------------------------------------
+# Sentence-level extraction fires once per sentence that names violence; a story re-tells its event
+# in the headline, the lead, later paragraphs and quotes. `consolidate` folds those retellings into
+# the event they repeat. Kinds of event one operation or one incident is told as:
+_VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+_CROWD = {"Protests", "Riots"}
+_PART_OF_OPERATION = {"Arrests", "Disrupted weapons use", "Looting/property destruction"}
+
+
+def _kind(m: Any) -> str | None:
+    if m.event_type in _VIOLENCE:
+        return "violence"
+    if m.event_type in _CROWD:
+        return "crowd"
+    if m.sub_event_type in _PART_OF_OPERATION:
+        return "operation"
+    return None
+
+
+def _start(m: Any) -> int:
+    return min((s.start for s in m.evidence), default=1 << 30)
+
+
+def _days_apart(a: Any, b: Any) -> int:
+    if a.event_date is None or b.event_date is None:
+        return 0
+    return abs((dt.date.fromisoformat(a.event_date) - dt.date.fromisoformat(b.event_date)).days)
+
+
+def _place_rank(m: Any, dateline: str | None) -> int:
+    """0 a country or nothing, 1 the story's dateline town (where it was filed, not always where it
+    happened), 2 a province, 3 a town."""
+    if m.admin1 is None:
+        return 0
+    if dateline is not None and m.location is not None and m.location.lower() == dateline.lower():
+        return 1
+    return 2 if m.geo_precision == 3 or m.location in (None, m.admin1, m.country) else 3
+
+
+def _vague_place(m: Any, dateline: str | None) -> bool:
+    return _place_rank(m, dateline) <= 1
+
+
+def _same_incident(a: Any, b: Any, dateline: str | None) -> bool:
+    ka, kb = _kind(a), _kind(b)
+    if ka is None or kb is None:
+        return False
+    if ka != kb and not ({ka, kb} == {"violence", "operation"}):
+        return False  # a protest and a bombing in one town on one day are two events
+    if _days_apart(a, b) > (0 if a.time_precision == b.time_precision == 1 else 1):
+        return False
+    if _place_rank(a, dateline) == _place_rank(b, dateline) == 3 and a.location != b.location:
+        return False  # two towns named, each the scene of something
+    if a.iso3 and b.iso3 and a.iso3 != b.iso3:
+        return _vague_place(a, dateline) or _vague_place(b, dateline)  # "British-based monitor": a demonym, not a place
+    if a.admin1 and b.admin1 and a.admin1 != b.admin1:
+        return False
+    return True
+
+
+def _exact(m: Any, f: str) -> bool:
+    v, lo, hi = getattr(m, f), getattr(m, f + "_low"), getattr(m, f + "_high")
+    return v is not None and lo == v == hi
+
+
+def _fold(keep: Any, other: Any, dateline: str | None) -> None:
+    """`other` retells `keep`: keep the better-supported figure, place and kind."""
+    for f in ("fatalities", "injuries"):
+        mine, theirs = getattr(keep, f), getattr(other, f)
+        if theirs is None:
+            continue
+        if mine is None or (not _exact(keep, f) and _exact(other, f)):
+            for suffix in ("", "_low", "_high"):
+                setattr(keep, f + suffix, getattr(other, f + suffix))
+    if other.captured is not None and (keep.captured or 0) < other.captured:
+        keep.captured = other.captured
+    if _kind(keep) == "operation" and _kind(other) == "violence":
+        keep.event_type, keep.sub_event_type, keep.weapon = other.event_type, other.sub_event_type, other.weapon
+        keep.actor1, keep.actor2, keep.inter1, keep.inter2, keep.interaction = \
+            other.actor1, other.actor2, other.inter1, other.inter2, other.interaction
+    if _place_rank(other, dateline) > _place_rank(keep, dateline):
+        for f in ("country", "iso3", "admin1", "admin2", "location", "latitude", "longitude", "geonameid", "geo_precision"):
+            setattr(keep, f, getattr(other, f))
+    if keep.event_date is None and other.event_date is not None:
+        keep.event_date, keep.time_precision = other.event_date, other.time_precision
+    keep.evidence = sorted(keep.evidence + other.evidence, key=lambda s: s.start)
+    keep.claims = keep.claims + [c for c in other.claims if c not in keep.claims]
+
+
+def consolidate(events: list[Any], text: str, dateline: str | None = None) -> list[Any]:
+    """Fold an article's retellings of one incident into one event (the one told first, the lead's).
+
+    Two non-background events are one incident when they are of one kind (violence, with the
+    arrests and seizures of the same operation; or crowd events), at most a day apart, and not
+    placed in different provinces. The figures kept are exact ones over vague ones, the first
+    told over later ones; captures are the largest count. Background events are left as they are.
+    """
+    from .casualties import find_captured
+    for m in events:
+        if m.captured is None:
+            m.captured = find_captured(" ".join(text[s.start:s.end] for s in m.evidence))
+    kept: list[Any] = []
+    for m in sorted(events, key=_start):
+        if m.mention == "background":
+            kept.append(m)
+            continue
+        home = next((k for k in kept if k.mention != "background" and _same_incident(k, m, dateline)), None)
+        if home is None:
+            kept.append(m)
+        else:
+            _fold(home, m, dateline)
+    order = {id(m): i for i, m in enumerate(events)}
+    out = sorted(kept, key=lambda m: order[id(m)])
+    for i, m in enumerate(out, 1):
+        if m.article_id and m.event_id.rsplit("-", 1)[0] == m.article_id:
+            m.event_id = f"{m.article_id}-{i}"
+    return out

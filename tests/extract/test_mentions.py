@@ -1,0 +1,66 @@
+"""Article-level reasoning: retellings of one incident fold into one event (stories written for these tests)."""
+import pytest
+
+from wirewatch.extract.casualties import find_captured
+from wirewatch.extract.mentions import consolidate
+from wirewatch.model import Mention, Span
+
+PRESS_RELEASE = """KABUL, Afghanistan (March 4, 2011) - An Afghan and coalition security force killed two insurgents and detained three suspects during an operation in Nad Ali district, Helmand province, yesterday.
+
+The insurgents fired on the force as it approached the compound. The security force returned fire, killing the two insurgents.
+
+The force also found a cache of rifles and grenades, which was destroyed.
+"""
+
+
+def test_a_press_release_reports_one_operation(pipeline):
+    art = pipeline.extract_text(PRESS_RELEASE, published="2011-03-04")
+    told = [e for e in art.events if e.mention != "background"]
+    assert len(told) == 1
+    op = told[0]
+    assert (op.event_date, op.admin1, op.fatalities, op.captured) == ("2011-03-03", "Helmand", 2, 3)
+
+
+def _m(i, **kw):
+    base = dict(event_id=f"a-{i}", article_id="a", event_type="Battles", sub_event_type="Armed clash",
+                event_date="2020-05-03", time_precision=1, iso3="SYR", country="Syria", admin1="Idlib",
+                location="Idlib", geo_precision=3, evidence=[Span(i * 100, i * 100 + 50)])
+    base.update(kw)
+    return Mention(**base)
+
+
+def test_retellings_fold_into_the_first_with_the_exact_figure():
+    lead = _m(0, fatalities=3, fatalities_low=2, fatalities_high=None)       # "several were killed"
+    later = _m(1, fatalities=6, fatalities_low=6, fatalities_high=6, location="Saraqib", geo_precision=1)
+    out = consolidate([lead, later], " " * 300)
+    assert len(out) == 1 and out[0].fatalities == 6 and out[0].location == "Saraqib"
+
+
+@pytest.mark.parametrize("other", [
+    dict(admin1="Aleppo", location="Aleppo"),                                 # another province
+    dict(event_date="2020-04-20"),                                            # another day
+    dict(event_type="Protests", sub_event_type="Peaceful protest"),           # a protest is not the battle
+    dict(mention="background"),                                               # history stays history
+])
+def test_distinct_events_stay_apart(other):
+    out = consolidate([_m(0), _m(1, **other)], " " * 300)
+    assert len(out) == 2
+
+
+def test_an_operations_arrests_take_the_fight_as_its_kind():
+    arrests = _m(0, event_type="Strategic developments", sub_event_type="Arrests")
+    fight = _m(1, fatalities=1, fatalities_low=1, fatalities_high=1)
+    out = consolidate([arrests, fight], " " * 300)
+    assert len(out) == 1 and (out[0].event_type, out[0].fatalities) == ("Battles", 1)
+
+
+@pytest.mark.parametrize("text, n", [
+    ("The force detained three suspected insurgents.", 3),
+    ("Two suspects were arrested on Monday.", 2),
+    ("Police arrested a man near the market.", 1),
+    ("They captured 2017 fighters' weapons.", None),   # a year is not a count
+    ("No arrests have been made.", 0),
+    ("The force killed two insurgents.", None),
+])
+def test_captured(text, n):
+    assert find_captured(text) == n
