@@ -37,6 +37,13 @@ extract-diff: $(STAMP) src/wirewatch/geo/_data/gazetteer.sqlite
 	PYTHONPATH=$(CURDIR)/src $(PY) scripts/extract_diff.py --train $(SHARED)/train/acled_train.csv \
 		$(if $(UPDATE),--update) $(if $(GATHER),--gather)
 
+# Every development benchmark in one table (scripts/eval_all.py; docs/evaluate.md): wirewatch evaluate
+# on $(SHARED)/eval/acled_dev.csv and gtd_dev.csv, score_articles.py on articles_dev.jsonl. Not part of
+# make test (about 10 minutes on one core); LIMIT=N takes N rows of each file for a quick look.
+.PHONY: eval
+eval: $(STAMP) src/wirewatch/geo/_data/gazetteer.sqlite
+	PYTHONPATH=$(CURDIR)/src $(PY) scripts/eval_all.py --shared $(SHARED) $(if $(LIMIT),--limit $(LIMIT))
+
 clean:
 	rm -rf $(VENV) src/wirewatch/geo/_data build *.egg-info
 

@@ -41,3 +41,15 @@ def test_may_the_verb_is_not_a_month():
 
 def test_parse_date_text_falls_back_to_dateparser():
     assert parse_date_text("2020-10-17T14:20:00+05:30").iso == "2020-10-17"
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # the release line's date is the day the story was filed: "last night" and "Monday" count from it
+    ("KABUL, Afghanistan (May 12) - A force killed two insurgents last night.", dt.date(2010, 5, 12), [("rel_day", "2010-05-11")]),
+    ("KABUL, Afghanistan (Nov. 20, 2012) - A force detained a man Monday.", dt.date(2012, 11, 25), [("weekday_of", "2012-11-19")]),
+    # with no publication date the dateline still dates "yesterday"
+    ("ID-025 | KABUL, Afghanistan (Jan. 25, 2013) | During an operation yesterday, a force killed a leader.", None,
+     [("rel_day", "2013-01-24")]),
+])
+def test_a_dateline_date_is_the_reference_not_an_event_date(text, published, expected):
+    assert [(d.kind, d.iso) for d in find_dates(text, published)] == expected

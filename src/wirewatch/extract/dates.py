@@ -195,6 +195,21 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date,
     return None
 
 
+# A release or dateline line: "KABUL, Afghanistan (Jan. 25, 2013)", "BEIRUT, Lebanon (May 12) -". Its date is
+# the day the story was filed, the day "yesterday" and "Monday" count from, and never an event's date.
+_DATELINE = re.compile(rf"(?:^|\n|\|\s*)\s*[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+)*,\s*[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+)*"
+                       rf"\s*\((?P<m>{_MON})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?\)")
+
+
+def dateline_date(text: str, published: dt.date | None) -> tuple[dt.date, int, int] | None:
+    """(date, start, end) of a dateline's date in `text`, if it has one."""
+    m = _DATELINE.search(text)
+    if m is None or not m.group("m")[0].isupper():
+        return None
+    got = _resolve("dmy", m, published)
+    return (got[0], m.start("m") - 1, m.end()) if got else None
+
+
 _QUALIFIED = re.compile(r"\b(?:on\s+or\s+(?:around|about)|around|about|approximately|circa)\s*$", re.I)
 
 
@@ -202,6 +217,10 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     """All date expressions in `text`, non-overlapping, in text order."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    line = dateline_date(text, published)
+    if line is not None:  # relative dates count from the day the story was filed
+        published = line[0]
+        taken.append(line[1:])
     for kind, pat in _PATTERNS:
         for m in pat.finditer(text):
             s, e = m.span()
