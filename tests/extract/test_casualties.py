@@ -198,3 +198,10 @@ def test_more_bodies_after_a_risen_toll_are_already_in_it():
 def test_years_unit_and_house_numbers_are_not_tolls(nlp, text, killed):
     c = _sents(nlp, text)[0]
     assert (c.killed.best if c.killed else None) == killed
+
+
+def test_a_number_told_later_is_firmer_than_a_word(nlp):
+    from wirewatch.extract.casualties import firmer
+    several, six = _sents(nlp, "Several fighters were killed. The brigade said six fighters were killed.")
+    assert firmer(several.killed, six.killed).best == 6
+    assert firmer(six.killed, several.killed).best == 6   # the first number stands

@@ -89,3 +89,16 @@ def test_countryside_of_a_province_qualifies(pipeline) -> None:
     """"the town of X in the eastern countryside of Y": X is looked for inside Y."""
     found = _places(pipeline, "On 2 March 2019, rebels shelled the town of Mhardeh in the northern countryside of Hama.")
     assert found and found[0].place.iso3 == "SYR" and found[0].place.admin1 == "Hama"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a town's name inside a street address is the street, not the town
+    ("A man was shot dead on Cleveland Avenue in Columbus, Ohio, on Monday.", "Cleveland"),
+    ("Police found the victim at 1200 East Franklin Road in Richmond.", "Franklin"),
+    # the subject of "said" is a person, whatever town bears the name
+    ("Robertson said two soldiers were wounded in the attack.", "Robertson"),
+    ("\"The gunmen fled on foot,\" Robertson told reporters.", "Robertson"),
+])
+def test_addresses_and_speakers_are_not_towns(pipeline, text, name) -> None:
+    found = _places(pipeline, text, ["USA"])
+    assert all(name not in p.place.name for p in found)

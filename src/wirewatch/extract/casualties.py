@@ -804,3 +804,16 @@ def find_captured(text: str) -> int | None:
     if best is None and _NOT_HELD.search(text):
         return 0
     return best
+
+
+_VAGUE_WORDS = re.compile(rf"\b{_VAGUEP}", re.I)
+
+
+def firmer(told: Figure | None, later: Figure | None) -> Figure | None:
+    """The figure to keep when a story tells one toll twice: the first, unless it was only a word
+    ("several were killed") and the later one is a number ("six fighters were killed")."""
+    if told is None or later is None:
+        return told or later
+    if _VAGUE_WORDS.search(told.text) and not _VAGUE_WORDS.search(later.text) and later.best:
+        return later
+    return told

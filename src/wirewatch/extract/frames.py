@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from ..model import Claim, Place, Span as TextSpan
 from .actors import ActorRef
-from .casualties import Casualties, Figure, added, divided
+from .casualties import Casualties, Figure, added, divided, firmer
 from .dates import DateMention
 from .places import PlaceMention
 
@@ -70,8 +70,8 @@ class Draft:
             self.killed = added(self.killed, cas.killed)  # "Additionally, two guards were killed"
             self.injured = self.injured or cas.injured
         elif not cas.cumulative:
-            self.killed = cas.killed if (cas.stated and cas.killed) else (self.killed or cas.killed)
-            self.injured = self.injured or cas.injured
+            self.killed = cas.killed if (cas.stated and cas.killed) else firmer(self.killed, cas.killed)
+            self.injured = firmer(self.injured, cas.injured)
         if cas.divide and self.killed is not None and not cas.stated:
             self.killed = divided(self.killed, cas.divide)
 

@@ -111,6 +111,17 @@ def _same_incident(a: Any, b: Any, dateline: str | None) -> bool:
     return True
 
 
+def _weight(m: Any) -> int:
+    """What an event's own sentences support: people killed or hurt outweigh people detained, which
+    outweigh violence told without a toll (a weapon named, a plan, a leader's record), which outweighs
+    a seizure."""
+    if (m.fatalities or 0) > 0 or (m.injuries or 0) > 0:
+        return 3
+    if (m.captured or 0) > 0:
+        return 2
+    return 1 if _kind(m) == "violence" else 0
+
+
 def _exact(m: Any, f: str) -> bool:
     v, lo, hi = getattr(m, f), getattr(m, f + "_low"), getattr(m, f + "_high")
     return v is not None and lo == v == hi
@@ -118,6 +129,7 @@ def _exact(m: Any, f: str) -> bool:
 
 def _fold(keep: Any, other: Any, dateline: str | None) -> None:
     """`other` retells `keep`: keep the better-supported figure, place and kind."""
+    heavier = _weight(other) > _weight(keep)
     for f in ("fatalities", "injuries"):
         mine, theirs = getattr(keep, f), getattr(other, f)
         if theirs is None:
@@ -127,7 +139,7 @@ def _fold(keep: Any, other: Any, dateline: str | None) -> None:
                 setattr(keep, f + suffix, getattr(other, f + suffix))
     if other.captured is not None and (keep.captured or 0) < other.captured:
         keep.captured = other.captured
-    if _kind(keep) == "operation" and _kind(other) == "violence":
+    if heavier:
         keep.event_type, keep.sub_event_type, keep.weapon = other.event_type, other.sub_event_type, other.weapon
         keep.actor1, keep.actor2, keep.inter1, keep.inter2, keep.interaction = \
             other.actor1, other.actor2, other.inter1, other.inter2, other.interaction

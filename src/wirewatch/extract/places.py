@@ -131,6 +131,8 @@ def candidate_spans(sent: Span, gazetteer: Any) -> list[Span]:
     for ent in _mended_ents(sent, gazetteer):
         if GROUPISH.fullmatch(ent.text.strip()):
             continue  # armed groups whose names a town also bears somewhere ("Taliban")
+        if _in_address(ent) or _speaker(ent):
+            continue
         if ent.label_ in PLACE_LABELS:
             out.append(ent)
         elif ent.label_ in _MISTAKEN_LABELS and not ent.text.isupper() and (
@@ -147,6 +149,28 @@ def candidate_spans(sent: Span, gazetteer: Any) -> list[Span]:
                 continue  # a person's name that a town somewhere also bears
             out.append(ent)
     return out
+
+
+_STREET = re.compile(r"^\s*(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|highway|hwy|parkway|pkwy|"
+                     r"court|ct|place|pl|way|terrace|circle|square)\b\.?", re.I)
+
+
+def _in_address(ent: Span) -> bool:
+    """"Cleveland Avenue", "1200 East Franklin Road": a town's name inside a street address."""
+    doc = ent.doc
+    after = doc.text[ent.end_char:ent.end_char + 12]
+    if _STREET.match(after) or _STREET.match(ent[-1].text):
+        return True
+    return ent.start > 0 and doc[ent.start - 1].like_num and doc[ent.start - 1].text.isdigit() and \
+        bool(_STREET.match(doc.text[ent.end_char:ent.end_char + 12]) or any(_STREET.match(t.text) for t in ent))
+
+
+def _speaker(ent: Span) -> bool:
+    """"..., Robertson said": the subject of a verb of saying is a person (or, "Moscow said", a government),
+    never where the event happened, whatever town shares the name."""
+    root = ent.root
+    return root.dep_ == "nsubj" and \
+        root.head.lemma_.lower() in ("say", "tell", "add", "explain", "note", "state", "confirm")
 
 
 _SETTLEMENT_BEFORE = re.compile(r"\b(?:village|town|city|hamlet|locality|settlement|commune)\s+of\s+(?:the\s+)?$", re.I)
