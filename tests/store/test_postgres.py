@@ -39,6 +39,43 @@ def test_translate_filters() -> None:
     assert "ORDER BY event_date NULLS FIRST, id" in select
 
 
+def _statements() -> list[str]:
+    """Every statement the SQLite store sends: queries.py's constants (templates filled with every
+    filter and an IN list) and the literal ones in store/sqlite.py."""
+    import re
+    from pathlib import Path
+
+    filters = " AND ".join(v for k, v in vars(Q).items() if k.startswith("F_") and isinstance(v, str))
+    out = []
+    for name, value in vars(Q).items():
+        values = value.values() if isinstance(value, dict) else [value]
+        for v in values:
+            if isinstance(v, str) and name.isupper() and not name.startswith("F_") and " " in v:
+                out.append(v.replace("{where}", filters).replace("{marks}", "?, ?"))
+    sqlite_py = Path(Q.__file__).with_name("sqlite.py").read_text()
+    out += [m for m in re.findall(r'execute\("([^"]+)"', sqlite_py) if not m.startswith("PRAGMA")]
+    return out
+
+
+def test_every_statement_translates_without_sqlite_only_syntax() -> None:
+    for sql in _statements():
+        pg = translate(sql)
+        if pg is None:
+            assert "events_rtree" in sql   # only the R*Tree bookkeeping is dropped
+            continue
+        for sqlite_only in ("?", "INSERT OR", "events_rtree", "articles_fts", "MATCH", "IMMEDIATE"):
+            assert sqlite_only not in pg, (sqlite_only, pg)
+
+
+def test_every_translation_rule_is_used() -> None:
+    """A rule whose statement changed in queries.py would otherwise stop applying silently."""
+    from wirewatch.store.postgres import _APPEND, _FRAGMENTS, _REPLACE
+    statements = _statements()
+    assert all(key in statements for key in _REPLACE)
+    assert all(any(s.startswith(start) for s in statements) for start, _ in _APPEND)
+    assert [old for old, _ in _FRAGMENTS if not any(old in s for s in statements)] == []
+
+
 def test_redact_hides_the_password() -> None:
     assert redact("postgresql://me:secret@db:5432/ww") == "postgresql://me:***@db:5432/ww"
     assert redact("postgresql://me@db/ww") == "postgresql://me@db/ww"
