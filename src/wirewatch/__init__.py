@@ -61,13 +61,13 @@ class _Entry:
         self._package = package
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return self.__wrapped__(*args, **kwargs)  # type: ignore[attr-defined]
+        return self.__wrapped__(*args, **kwargs)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._package, name)
 
     def __repr__(self) -> str:
-        return repr(self.__wrapped__)  # type: ignore[attr-defined]
+        return repr(self.__wrapped__)
 
 
 def _public(name: str) -> Any:

@@ -103,10 +103,10 @@ def gather_sentences(root: Path, sources: Sequence[str] = SENTENCE_SOURCES) -> l
         for path in sorted(root.glob(pattern)):
             tree = ast.parse(path.read_text(encoding="utf-8"))
             skip = _docstring_nodes(tree)
-            found = [n for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
-                     and id(n) not in skip]
-            for node in sorted(found, key=lambda n: (n.lineno, n.col_offset)):
-                text = node.value.strip()
+            found = sorted((n.lineno, n.col_offset, n.value) for n in ast.walk(tree)
+                           if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in skip)
+            for _, _, value in found:
+                text = value.strip()
                 if len(text.split()) >= 6 and any(c.islower() for c in text):
                     seen.setdefault(text, None)
     return list(seen)
