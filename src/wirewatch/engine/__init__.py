@@ -2,9 +2,17 @@
 ingest's clean and extract steps on a Dask cluster (a LocalCluster by default)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .dask import run_dask
+
 __all__ = ["run_dask"]
 
 
-def run_dask(*args, **kwargs):  # type: ignore[no-untyped-def]
-    from .dask import run_dask as _run_dask
-    return _run_dask(*args, **kwargs)
+def __getattr__(name: str) -> Any:
+    # Dask is imported only when an engine is asked for
+    if name == "run_dask":
+        from .dask import run_dask
+        return run_dask
+    raise AttributeError(f"module 'wirewatch.engine' has no attribute {name!r}")

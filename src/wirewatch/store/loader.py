@@ -9,12 +9,15 @@ validators are saved only after the run's articles are stored (see SQLiteFetchCa
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, SetupError
 from ..model import Article
 from ..settings import Settings
 from .ingest_steps import IngestSummary, Progress, is_new, read_sources
+
+if TYPE_CHECKING:
+    from ..pipeline import Pipeline
 
 __all__ = ["ENGINES", "IngestSummary", "Progress", "ingest", "is_new"]
 
@@ -25,7 +28,8 @@ class _Extractor:
     """The pipeline, loaded on first use (a re-ingest of known articles never loads spaCy)."""
 
     def __init__(self, settings: Settings, enabled: bool):
-        self.settings, self.enabled, self._pipeline = settings, enabled, None
+        self.settings, self.enabled = settings, enabled
+        self._pipeline: Pipeline | None = None
 
     def __call__(self, articles: list[Article]) -> list[Article]:
         if not self.enabled or not articles:
@@ -36,7 +40,7 @@ class _Extractor:
             except ImportError as e:
                 raise SetupError(f"extraction pipeline is not available ({e}); use --no-extract") from e
             self._pipeline = Pipeline(self.settings)
-        return self._pipeline.process(articles)  # type: ignore[no-any-return]
+        return self._pipeline.process(articles)
 
 
 def ingest(sources: Sequence[str], store: Any, settings: Settings | None = None, *,
