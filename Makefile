@@ -29,6 +29,8 @@ test: setup setup-postgres setup-browser
 
 bench: setup
 	$(VENV)/bin/wirewatch bench
+	PYTHONPATH=$(CURDIR)/src $(PY) scripts/bench_load.py       # API: 20 clients, 200 requests, 2 exports, 100k events
+	PYTHONPATH=$(CURDIR)/src $(PY) scripts/bench_memory.py     # peak RSS: extract of 15 MB, ingest of 1 MB files
 
 # The behaviour snapshot (docs/snapshot.md): extraction over the project's own inputs and a fixed
 # sample of $(SHARED)/train rows, diffed against tests/snapshot/*.jsonl; exits 1 on a difference.

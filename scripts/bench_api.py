@@ -82,7 +82,7 @@ def build(db: Path, n: int) -> None:
         t0 = time.perf_counter()
         store.conn.execute("BEGIN IMMEDIATE")
         for event in events:
-            store._write_event(event, [], created=True)   # the store's own writer; see the docstring
+            store._write_event(event, [], created=True, revisions=[])   # the store's own writer; see the docstring
         store.conn.execute("COMMIT")
         store.conn.execute("ANALYZE")
         print(f"wrote {len(events)} events to {db} in {time.perf_counter() - t0:.1f} s", file=sys.stderr)

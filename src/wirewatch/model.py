@@ -133,6 +133,7 @@ class Article:
     source: str | None = None         # the input this came from
     provenance: dict[str, str] = field(default_factory=dict)  # field -> where it came from
     events: list[Mention] = field(default_factory=list)
+    truncated: bool = False           # only part of the text was read for events (settings.max_parse_chars)
 
     def to_json(self) -> dict[str, Any]:
         d = to_dict(self)

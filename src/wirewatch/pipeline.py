@@ -8,11 +8,61 @@ from __future__ import annotations
 import hashlib
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .errors import InputError
 from .model import Article, Document
 from .settings import Settings
+
+
+MAX_SEGMENT_CHARS = 20_000   # the longest text one spaCy Doc gets (a long triage span is cut at sentence ends)
+SCAN_FACTOR = 10             # triage reads at most this many times max_parse_chars of an article
+
+
+def bounded_spans(text: str, spans: list[tuple[int, int]], max_segment: int,
+                  budget: int) -> tuple[list[tuple[int, int]], bool]:
+    """`spans` cut into pieces of at most `max_segment` characters (at sentence ends, else at a
+    space), kept in order while their total stays within `budget`; and whether any were dropped."""
+    out: list[tuple[int, int]] = []
+    used = 0
+    for start, end in spans:
+        for s, e in _pieces(text, start, end, max_segment):
+            if used + (e - s) > budget:  # what still fits of this piece, cut at a sentence end
+                head = next(_pieces(text, s, e, budget - used), None) if budget > used else None
+                if head is not None and head[1] - head[0] <= budget - used:
+                    out.append(head)
+                return out, True
+            out.append((s, e))
+            used += e - s
+    return out, False
+
+
+def _pieces(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, int]]:
+    if end - start <= limit:
+        yield start, end
+        return
+    from .triage import split_sentences
+
+    units: list[tuple[int, int]] = []
+    for s, e in ((start + s, start + e) for s, e in split_sentences(text[start:end])):
+        while e - s > limit:  # one "sentence" longer than a segment: cut at its last space in reach
+            cut = text.rfind(" ", s + 1, s + limit)
+            cut = cut if cut > s else s + limit
+            units.append((s, cut))
+            s = cut
+            while s < e and text[s].isspace():
+                s += 1
+        if e > s:
+            units.append((s, e))
+    first, last = units[0] if units else (start, start)
+    for s, e in units[1:]:
+        if e - first <= limit:
+            last = e
+        else:
+            yield first, last
+            first, last = s, e
+    if last > first:
+        yield first, last
 
 
 def _triage() -> tuple[Callable[..., bool], Callable[..., list[tuple[int, int]]]] | None:
@@ -45,33 +95,53 @@ class Pipeline:
         self.timings: dict[str, float] = {"triage": 0.0, "parse": 0.0, "extract": 0.0}
 
     def process(self, articles: Sequence[Article]) -> list[Article]:
+        """Triage, parse and extract `articles` (changed in place and returned).
+
+        Memory stays flat whatever the batch or article size: the texts are streamed through
+        `nlp.pipe` and each article's parsed Docs are dropped once its events are extracted;
+        no spaCy Doc covers more than MAX_SEGMENT_CHARS; an article is parsed for at most
+        `settings.max_parse_chars` characters of event sentences, past which it is marked
+        `truncated` (its events come from the part that was read)."""
         from .extract.dates import parse_published
         from .extract.events import extract_events
         tri = _triage()
         t0 = time.perf_counter()
+        budget = self.settings.max_parse_chars
         plan: list[tuple[Article, list[tuple[int, int]]]] = []
         for a in articles:
+            # triage reads at most SCAN_FACTOR times the parse budget: beyond that nothing would be parsed
+            scanned = a.text[: budget * SCAN_FACTOR]
             if tri is not None:
-                a.relevant = tri[0](a.text, a.title)
-                spans = tri[1](a.text) if (a.relevant and self.sentence_triage) else ([(0, len(a.text))] if a.relevant else [])
+                a.relevant = tri[0](scanned, a.title)
+                spans = tri[1](scanned) if (a.relevant and self.sentence_triage) else ([(0, len(scanned))] if a.relevant else [])
             else:
                 a.relevant = True
-                spans = [(0, len(a.text))]
+                spans = [(0, len(scanned))]
+            spans, cut = bounded_spans(scanned, spans, MAX_SEGMENT_CHARS, budget)
+            a.truncated = bool(a.relevant) and (cut or len(scanned) < len(a.text))
             plan.append((a, spans))
         t1 = time.perf_counter()
-        texts = [a.text[s:e] for a, spans in plan for s, e in spans]
-        docs = iter(list(self.nlp.pipe(texts, batch_size=self.settings.batch_size)))
-        t2 = time.perf_counter()
+        parse_time = 0.0
+
+        def texts() -> Iterator[str]:
+            for a, spans in plan:
+                for s, e in spans:
+                    yield a.text[s:e]
+
+        stream = self.nlp.pipe(texts(), batch_size=self.settings.batch_size)
         for a, spans in plan:
-            segments = [(next(docs), s) for s, _ in spans]
+            started = time.perf_counter()
+            segments = [(next(stream), s) for s, _ in spans]
+            parse_time += time.perf_counter() - started
             a.events = extract_events(a.article_id, a.text, segments, self.gazetteer,
                                       parse_published(a.published), a.dateline_place) if segments else []
+            del segments  # this article's Docs go now, not at the end of the batch
             if a.relevant and not a.events and tri is None:
                 a.relevant = False
         t3 = time.perf_counter()
         self.timings["triage"] += t1 - t0
-        self.timings["parse"] += t2 - t1
-        self.timings["extract"] += t3 - t2
+        self.timings["parse"] += parse_time
+        self.timings["extract"] += (t3 - t1) - parse_time
         return list(articles)
 
     def extract_text(self, text: str, *, published: str | None = None, title: str | None = None,

@@ -23,7 +23,9 @@ class Settings:
     user_agent: str = "wirewatch/0.1 (+https://example.org/wirewatch)"
     api_token: str | None = field(default_factory=lambda: os.environ.get("WIREWATCH_TOKEN"))
     tile_url: str | None = field(default_factory=lambda: os.environ.get("WIREWATCH_TILE_URL"))
-    batch_size: int = 32
+    batch_size: int = field(default_factory=lambda: int(os.environ.get("WIREWATCH_BATCH_SIZE") or 32))
+    max_parse_chars: int = 200_000                            # per article; past it: article.truncated
+    batch_max_chars: int = 8_000_000                          # ingest stores a batch once its texts reach this
 
     @property
     def gazetteer_path(self) -> Path:

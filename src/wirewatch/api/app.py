@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import hmac
 import logging
-import shutil
-import tempfile
 import time
 from contextlib import asynccontextmanager
 from collections.abc import AsyncIterator, Callable
@@ -18,16 +16,16 @@ from urllib.parse import urlsplit
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.background import BackgroundTask
 
 from ..errors import InputError, StoreError
 from ..settings import Settings
 from ._assets import WEB_DIR, VendorAssets, vendor_assets
 from ._filters import MAX_LIMIT, EventFilters, FilterError, parse_filters, parse_paging
 from ._serialize import article_html, article_json, dumps, event_json, event_summary, feature_collection
-from ._store import StoreLike, StoreProvider, StoreUnavailable, attribute_claims, stats_with_breakdown
+from ._export import export_chunks, stream_in_threads
+from ._store import ExportBusy, StoreLike, StoreProvider, StoreUnavailable, attribute_claims, stats_with_breakdown
 from ._submit import Processor, Submission, pipeline_processor
 
 log = logging.getLogger("wirewatch.api")
@@ -104,11 +102,12 @@ def _provider(request: Request) -> StoreProvider:
     return provider
 
 
-async def _on_store(request: Request, work: Callable[[StoreLike], T]) -> T:
-    """Run `work(store)` on the store thread; a store that cannot be opened is a 503."""
+async def _on_store(request: Request, work: Callable[[StoreLike], T], *, write: bool = False) -> T:
+    """Run `work(store)` on a reader's read-only connection (or, `write`, on the writer thread);
+    a store that cannot be opened is a 503."""
     provider = _provider(request)
     try:
-        return await provider.run(work)
+        return await (provider.run(work) if write else provider.read(work))
     except StoreUnavailable as e:  # the store's own message names the database and the reason
         raise HTTPException(503, f"database {provider.path or ''}: {e.__cause__ or e}") from e
 
@@ -311,25 +310,18 @@ def _add_event_routes(app: FastAPI) -> None:
         filters: FiltersDep,
         format: Annotated[Literal["csv", "json", "jsonl", "geojson", "parquet"], Query()] = "csv",
     ) -> Response:
-        """Every event matching the filters as a file: ACLED-column CSV, JSON, JSONL, GeoJSON or Parquet."""
-        from ..store.export import write_events
+        """Every event matching the filters as a file: ACLED-column CSV, JSON, JSONL, GeoJSON or Parquet.
 
+        Streamed a page at a time; at most two exports run at once (a third is answered 429)."""
         media_type, ext = EXPORT_TYPES[format]
-
-        tmp = Path(tempfile.mkdtemp(prefix="wirewatch-export-"))
-        out = tmp / f"events.{ext}"
-
-        def work(store: StoreLike) -> None:
-            write_events(store.event_records(**filters.store_kwargs()), format, out)
-
         try:
-            await _on_store(request, work)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
-        # Streamed from the file (an export can be large), which is removed once sent.
-        return FileResponse(out, media_type=media_type, filename=f"wirewatch-events.{ext}",
-                            background=BackgroundTask(shutil.rmtree, tmp, ignore_errors=True))
+            fetch, release = _provider(request).export_pages(filters.store_kwargs())
+        except ExportBusy as e:
+            raise HTTPException(429, str(e), headers={"Retry-After": "10"}) from e
+        except StoreUnavailable as e:
+            raise HTTPException(503, f"database: {e.__cause__ or e}") from e
+        return StreamingResponse(stream_in_threads(export_chunks(fetch, format), release), media_type=media_type,
+                                 headers={"Content-Disposition": f'attachment; filename="wirewatch-events.{ext}"'})
 
     @app.get("/api/stats", tags=["events"])
     async def stats(request: Request) -> Response:
@@ -374,7 +366,7 @@ def _add_article_routes(app: FastAPI, settings: Settings) -> None:
         request.app.state.processor = processor
         # The pipeline is slow and CPU-bound: run it off the event loop, then store on the store thread.
         articles = await run_in_threadpool(processor, submission)
-        result = await _on_store(request, lambda store: store.add_articles(articles))
+        result = await _on_store(request, lambda store: store.add_articles(articles), write=True)
         body = {
             "articles": [a.article_id for a in articles],
             "events": [m.event_id for a in articles for m in a.events],

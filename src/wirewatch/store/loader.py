@@ -87,7 +87,9 @@ def ingest(sources: Sequence[str], store: Any, settings: Settings | None = None,
             summary.duplicates += 1
             continue
         batch.append(article)
-        if len(batch) >= settings.batch_size:
+        # a batch is stored at batch_size articles or batch_max_chars of text, whichever comes
+        # first: memory follows the text held, not the article count
+        if len(batch) >= settings.batch_size or sum(len(a.text) for a in batch) >= settings.batch_max_chars:
             flush()
         elif progress:
             progress("read", summary)

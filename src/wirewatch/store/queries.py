@@ -84,3 +84,12 @@ STATS = {
     "claims": "SELECT COUNT(*) FROM claims",
     "revisions": "SELECT COUNT(*) FROM revisions",
 }
+
+# the API's /api/stats breakdowns (SQLiteStore.stats_breakdown), keys sorted like the counts of old
+BREAKDOWNS = {
+    "per_day": "SELECT event_date, COUNT(*) FROM events WHERE event_date IS NOT NULL GROUP BY event_date ORDER BY 1",
+    "per_country": "SELECT COALESCE(iso3, country), COUNT(*) FROM events WHERE COALESCE(iso3, country) IS NOT NULL "
+                   "GROUP BY COALESCE(iso3, country) ORDER BY 1",
+    "per_type": "SELECT event_type, COUNT(*) FROM events WHERE event_type IS NOT NULL GROUP BY event_type ORDER BY 1",
+    "per_status": "SELECT status, COUNT(*) FROM events WHERE status IS NOT NULL GROUP BY status ORDER BY 1",
+}

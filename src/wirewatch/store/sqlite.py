@@ -79,9 +79,16 @@ class SQLiteStore:
 
     dialect = "sqlite"
 
-    def __init__(self, path: str | Path, settings: Settings | None = None):
+    def __init__(self, path: str | Path, settings: Settings | None = None, *, read_only: bool = False):
+        """`read_only`: a reader's connection (the API's pool, streamed exports): opened with
+        SQLite's mode=ro, usable from any one thread at a time, never migrating or writing;
+        WAL lets any number of them read while a writer commits."""
         self.path = str(path)
         self.settings = settings or Settings()
+        self.read_only = read_only
+        if read_only:
+            self._open_read_only()
+            return
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
         except sqlite3.Error as e:
@@ -96,6 +103,25 @@ class SQLiteStore:
             if isinstance(e, StoreError):
                 raise
             raise describe_sqlite_error(self.path, e) from e
+
+    def _open_read_only(self) -> None:
+        from urllib.parse import quote
+
+        if not Path(self.path).is_file():
+            raise StoreError(f"{self.path}: no such database")
+        try:
+            uri = f"file:{quote(str(Path(self.path).resolve()))}?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30.0, check_same_thread=False)
+            self.conn.execute("PRAGMA query_only = ON")
+            # mmap: readers share the OS page cache instead of each warming its own
+            self.conn.execute("PRAGMA mmap_size = 268435456")
+            version, latest = self.schema_version, max(v for v, _, _ in migrations())
+        except sqlite3.Error as e:
+            raise describe_sqlite_error(self.path, e) from e
+        if version < latest:
+            self.conn.close()
+            raise StoreError(f"{self.path}: schema version {version}, this wirewatch needs {latest} "
+                             "(open it once read-write, e.g. `wirewatch ingest`, to migrate)")
 
     # ------------------------------------------------------------------ schema
 
@@ -365,6 +391,12 @@ class SQLiteStore:
         data["relevant"] = None if data["relevant"] is None else bool(data["relevant"])
         data["events"] = [json.loads(d) for (d,) in self.conn.execute(Q.ARTICLE_MENTIONS, (article_id,))]
         return article_from_dict(data)
+
+    @store_errors
+    def stats_breakdown(self) -> dict[str, dict[str, int]]:
+        """Event counts per day, country (ISO3, else the name), event type and status: one
+        GROUP BY each over the events table, no event decoded."""
+        return {name: {str(k): int(n) for k, n in self.conn.execute(sql)} for name, sql in Q.BREAKDOWNS.items()}
 
     @store_errors
     def stats(self) -> dict[str, int]:
