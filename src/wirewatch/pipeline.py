@@ -78,7 +78,7 @@ class ExtractResult:
     articles: list[Article] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
 
-    def __iter__(self):  # allows `articles, errors = extract(...)`
+    def __iter__(self) -> Iterator[Any]:  # allows `articles, errors = extract(...)`
         return iter((self.articles, self.errors))
 
 

@@ -245,8 +245,8 @@ def _cue_counts(text: str) -> tuple[Counter[str], frozenset[str], set[str]]:
         counts["march"] -= text.count("March")  # the month, not the verb
     hits: set[str] = set()
     for head in _PHRASE_HEADS.intersection(present):
-        for pattern, words, cue in _PHRASES_BY_HEAD[head]:
-            if cue not in hits and present.issuperset(words) and pattern in joined:
+        for pattern, needed, cue in _PHRASES_BY_HEAD[head]:
+            if cue not in hits and present.issuperset(needed) and pattern in joined:
                 hits.add(cue)
     return counts, present, hits
 

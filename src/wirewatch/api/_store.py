@@ -109,7 +109,7 @@ class StoreProvider:
             self._local.store = store
             with self._lock:
                 self._reader_stores.append(store)
-        return store  # type: ignore[no-any-return]
+        return store
 
     def _open_read_only(self) -> Any:
         from ..store.sqlite import SQLiteStore
@@ -162,7 +162,7 @@ class StoreProvider:
         store.conn.execute("BEGIN")  # one snapshot for every page of this export
 
         def fetch(offset: int, limit: int) -> list[Event]:
-            return store.event_records(**filters, limit=limit, offset=offset)  # type: ignore[no-any-return]
+            return store.event_records(**filters, limit=limit, offset=offset)
 
         def close() -> None:
             try:

@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO, TypeVar, cast
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -94,7 +94,7 @@ class Fetcher:
                             content_type=r.headers.get("content-type", ""),
                             etag=r.headers.get("etag"), last_modified=r.headers.get("last-modified"))
 
-        return self._follow(url, deadline, attempt)
+        return cast("Response | NotModified", self._follow(url, deadline, attempt))  # mypy cannot split _T | str
 
     def download(self, url: str, dest: str | os.PathLike[str], *, max_bytes: int, deadline_s: float,
                  progress: Progress | None = None, robots: bool = True) -> Path:

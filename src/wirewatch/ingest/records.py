@@ -180,7 +180,7 @@ def _warc_document(source: str, number: int, record: Any, settings: Settings) ->
 def _tolerant_loader_class() -> type:
     from warcio.recordloader import ArcWarcRecordLoader
 
-    class TolerantLoader(ArcWarcRecordLoader):  # type: ignore[misc]
+    class TolerantLoader(ArcWarcRecordLoader):
         """warcio parses HTTP headers by the record's URI and fails on a record without one."""
 
         def load_http_headers(self, rec_type: str, uri: str | None, stream: Any, length: Any) -> Any:

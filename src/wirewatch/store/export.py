@@ -146,7 +146,7 @@ def write_events(events: Iterable[Event], fmt: str, out: str | Path | IO[Any]) -
     events = list(events)
     if fmt == "parquet":
         return _write_parquet(events, out)
-    stream, owned = _open_text(out)  # type: ignore[arg-type]
+    stream, owned = _open_text(out)
     try:
         return _WRITERS[fmt](events, stream)
     finally:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 from functools import lru_cache
-from typing import Any, Mapping, TypeVar
+from typing import Any, Mapping, TypeVar, cast
 
 from ..model import Article, Claim, Event, Mention, Revision, Source, Span, to_dict
 
@@ -19,7 +19,7 @@ def _field_names(cls: type) -> frozenset[str]:
 
 def build(cls: type[T], data: Mapping[str, Any]) -> T:
     """`cls(**data)` keeping only the fields `cls` has (extra keys are ignored)."""
-    names = _field_names(cls)
+    names = _field_names(cast(type, cls))  # a class is hashable; mypy cannot tell for type[T]
     return cls(**{k: v for k, v in data.items() if k in names})
 
 

@@ -298,7 +298,7 @@ class SQLiteStore:
         if event.latitude is not None and event.longitude is not None:
             self.conn.execute(Q.INSERT_RTREE, (rowid, event.longitude, event.longitude, event.latitude, event.latitude))
         self.conn.execute(Q.DELETE_CLAIMS, (event.event_id,))
-        origin = {}
+        origin: dict[tuple[Any, ...], str] = {}
         for r in reports:
             for c in r.mention.claims:
                 origin.setdefault(fuse.claim_key(c), r.source.article_id)
