@@ -25,7 +25,7 @@ def mention(row: dict[str, str]) -> Mention:
         assoc_actor_1=text("assoc_actor_1"), assoc_actor_2=text("assoc_actor_2"),
         country=row["country"], iso3=row["country"], admin1=text("admin1"), admin2=text("admin2"),
         location=row["location"], latitude=float(row["latitude"]), longitude=float(row["longitude"]),
-        geo_precision=int(row["geo_precision"] or 1))
+        geo_precision=int(row["geo_precision"] or 1), time_precision=int(row.get("time_precision") or 1))
 
 
 def main(path: str) -> None:

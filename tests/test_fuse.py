@@ -6,6 +6,7 @@ from dataclasses import replace
 import pytest
 
 from wirewatch.fuse import Report, combine, fuse, same_event
+from wirewatch.fuse_rules import compare
 from wirewatch.model import Claim, Mention, Source
 
 # a made-up strike in a made-up country
@@ -16,16 +17,18 @@ BASE = Mention(event_id="e1", event_date="2022-05-04", event_type="Explosions/Re
                location="Riverton", latitude=10.0, longitude=20.0, geo_precision=1)
 
 
-@pytest.mark.parametrize("change, same", [
+@pytest.mark.parametrize("change, compatible", [
     ({}, True),
-    ({"event_date": "2022-05-05"}, True),                        # a day apart
-    ({"event_date": "2022-05-06"}, False),                       # two days apart
+    ({"event_date": "2022-05-05"}, False),                       # ACLED: one event is one day
+    ({"event_date": "2022-05-05", "time_precision": 2}, True),   # dated only to a week
+    ({"event_date": "2022-05-20", "time_precision": 2}, False),
     ({"event_date": None}, False),
-    ({"latitude": 10.2, "longitude": 20.0}, True),               # ~22 km
-    ({"latitude": 10.3, "longitude": 20.0}, False),              # ~33 km
-    ({"latitude": 10.3, "longitude": 20.0, "geo_precision": 2}, True),  # only near: same admin2
-    ({"latitude": None, "longitude": None}, True),               # same admin2 / name
-    ({"latitude": None, "longitude": None, "admin2": "Hills", "location": "Hilltown"}, False),
+    ({"latitude": 10.03, "longitude": 20.0}, True),              # ~3 km: one town geocoded twice
+    ({"latitude": 10.1, "longitude": 20.0, "location": "Hillton"}, False),  # ~11 km: another town
+    ({"latitude": 10.2, "longitude": 20.0, "geo_precision": 2}, True),      # only near: 22 km
+    ({"latitude": 11.0, "longitude": 20.0, "geo_precision": 3, "admin2": None}, True),  # region only
+    ({"latitude": 11.0, "longitude": 20.0, "geo_precision": 3, "admin1": "South"}, False),
+    ({"latitude": None, "longitude": None}, True),               # no point: its region
     ({"event_type": "Violence against civilians", "sub_event_type": "Attack"}, True),  # same family
     ({"event_type": "Protests", "sub_event_type": "Peaceful protest"}, False),
     ({"actor1": "Rebels of Otherland", "actor1_country": "OTH"}, True),   # shares the victims' side
@@ -34,24 +37,46 @@ BASE = Mention(event_id="e1", event_date="2022-05-04", event_type="Explosions/Re
     ({"actor1": None, "actor1_country": None, "actor2": None, "actor2_country": None}, True),
     ({"iso3": "FAR"}, False),
 ])
-def test_same_event(change, same):
-    assert same_event(BASE, replace(BASE, **change)) is same
+def test_rules_that_rule_a_pair_out(change, compatible):
+    assert compare(BASE, replace(BASE, **change)).compatible is compatible
 
 
-@pytest.mark.parametrize("change, same", [
-    # a report a day off, in the same town, by the same parties: one event
-    ({"event_date": "2022-05-05"}, True),
-    # the next day, same town, but another kind of attack and only one shared party: two events
-    ({"event_date": "2022-05-05", "sub_event_type": "Shelling/artillery/missile attack",
-      "actor2": "Civilians (Farland)"}, False),
-    # same day, another town 15 km away, placed precisely, same generic victims only: two events
-    ({"location": "Hillton", "latitude": 10.135, "longitude": 20.0, "actor1": "Rebels",
-      "actor1_country": "OTH"}, False),
-    # same day, the same town's area only ("near Riverton"): one event
-    ({"location": "Riverside district", "latitude": 10.1, "longitude": 20.05, "geo_precision": 2}, True),
+DYAD = replace(BASE, actor2="Rebels of Otherland", actor2_country="OTH")
+
+
+@pytest.mark.parametrize("a, b, same", [
+    # same day, same town, the same two named parties: ACLED's one event
+    (DYAD, DYAD, True),
+    # one named party and a category: a busy town sees many such strikes a day
+    (BASE, BASE, False),
+    # ... unless a detail ties the two reports: a distinctive toll, the same party's claim
+    (replace(BASE, fatalities=12), replace(BASE, fatalities=13), True),
+    (replace(BASE, fatalities=1), replace(BASE, fatalities=1), False),  # one killed tells nothing
+    (replace(BASE, claims=[Claim("asserts", claimant_country="OTH")]),
+     replace(BASE, claims=[Claim("asserts", claimant_country="OTH")]), True),
+    # two protests in one city on one day, nobody named: two events
+    (replace(BASE, event_type="Protests", sub_event_type="Peaceful protest", actor1="Protesters (Otherland)",
+             actor2=None), replace(BASE, event_type="Protests", sub_event_type="Peaceful protest",
+                                   actor1="Protesters (Otherland)", actor2=None), False),
+    # only the region known on one side: the same two parties, kind and a detail are needed
+    (replace(DYAD, geo_precision=3, latitude=11.0, fatalities=8), replace(DYAD, fatalities=8), True),
+    (replace(DYAD, geo_precision=3, latitude=11.0), DYAD, False),
 ])
-def test_same_event_needs_enough_agreement(change, same):
-    assert same_event(BASE, replace(BASE, **change)) is same
+def test_what_makes_one_event(a, b, same):
+    assert same_event(a, b) is same
+
+
+def test_counter_accusations_are_two_events_unless_a_report_ties_them():
+    # Testland says Otherland shelled it; Otherland says Testland shelled it
+    a = replace(DYAD, actor1="Military Forces of Testland", actor1_country="TST",
+                actor2="Military Forces of Otherland", actor2_country="OTH",
+                claims=[Claim("asserts", claimant_country="OTH")])
+    b = replace(DYAD, actor1="Military Forces of Otherland", actor1_country="OTH",
+                actor2="Military Forces of Testland", actor2_country="TST",
+                claims=[Claim("asserts", claimant_country="TST")])
+    assert compare(a, b).evidence["claimants"]["ok"] is False
+    tied = replace(a, claims=a.claims + [Claim("denies", claimant_country="TST")])
+    assert compare(tied, b).evidence["claimants"]["ok"] is True
 
 
 def report(article_id, published, cluster=None, **change):
@@ -88,13 +113,6 @@ def test_later_look_back_does_not_replace_the_news_figure():
                           report("b", "2022-05-05T08:00", fatalities=13),
                           report("c", "2022-06-20T08:00", fatalities=12, mention="prior")])
     assert (event.fatalities, event.fatalities_low, event.fatalities_high) == (13, 12, 13)
-
-
-def test_notes_follow_the_figure():
-    event = combine("x", [report("a", "2022-05-04T08:00", fatalities=12, notes="12 killed."),
-                          report("b", "2022-05-05T08:00", fatalities=13, notes="13 killed."),
-                          report("c", "2022-05-05T09:00", fatalities=None, notes="No toll.")])
-    assert event.notes == "13 killed."
 
 
 def test_later_report_without_figure_keeps_best():

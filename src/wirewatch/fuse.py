@@ -16,31 +16,17 @@ crediting one agency, count as one independent source.
 from __future__ import annotations
 
 import hashlib
-import math
-import re
 from collections import Counter
 from dataclasses import dataclass, fields
-from datetime import date
 from typing import Any, Iterable, Sequence
 
+from .fuse_rules import DATE_WINDOW, MAX_WINDOW, Comparison, compare, event_day, parties
+from .fuse_rules import norm as _norm
+from .fuse_notes import write_note
 from .model import Claim, Event, Mention, Revision, Source
 
-MAX_DAYS = 1
-MAX_KM = 25.0
-NEAR_KM = 5.0         # "the same spot": two geocodings of one town
-MIN_SCORE = 5         # match_score needed to fuse (see match_score)
-
-# ACLED event types that describe the same kind of happening from different angles: a missile
-# strike that kills civilians is coded as remote violence by one reader and as violence against
-# civilians by another; a protest that turns violent is a riot.
-_FAMILY = {
-    "Battles": "violence",
-    "Explosions/Remote violence": "violence",
-    "Violence against civilians": "violence",
-    "Protests": "demonstrations",
-    "Riots": "demonstrations",
-    "Strategic developments": "strategic",
-}
+__all__ = ["Report", "same_event", "decide", "combine", "changes", "revise", "fuse", "fusable",
+           "best_match", "event_day", "MAX_WINDOW"]
 
 # fields whose changes are recorded in an event's history
 TRACKED = (
@@ -50,6 +36,8 @@ TRACKED = (
 )
 _PLACE = ("country", "iso3", "admin1", "admin2", "location", "latitude", "longitude",
           "geonameid", "geo_precision")
+_ACTORS = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "actor1_country", "actor2_country",
+           "inter1", "inter2", "interaction")
 _STATUS_RANK = {"alleged": 0, "reported": 1, "confirmed": 2, "contested": 3}
 
 
@@ -64,155 +52,58 @@ class Report:
 
 # ------------------------------------------------------------------------------- matching
 
-def family(event_type: str | None) -> str | None:
-    return _FAMILY.get(event_type or "", event_type)
-
-
-def event_day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def _norm(name: str | None) -> str:
-    return re.sub(r"\W+", " ", (name or "").lower()).strip()
-
-
-def same_family(a: Mention, b: Mention) -> bool:
-    if not a.event_type or not b.event_type:
-        return a.event_type == b.event_type
-    if family(a.event_type) != family(b.event_type):
-        return False
-    if family(a.event_type) == "strategic":  # an agreement is not a territory transfer
-        return not a.sub_event_type or not b.sub_event_type or a.sub_event_type == b.sub_event_type
-    return True
-
-
-def same_day(a: Mention, b: Mention, days: int = MAX_DAYS) -> bool:
-    da, db = event_day(a.event_date), event_day(b.event_date)
-    return da is not None and db is not None and abs((da - db).days) <= days
-
-
-def same_place(a: Mention, b: Mention, km: float = MAX_KM) -> bool:
-    """Within `km` when both have coordinates; otherwise (or when one is only placed in its
-    region) the same admin2, GeoNames id, or location name in the same country. Two towns
-    placed precisely more than `km` apart are different places whatever their district."""
-    if a.iso3 and b.iso3 and a.iso3 != b.iso3:
-        return False
-    if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
-        if distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= km:  # type: ignore[arg-type]
-            return True
-        if (a.geo_precision or 1) == 1 and (b.geo_precision or 1) == 1:
-            return False
-    if a.admin2 and b.admin2 and _norm(a.admin2) == _norm(b.admin2) and _norm(a.admin1) == _norm(b.admin1):
-        return True
-    if a.geonameid is not None and a.geonameid == b.geonameid:
-        return True
-    return bool(a.location) and _norm(a.location) == _norm(b.location) and a.iso3 == b.iso3
-
-
-def _actors(m: Mention) -> tuple[set[str], set[str]]:
-    names = {_norm(x) for x in (m.actor1, m.actor2, m.assoc_actor_1, m.assoc_actor_2) if x}
-    countries = {x for x in (m.actor1_country, m.actor2_country) if x}
-    return names, countries
-
-
-def compatible_actors(a: Mention, b: Mention) -> bool:
-    """Two readings of one event name at least one common actor or actor country (roles may be
-    swapped: each side blames the other); a side with no actor is compatible with anything."""
-    names_a, countries_a = _actors(a)
-    names_b, countries_b = _actors(b)
-    if not (names_a or countries_a) or not (names_b or countries_b):
-        return True
-    return bool(names_a & names_b or countries_a & countries_b)
-
-
-def same_spot(a: Mention, b: Mention, km: float = NEAR_KM) -> bool:
-    """The same named place (GeoNames id, or name in one country) or within `km`."""
-    if a.geonameid is not None and a.geonameid == b.geonameid:
-        return True
-    if a.location and _norm(a.location) == _norm(b.location) and a.iso3 == b.iso3:
-        return True
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
-        return False
-    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= km  # type: ignore[arg-type]
-
-
-# actors that name a category, not a party: sharing one says little about being one event
-_GENERIC_ACTOR = re.compile(r"^(protesters|rioters|civilians|unidentified|prisoners|refugees|labou?r group)")
-
-
-def _dyad(m: Mention) -> tuple[set[str], set[str]]:
-    """(all main actors, those that name a party rather than a category)."""
-    names = {_norm(x) for x in (m.actor1, m.actor2) if x}
-    return names, {n for n in names if not _GENERIC_ACTOR.match(n)}
-
-
-def match_score(a: Mention, b: Mention) -> int | None:
-    """How strongly two mentions look like one event: None when a rule rules it out (event
-    family, dates more than a day apart, places more than 25 km apart and not in one admin2,
-    incompatible actors); else points for the same day (2), the same spot (2; 1 when one side
-    is placed only near a town or in its district; -1 for two different towns both placed
-    precisely), the same sub-event type (2) or event type (1), the same two named parties (2)
-    or one shared party (1; "Civilians", "Protesters" and other categories are no party).
-
-    In a busy war the same armed group hits the same town on consecutive days and ACLED codes
-    each day apart; the points keep those apart while two reports of one event, which agree on
-    most of these, still meet MIN_SCORE even when they disagree on one (a date off by a day,
-    a strike coded as shelling by one and as a drone strike by the other)."""
-    if not (same_family(a, b) and same_day(a, b) and same_place(a, b) and compatible_actors(a, b)):
-        return None
-    score = 2 if a.event_date and b.event_date and a.event_date[:10] == b.event_date[:10] else 0
-    if same_spot(a, b):
-        score += 2
-    elif (a.geo_precision or 1) > 1 or (b.geo_precision or 1) > 1:
-        score += 1  # one side only knows the area: a nearby or district-level place may be it
-    else:
-        score -= 1  # two different towns, each placed precisely: ACLED codes each apart
-    if a.event_type == b.event_type:
-        score += 2 if a.sub_event_type and a.sub_event_type == b.sub_event_type else 1
-    (all_a, parties_a), (all_b, parties_b) = _dyad(a), _dyad(b)
-    if len(parties_a) == 2 and all_a == all_b:
-        score += 2  # the same two named parties
-    elif parties_a & parties_b:
-        score += 1
-    return score
-
-
 def same_event(a: Mention, b: Mention) -> bool:
-    """Whether two mentions (or a mention and a fused event) describe one real-world event."""
-    score = match_score(a, b)
-    return score is not None and score >= MIN_SCORE
+    """Whether two mentions describe one real-world event (fuse_rules.compare)."""
+    return compare(a, b).same
 
 
-def event_match(mention: Mention, event: Event, reports: Sequence[Report] = ()) -> float | None:
-    """How well a mention matches a fused event, or None when it does not (larger is better).
+def mention_key(report: Report) -> str:
+    """The store's id of a report: article_id:extraction event id."""
+    return f"{report.source.article_id}:{report.mention.event_id}"
 
-    The hard rules are checked against the fused event (so an event cannot creep a day or 25 km
-    per report); the agreement is the best of the fused event and each report of it, since the
-    fused place or actors may be another report's and the new one may agree with an earlier one
-    word for word. Ties go to the nearer event."""
-    score = match_score(mention, event)
-    if score is None:
-        return None
-    score = max([score] + [s for s in (match_score(mention, r.mention) for r in reports) if s is not None])
-    if score < MIN_SCORE:
-        return None
-    km = MAX_KM
-    if None not in (mention.latitude, mention.longitude, event.latitude, event.longitude):
-        km = distance_km(mention.latitude, mention.longitude, event.latitude, event.longitude)  # type: ignore[arg-type]
-    return score - km / (MAX_KM * 10)
+
+def considered(c: Comparison) -> bool:
+    """Worth showing an analyst: the same place, and dates at most a day or the date's
+    precision apart (everything further is plainly another event)."""
+    date_ev = c.evidence["date"]
+    return c.evidence["place"]["ok"] and "days" in date_ev and date_ev["days"] <= max(1, date_ev["window"])
+
+
+def decide(report: Report, event_id: str, reports: Sequence[Report],
+           apart: frozenset[frozenset[str]] = frozenset()) -> tuple[float | None, dict[str, Any] | None]:
+    """Whether `report` joins the event made of `reports`: (strength or None, the decision).
+
+    Every report of the event must be compatible with it (so an event cannot creep a day or a
+    town per report) and at least one must be the same event by ACLED's definition. The
+    decision is None when the event was plainly another one (not worth recording)."""
+    key = mention_key(report)
+    best: tuple[float, Report, Comparison] | None = None
+    shown: tuple[Report, Comparison] | None = None
+    for r in reports:
+        c = compare(report.mention, r.mention, same_story=reporter(report.source) == reporter(r.source)
+                    and report.source.syndication_cluster is not None
+                    and report.source.syndication_cluster == r.source.syndication_cluster)
+        if shown is None or (not c.compatible and shown[1].compatible):
+            shown = (r, c)
+        if not c.compatible:
+            break
+        if c.same and (best is None or c.strength > best[0]):
+            best = (c.strength, r, c)
+    if shown is None:
+        return None, None
+    verdict, strength = "separate", None
+    if best is not None and shown[1].compatible:
+        shown = (best[1], best[2])
+        verdict, strength = "fused", best[0]
+    r, c = shown
+    reason = c.reason()
+    if verdict == "fused" and any(frozenset((key, mention_key(x))) in apart for x in reports):
+        verdict, strength, reason = "separate", None, "kept apart by an analyst (fusion split)"
+    if verdict == "separate" and not considered(c):
+        return None, None
+    return strength, {"mention_id": key, "event_id": event_id, "verdict": verdict, "reason": reason,
+                      "compared_with": mention_key(r), "at": report.published,
+                      "evidence": c.evidence}
 
 
 def best_match(matches: Sequence[tuple[float, str, Any]]) -> Any:
@@ -334,10 +225,18 @@ def combine(event_id: str, reports: Sequence[Report], history: list[Revision] | 
     event.event_type = _vote(r.mention.event_type for r in reports)
     event.sub_event_type = _vote(r.mention.sub_event_type for r in reports
                                  if r.mention.event_type == event.event_type)
-    event.event_date = _vote(r.mention.event_date for r in reports)
-    event.time_precision = min((r.mention.time_precision for r in reports
-                                if r.mention.event_date == event.event_date and r.mention.time_precision),
-                               default=first.time_precision)
+    # the date from the reports that date it most precisely (a month-level report's placeholder
+    # day never outvotes a dated one), with their precision
+    dated = [r.mention for r in reports if r.mention.event_date]
+    finest = min((m.time_precision or 1 for m in dated), default=None)
+    event.event_date = _vote(m.event_date for m in dated if (m.time_precision or 1) == finest)
+    event.time_precision = finest if finest is not None else first.time_precision
+    # the actors as a whole from one report (mixing fields would mix dyads): the one naming the
+    # most parties, of the fused event type
+    typed = [r.mention for r in reports if r.mention.event_type == event.event_type] or [first]
+    cast = max(typed, key=lambda m: (len(parties(m)), -typed.index(m)))
+    for name in _ACTORS:
+        setattr(event, name, getattr(cast, name))
     # the place as a whole from the most precise report (mixing fields would mix places)
     placed = min(reports, key=lambda r: (r.mention.geo_precision or 9, r.mention.latitude is None))
     for name in _PLACE:
@@ -348,14 +247,10 @@ def combine(event_id: str, reports: Sequence[Report], history: list[Revision] | 
     event.mention = "new" if any(r.mention.mention == "new" for r in reports) else first.mention
     event.claims = _merge_claims(reports)
     event.evidence = list(first.evidence)  # spans are offsets into the first report's text
-    # the notes of the report whose toll is the fused one, so notes and figures agree
-    tolled = [r for r in reports if r.mention.fatalities is not None and r.mention.fatalities == event.fatalities
-              and r.mention.notes]
-    if tolled:
-        event.notes = tolled[-1].mention.notes
     event.sources = _sources(reports)
     event.independent_sources = independent_count(event.sources)
     event.status = _status(reports, event.claims, event.independent_sources)
+    event.notes = write_note(event)  # from the fused fields, never one report's words
     event.mention_ids = [f"{r.source.article_id}:{r.mention.event_id}" for r in reports]
     event.history = list(history or [])
     return event
@@ -383,6 +278,7 @@ def revise(old: Event | None, reports: Sequence[Report], latest: Report) -> Even
     """The event after `latest` joined `reports`, its history extended by one Revision."""
     event_id = old.event_id if old else fused_id(_order(reports)[0])
     new = combine(event_id, reports, old.history if old else [])
+    new.fusion = list(old.fusion) if old else []
     diff = changes(old, new)
     if diff:
         new.history.append(Revision(at=latest.published or "", article_id=latest.source.article_id,
@@ -396,21 +292,72 @@ def as_report(item: Mention | Report) -> Report:
     return Report(mention=item, source=Source(article_id=item.article_id or item.event_id))
 
 
-def fuse(mentions: Sequence[Mention | Report]) -> list[Event]:
-    """Batch fusion: each report, in publication order, joins the best matching event (at most
-    one mention per article per event) or starts a new one."""
+def fuse(mentions: Sequence[Mention | Report], apart: frozenset[frozenset[str]] = frozenset()) -> list[Event]:
+    """Batch fusion: each report, in publication order, joins the event it matches best (at most
+    one mention per article per event) or starts a new one. `apart`: pairs of mention ids an
+    analyst split (never fused again)."""
     events: list[tuple[Event, list[Report]]] = []
+    by_day: dict[tuple[str | None, int], list[int]] = {}
+    coarse: list[int] = []  # events dated only to a week or a month
     for report in _order([as_report(m) for m in mentions]):
         if not fusable(report.mention):
             continue
-        matches = [(score, ev.event_id, i) for i, (ev, reps) in enumerate(events)
-                   if report.source.article_id not in {r.source.article_id for r in reps}
-                   and (score := event_match(report.mention, ev, reps)) is not None]
-        if matches:
-            i = best_match(matches)
-            event, reps = events[i]
+        day = event_day(report.mention.event_date)
+        candidates: set[int] = set()
+        if day is not None:
+            reach = max(1, DATE_WINDOW.get(report.mention.time_precision or 1, 0))
+            for d in range(-reach, reach + 1):
+                candidates.update(by_day.get((report.mention.iso3, day.toordinal() + d), ()))
+            candidates.update(i for i in coarse if events[i][0].iso3 == report.mention.iso3)
+        matches, decisions = [], []
+        for i in sorted(candidates):
+            ev, reps = events[i]
+            if report.source.article_id in {r.source.article_id for r in reps}:
+                continue
+            strength, decision = decide(report, ev.event_id, reps, apart)
+            if decision is not None:
+                decisions.append((i, decision))
+            if strength is not None:
+                matches.append((strength, ev.event_id, i))
+        chosen = best_match(matches) if matches else None
+        chosen_id = events[chosen][0].event_id if chosen is not None else None
+        for decision in settle([d for _, d in decisions], chosen_id):
+            events[next(i for i, d in decisions if d["event_id"] == decision["event_id"])][0].fusion.append(decision)
+        if chosen is not None:
+            event, reps = events[chosen]
             reps.append(report)
-            events[i] = (revise(event, reps, report), reps)
+            events[chosen] = (revise(event, reps, report), reps)
         else:
-            events.append((revise(None, [report], report), [report]))
+            new = revise(None, [report], report)
+            new.fusion.append(first_decision(report, new.event_id, len(decisions)))
+            events.append((new, [report]))
+            if day is not None:
+                by_day.setdefault((report.mention.iso3, day.toordinal()), []).append(len(events) - 1)
+        event = events[chosen if chosen is not None else -1][0]
+        if (event.time_precision or 1) > 1 or (report.mention.time_precision or 1) > 1:
+            coarse.append(chosen if chosen is not None else len(events) - 1)
     return [ev for ev, _ in events]
+
+
+def settle(decisions: list[dict[str, Any]], chosen: str | None) -> list[dict[str, Any]]:
+    """The decisions once the report joined `chosen`: another event it could have joined was a
+    weaker match."""
+    out = []
+    for d in decisions:
+        if d["event_id"] != chosen and d["verdict"] == "fused":
+            d = {**d, "verdict": "separate", "reason": "joined a closer match instead; " + d["reason"]}
+        out.append(d)
+    return out
+
+
+def in_reach(mention: Mention, event: Event) -> bool:
+    """Whether the event is worth comparing report by report: its place, kind and date (within
+    a day or the date's precision) fit the mention."""
+    c = compare(mention, event)
+    return c.evidence["place"]["ok"] and c.evidence["type"]["ok"] and considered(c)
+
+
+def first_decision(report: Report, event_id: str, considered: int) -> dict[str, Any]:
+    why = (f"no event matched ({considered} considered)" if considered else "no earlier event at that place and date")
+    return {"mention_id": mention_key(report), "event_id": event_id, "verdict": "new event", "reason": why,
+            "compared_with": None, "at": report.published, "evidence": {}}

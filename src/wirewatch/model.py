@@ -164,3 +164,6 @@ class Event(Mention):
     independent_sources: int = 0
     mention_ids: list[str] = field(default_factory=list)
     history: list[Revision] = field(default_factory=list)
+    # why each report joined or stayed out: {mention_id, event_id, verdict, reason, compared_with,
+    # at, evidence} (wirewatch.fuse.decide)
+    fusion: list[dict[str, Any]] = field(default_factory=list)

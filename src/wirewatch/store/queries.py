@@ -24,12 +24,14 @@ UPSERT_CLUSTER = """INSERT INTO syndication_clusters (cluster_id, wire_agency, s
 # the agency found on one copy is known for all copies
 SPREAD_AGENCY = "UPDATE articles SET wire_agency = ? WHERE syndication_cluster = ? AND wire_agency IS NULL"
 
-# fusion candidates: the date window, and the same country when both know it (same_place's rule)
-EVENTS_NEAR_DATE = """SELECT data FROM events WHERE event_date BETWEEN ? AND ?
+# fusion candidates: the report's date window (a week- or month-dated event: the widest), and
+# the same country when both know it (fuse_rules' place rule)
+EVENTS_NEAR_DATE = """SELECT data FROM events WHERE (event_date BETWEEN ? AND ?
+                      OR (time_precision > 1 AND event_date BETWEEN ? AND ?))
                       AND (? IS NULL OR iso3 IS NULL OR iso3 = ?)"""
 EVENT_COLUMNS = ("event_id", "event_date", "event_type", "sub_event_type", "country", "iso3",
                  "latitude", "longitude", "fatalities", "status", "independent_sources", "data",
-                 "created_at", "updated_at")
+                 "created_at", "updated_at", "time_precision")
 INSERT_EVENT = f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
 UPDATE_EVENT = f"""UPDATE events SET {', '.join(f'{c} = ?' for c in EVENT_COLUMNS[1:] if c != 'created_at')}
                    WHERE event_id = ?"""
@@ -46,6 +48,19 @@ CLAIM_COLUMNS = ("event_id", "article_id", "stance", "claimant", "claimant_count
                  "speaker_role", "quote", "start", '"end"')
 INSERT_CLAIM = f"INSERT INTO claims ({', '.join(CLAIM_COLUMNS)}) VALUES ({', '.join('?' * len(CLAIM_COLUMNS))})"
 INSERT_REVISION = "INSERT INTO revisions (event_id, at, article_id, changes) VALUES (?, ?, ?, ?)"
+
+# fusion decisions and analysts' overrides (migrations/0002_fusion.sql)
+INSERT_DECISION = "INSERT INTO fusion_decisions (event_id, mention_id, verdict, at, data) VALUES (?, ?, ?, ?, ?)"
+DECISIONS_OF = """SELECT event_id, mention_id, verdict, at, data FROM fusion_decisions
+                  WHERE event_id IN ({marks}) ORDER BY id"""
+INSERT_OVERRIDE = "INSERT OR IGNORE INTO fusion_overrides (kind, mention_a, mention_b, at) VALUES (?, ?, ?, ?)"
+OVERRIDES_OF = """SELECT kind, mention_a, mention_b FROM fusion_overrides
+                  WHERE mention_a IN ({marks}) OR mention_b IN ({marks})"""
+EVENT_MENTIONS = "SELECT mention_id, article_id FROM mentions WHERE event_id = ? ORDER BY id"
+MOVE_MENTION = "UPDATE mentions SET event_id = ? WHERE mention_id = ?"
+MOVE_REVISIONS = "UPDATE revisions SET event_id = ? WHERE event_id = ?"
+MOVE_DECISIONS = "UPDATE fusion_decisions SET event_id = ? WHERE event_id = ?"
+DELETE_EVENT = "DELETE FROM events WHERE event_id = ?"
 
 # reading events back: filtered ids first, then their parts in bulk
 SELECT_EVENTS = "SELECT event_id, data FROM events WHERE {where} ORDER BY event_date, id LIMIT ? OFFSET ?"

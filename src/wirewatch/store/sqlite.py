@@ -237,44 +237,60 @@ class SQLiteStore:
         mention.article_id = article_id
         mention_id = f"{article_id}:{mention.event_id}"
         event: Event | None = None
+        decisions: list[dict[str, Any]] = []
         if fuse.fusable(mention):
-            event = self._matching_event(mention, article_id)
+            event, decisions = self._matching_event(report)
             reports = (self._reports(event.event_id) if event else []) + [report]
             fused = fuse.revise(event, reports, report)
             before = len(event.history) if event else 0
             self._write_event(fused, reports, created=event is None, revisions=fused.history[before:])
             if event is None:
                 result.events_new += 1
+                decisions.append(fuse.first_decision(report, fused.event_id, len(decisions)))
             else:
                 result.events_updated += 1
             event = fused
         self.conn.execute(Q.INSERT_MENTION, (mention_id, article_id, event.event_id if event else None,
                                              _json(to_dict(mention))))
+        self._write_decisions(decisions)
         result.mentions += 1
 
-    def _matching_event(self, mention: Mention, article_id: str) -> Event | None:
-        """The best stored event this mention describes, among those within the date window
-        that this article does not report already (one mention per event per article)."""
+    def _write_decisions(self, decisions: list[dict[str, Any]]) -> None:
+        self.conn.executemany(Q.INSERT_DECISION, [
+            (d["event_id"], d["mention_id"], d["verdict"], d.get("at"),
+             _json({k: v for k, v in d.items() if k not in ("event_id", "mention_id", "verdict", "at")}))
+            for d in decisions])
+
+    def _matching_event(self, report: fuse.Report) -> tuple[Event | None, list[dict[str, Any]]]:
+        """The best stored event this report describes, among those within its date window that
+        its article does not report already (one mention per event per article), and the
+        decisions about every event considered (fuse.decide)."""
+        mention, article_id = report.mention, report.source.article_id
         day = fuse.event_day(mention.event_date)
         if day is None:
-            return None
-        window = (str(day - timedelta(days=fuse.MAX_DAYS)), str(day + timedelta(days=fuse.MAX_DAYS)))
+            return None, []
+        reach = max(1, fuse.DATE_WINDOW.get(mention.time_precision or 1, 0))
+        window = (str(day - timedelta(days=reach)), str(day + timedelta(days=reach)),
+                  str(day - timedelta(days=fuse.MAX_WINDOW)), str(day + timedelta(days=fuse.MAX_WINDOW)))
         matches: list[tuple[float, str, Event]] = []
+        decisions: list[dict[str, Any]] = []
         for (data,) in self.conn.execute(Q.EVENTS_NEAR_DATE, (*window, mention.iso3, mention.iso3)).fetchall():
             event = event_from_dict(json.loads(data))
-            if fuse.match_score(mention, event) is None:  # ruled out: no need to read its reports
+            if not fuse.in_reach(mention, event):  # plainly another event: no need to read its reports
                 continue
             reports = self._reports(event.event_id)
             if article_id in {r.source.article_id for r in reports}:
                 continue
-            score = fuse.event_match(mention, event, reports)
-            if score is not None:
-                matches.append((score, event.event_id, event))
+            strength, decision = fuse.decide(report, event.event_id, reports)
+            if decision is not None:
+                decisions.append(decision)
+            if strength is not None:
+                matches.append((strength, event.event_id, event))
         if not matches:
-            return None
+            return None, decisions
         best: Event = fuse.best_match(matches)
         self._attach({best.event_id: best})  # its sources, claims, history: the 'before' of a revision
-        return best
+        return best, fuse.settle(decisions, best.event_id)
 
     def _reports(self, event_id: str) -> list[fuse.Report]:
         out = []
@@ -286,7 +302,8 @@ class SQLiteStore:
 
     def _write_event(self, event: Event, reports: list[fuse.Report], created: bool,
                      revisions: list[Revision]) -> None:
-        data = {k: v for k, v in to_dict(event).items() if k not in ("sources", "claims", "history", "mention_ids")}
+        data = {k: v for k, v in to_dict(event).items()
+                if k not in ("sources", "claims", "history", "mention_ids", "fusion")}
         values = {**data, "data": _json(data), "created_at": _now(), "updated_at": _now()}
         if created:
             self.conn.execute(Q.INSERT_EVENT, [values[c] for c in Q.EVENT_COLUMNS])
@@ -360,6 +377,9 @@ class SQLiteStore:
                 events[event_id].history.append(Revision(at, article_id, json.loads(changes)))
             for event_id, mention_id in self.conn.execute(Q.MENTION_IDS_OF.format(marks=marks), chunk):
                 events[event_id].mention_ids.append(mention_id)
+            for event_id, mention_id, verdict, at, data in self.conn.execute(Q.DECISIONS_OF.format(marks=marks), chunk):
+                events[event_id].fusion.append({"mention_id": mention_id, "event_id": event_id, "verdict": verdict,
+                                                "at": at, **json.loads(data)})
 
     def events(self, **filters: Any) -> "pd.DataFrame":
         """Fused events as a DataFrame, one row per event (sources, claims, history as lists)."""

@@ -3,7 +3,7 @@ place or outlet: pseudo-words on random coordinates).
 
 Each story is one event reported by an original article, 0-2 wire copies of it (other outlets,
 boilerplate added) and sometimes a follow-up by another outlet with a revised toll, published a
-day later, whose text shares nothing with the original.
+day later, whose text shares nothing with the original but repeats its claim.
 """
 from __future__ import annotations
 
@@ -56,7 +56,8 @@ def iter_synthetic_articles(n: int, seed: int = 0) -> Iterator[Article]:
         if follow_up:
             later = _clone(base)
             later.fatalities = dead + rng.randint(1, 5)
-            later.claims = [Claim(stance="denies", claimant_country="XXA", speaker=f"Spokesman {story}")]
+            # the follow-up repeats the accusation and adds the denial: what ties it to the story
+            later.claims.append(Claim(stance="denies", claimant_country="XXA", speaker=f"Spokesman {story}"))
             versions.append(("followup", _text(rng, rng.randint(60, 120)), later))
         for i, (kind, text, mention) in enumerate(versions):
             if count >= n:
