@@ -104,11 +104,14 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
         if Path(db).exists():
             Path(db).unlink()
         with wirewatch.open(db) as store:
+            c1 = time.process_time()
             store.add_articles(articles)
-            t2 = time.perf_counter()
+            t2, c2 = time.perf_counter(), time.process_time()
             events = store.event_records()
+            from wirewatch.fuse_notes import disagreements
             result = {"rows": len(records), "mentions": store.stats()["mentions"], **false_merges(events),
-                      "extract_s": round(t1 - t0, 1), "store_s": round(t2 - t1, 1)}
+                      "notes_disagreeing": sum(1 for e in events if disagreements(e)),
+                      "extract_s": round(t1 - t0, 1), "store_s": round(t2 - t1, 1), "store_cpu_s": round(c2 - c1, 1)}
     print(json.dumps(result))
     return result
 

@@ -154,3 +154,21 @@ def test_fuse_batch_history_and_background():
 def test_one_mention_per_article_per_event():
     events = fuse([report("a", "2022-05-04T08:00"), report("a", "2022-05-04T08:00", event_id="e2")])
     assert len(events) == 2
+
+
+def test_a_copy_ties_reports_only_across_outlets():
+    """A wire story's copies are carried by different outlets; one outlet's look-alike texts
+    (a template's daily briefs) clustered together are two stories."""
+    from wirewatch.fuse import syndicated
+    a = Source("a", url="https://one.example/1", syndication_cluster="a")
+    assert syndicated(a, Source("b", url="https://two.example/9", syndication_cluster="a"))
+    assert not syndicated(a, Source("b", url="https://one.example/2", syndication_cluster="a"))
+    assert not syndicated(a, Source("b", url="https://two.example/9", syndication_cluster="b"))
+    same_outlet = Source("b", url="https://one.example/2", syndication_cluster="a")
+    events = fuse([Report(BASE, a, "2022-05-04T08:00"), Report(replace(BASE, event_id="e2"), same_outlet,
+                                                                  "2022-05-04T09:00")])
+    assert len(events) == 2
+    events = fuse([Report(BASE, a, "2022-05-04T08:00"),
+                   Report(replace(BASE, event_id="e2"), Source("c", url="https://two.example/9",
+                                                                syndication_cluster="a"), "2022-05-04T09:00")])
+    assert len(events) == 1 and "copies of one story" in events[0].fusion[-1]["reason"]

@@ -16,11 +16,13 @@ crediting one agency, count as one independent source.
 from __future__ import annotations
 
 import hashlib
+from urllib.parse import urlsplit
 from collections import Counter
 from dataclasses import dataclass, fields
 from typing import Any, Iterable, Sequence
 
 from .fuse_rules import DATE_WINDOW, MAX_WINDOW, Comparison, compare, event_day, parties
+from .fuse_rules import in_reach as _in_reach
 from .fuse_rules import norm as _norm
 from .fuse_notes import write_note
 from .model import Claim, Event, Mention, Revision, Source
@@ -80,9 +82,7 @@ def decide(report: Report, event_id: str, reports: Sequence[Report],
     best: tuple[float, Report, Comparison] | None = None
     shown: tuple[Report, Comparison] | None = None
     for r in reports:
-        c = compare(report.mention, r.mention, same_story=reporter(report.source) == reporter(r.source)
-                    and report.source.syndication_cluster is not None
-                    and report.source.syndication_cluster == r.source.syndication_cluster)
+        c = compare(report.mention, r.mention, same_story=syndicated(report.source, r.source))
         if shown is None or (not c.compatible and shown[1].compatible):
             shown = (r, c)
         if not c.compatible:
@@ -206,6 +206,21 @@ def reporter(source: Source) -> str:
     if source.wire_agency:
         return "agency:" + _norm(source.wire_agency)
     return "story:" + (source.syndication_cluster or source.article_id)
+
+
+def outlet(source: Source) -> str | None:
+    """The outlet that published an article: its publisher, else its URL's host."""
+    if source.publisher:
+        return "publisher:" + _norm(source.publisher)
+    host = urlsplit(source.url or "").hostname
+    return "host:" + host if host else None
+
+
+def syndicated(a: Source, b: Source) -> bool:
+    """Copies of one story carried by two outlets. One outlet's look-alike texts are two stories
+    written from one template (daily briefs, one-line notes), not a copy."""
+    return bool(a.syndication_cluster) and a.syndication_cluster == b.syndication_cluster \
+        and outlet(a) != outlet(b)
 
 
 def independent_count(sources: Sequence[Source]) -> int:
@@ -353,8 +368,7 @@ def settle(decisions: list[dict[str, Any]], chosen: str | None) -> list[dict[str
 def in_reach(mention: Mention, event: Event) -> bool:
     """Whether the event is worth comparing report by report: its place, kind and date (within
     a day or the date's precision) fit the mention."""
-    c = compare(mention, event)
-    return c.evidence["place"]["ok"] and c.evidence["type"]["ok"] and considered(c)
+    return _in_reach(mention, event)
 
 
 def first_decision(report: Report, event_id: str, considered: int) -> dict[str, Any]:

@@ -265,13 +265,20 @@ def _claimant_sides(m: Mention) -> set[tuple[str, str]]:
             if c.claimant_country or c.claimant}
 
 
+def _reading(m: Mention) -> tuple[Any, ...]:
+    """What a copy of a story must say alike to be the same report (near-identical short notes
+    on different events are clustered as copies too, and read differently)."""
+    return (m.event_date, m.event_type, m.sub_event_type, norm(m.actor1), norm(m.actor2), norm(m.location),
+            m.fatalities, m.injuries)
+
+
 def _specifics(a: Mention, b: Mention, same_story: bool) -> dict[str, Any]:
     """What ties two reports to one event beyond the day, the place and the kind: without named
     parties on both sides, a city's protests or killings on one day are many events, and only a
     shared detail says two reports tell the same one."""
     found = []
-    if same_story:
-        found.append("copies of one story")
+    if same_story and _reading(a) == _reading(b):
+        found.append("copies of one story, read alike")
     if _close(a.fatalities, b.fatalities):
         found.append(f"tolls agree ({a.fatalities}, {b.fatalities} killed)")
     elif _close(a.injuries, b.injuries):
@@ -280,6 +287,15 @@ def _specifics(a: Mention, b: Mention, same_story: bool) -> dict[str, Any]:
     if shared:
         found.append(f"the same claims ({', '.join(shared)})")
     return {"ok": True, "found": found, "why": "; ".join(found) if found else "no shared detail"}
+
+
+def in_reach(a: Mention, b: Mention) -> bool:
+    """Cheaply: the same kind of event at the same place, dated at most a day (or the date's
+    precision) apart; everything else is plainly another event."""
+    d = _date(a, b)
+    if "days" not in d or d["days"] > max(1, d["window"]) or not _type(a, b)[0]["ok"]:
+        return False
+    return bool(_place(a, b)[0]["ok"])
 
 
 def compare(a: Mention, b: Mention, same_story: bool = False) -> Comparison:

@@ -27,7 +27,7 @@ SPREAD_AGENCY = "UPDATE articles SET wire_agency = ? WHERE syndication_cluster =
 # fusion candidates: the report's date window (a week- or month-dated event: the widest), and
 # the same country when both know it (fuse_rules' place rule)
 EVENTS_NEAR_DATE = """SELECT data FROM events WHERE (event_date BETWEEN ? AND ?
-                      OR (time_precision > 1 AND event_date BETWEEN ? AND ?))
+                      OR (time_precision IN (2, 3) AND event_date BETWEEN ? AND ?))
                       AND (? IS NULL OR iso3 IS NULL OR iso3 = ?)"""
 EVENT_COLUMNS = ("event_id", "event_date", "event_type", "sub_event_type", "country", "iso3",
                  "latitude", "longitude", "fatalities", "status", "independent_sources", "data",

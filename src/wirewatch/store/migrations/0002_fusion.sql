@@ -3,6 +3,7 @@
 -- the date's precision as a column: a week- or month-dated event is a candidate for longer
 ALTER TABLE events ADD COLUMN time_precision INTEGER;
 UPDATE events SET time_precision = json_extract(data, '$.time_precision');
+CREATE INDEX events_precision_date ON events(time_precision, event_date);
 
 -- one per (report, event) pair considered: the evidence and the verdict
 CREATE TABLE fusion_decisions (
