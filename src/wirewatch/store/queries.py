@@ -53,7 +53,8 @@ INSERT_REVISION = "INSERT INTO revisions (event_id, at, article_id, changes) VAL
 INSERT_DECISION = "INSERT INTO fusion_decisions (event_id, mention_id, verdict, at, data) VALUES (?, ?, ?, ?, ?)"
 DECISIONS_OF = """SELECT event_id, mention_id, verdict, at, data FROM fusion_decisions
                   WHERE event_id IN ({marks}) ORDER BY id"""
-INSERT_OVERRIDE = "INSERT OR IGNORE INTO fusion_overrides (kind, mention_a, mention_b, at) VALUES (?, ?, ?, ?)"
+INSERT_OVERRIDE = """INSERT INTO fusion_overrides (kind, mention_a, mention_b, at) VALUES (?, ?, ?, ?)
+                     ON CONFLICT (kind, mention_a, mention_b) DO NOTHING"""
 OVERRIDES_OF = """SELECT kind, mention_a, mention_b FROM fusion_overrides
                   WHERE mention_a IN ({marks}) OR mention_b IN ({marks})"""
 EVENT_MENTIONS = "SELECT mention_id, article_id FROM mentions WHERE event_id = ? ORDER BY id"
