@@ -12,6 +12,8 @@ from typing import Any, Iterable, Protocol
 
 from spacy.tokens import Span, Token
 
+from . import vocabulary as vocab
+
 
 class CountryLookup(Protocol):
     def demonym(self, word: str) -> str | None: ...
@@ -52,29 +54,15 @@ class ActorRef:
                 "protesters": 6, "civilians": 7, "unknown_armed": 3}.get(self.kind, 3)
 
 
-MILITARY = re.compile(r"\b(?:forces?|troops?|army|armed\s+forces|soldiers?|military|servicem[ae]n|defen[cs]e\s+(?:ministry|forces)|"
-                      r"ministry\s+of\s+defen[cs]e|missiles?|artillery|warplanes?|jets?|air\s+force|navy|gunships?|tanks?|"
-                      r"drones?|shelling|rockets?|mortars?|paratroopers|marines|national\s+guard|gendarmes?|gendarmerie|"
-                      r"battalion|brigade|units?|commandos?|snipers?|positions|checkpoints?|check\s*posts?|outposts?|bases?|"
-                      r"convoys?|barracks|garrison)\b", re.I)
-POLICE = re.compile(r"\b(?:police(?:m[ae]n|wom[ae]n)?|officers?|cops?|security\s+forces|security\s+personnel|riot\s+police|"
-                    r"law\s+enforcement|patrol|gendarmes?)\b", re.I)
-STATE = re.compile(r"\b(?:government|ministry|authorities|officials?|president|presidential|prime\s+minister|"
-                   r"administration|cabinet|governor|mayor|spokes(?:man|woman|person)|prosecutor)\b", re.I)
-CIVILIANS = re.compile(r"\b(?:civilians?|residents?|villagers?|people|persons?|passengers?|farmers?|herders?|children|child|"
-                       r"wom[ae]n|m[ae]n|girls?|boys?|students?|workers?|worshippers|pilgrims|journalists?|family|families|"
-                       r"teachers?|traders?|shopkeepers?|motorists?|drivers?|teen(?:ager)?s?|youths?|locals?|inhabitants|"
-                       r"citizens?|refugees?|migrants?|displaced|villages?|settlements?|homes?|houses?|neighbou?rhoods?|"
-                       r"residential|market|school|hospital|mosque|church|city|town|community|communities|neighbou?rs|crowds?)\b", re.I)
-PROTESTERS = re.compile(r"\b(?:protesters?|demonstrators?|marchers|activists|supporters|strikers)\b", re.I)
-RIOTERS = re.compile(r"\b(?:rioters?|mobs?|angry\s+crowds?|vigilantes?)\b", re.I)
-UNKNOWN = re.compile(r"\b(?:gunm[ae]n|assailants?|attackers?|unidentified|unknown|armed\s+(?:men|individuals|group)|"
-                     r"bandits?|suspected|militants?|insurgents?|jihadists?|terrorists?|extremists?|rebels?|fighters?|"
-                     r"hitm[ae]n|kidnappers?|abductors?|armed\s+persons)\b", re.I)
-MILITIA = re.compile(r"\b(?:militia(?:men)?|self-defen[cs]e\s+group|vigilante\s+group|communal)\b", re.I)
-GROUPISH = re.compile(r"\b(?:Taliban|Boko\s+Haram|al[-\s]Shabaa?b|Islamic\s+State|ISIS|ISIL|IS|Daesh|ISWAP|JNIM|AQIM|al[-\s]Qaeda|"
-                      r"Hamas|Hezbollah|Hizbollah|Houthis?|Ansar\s+Allah|PKK|YPG|SDF|FARC|ELN|ADF|M23|"
-                      r"[A-Z][\w-]+\s+(?:Liberation|Front|Movement|Army|Brigades?|Militia|Cartel|Group|Party|Alliance|Council|Forces))\b")
+MILITARY = vocab.pattern("military")
+POLICE = vocab.pattern("police")
+STATE = vocab.pattern("state")
+CIVILIANS = vocab.pattern("civilians")
+PROTESTERS = vocab.pattern("protesters")
+RIOTERS = vocab.pattern("rioters")
+UNKNOWN = vocab.pattern("unknown_armed")
+MILITIA = vocab.pattern("militia")
+GROUPISH = vocab.pattern("named_armed_groups")
 
 
 def country_of_phrase(tokens: Iterable[Token], lookup: CountryLookup) -> str | None:

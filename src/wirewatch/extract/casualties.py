@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from . import vocabulary as vocab
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -38,7 +40,7 @@ _DIG = r"\d{1,3}(?:,\d{3})+|\d+"
 _QUAL = r"(?:at\s+least|more\s+than|over|nearly|almost|around|about|approximately|some|up\s+to|as\s+many\s+as|an\s+estimated|roughly|fewer\s+than|less\s+than|a\s+total\s+of|another|other|further|a\s+further)"
 NUM = rf"(?:(?P<qual>{_QUAL})\s+)?(?:(?P<r1>{_DIG})\s*(?:-|–|to|or)\s*(?P<r2>{_DIG})|between\s+(?P<b1>{_DIG}|{_WORDNUM})\s+and\s+(?P<b2>{_DIG}|{_WORDNUM})|(?P<vague>{_VAGUEP})|(?P<num>{_DIG}|{_WORDNUM}))"
 
-_PEOPLE = r"(?:(?!(?:and|or|but|were|was|in|at|on|after|when|that|which|who|left|killing|leaving|by|\d+)\b)[\w'-]+\s+){0,4}?(?:people|persons?|civilians?|soldiers?|troops|servicem[ae]n|personnel|officers?|policem[ae]n|police\s+officers?|militants?|rebels?|fighters?|insurgents?|attackers?|assailants?|gunmen|members?|children|child|women|woman|men|man|villagers?|residents?|worke?rs?|students?|protesters?|demonstrators?|others?|individuals?|pilgrims|worshippers|passengers?|farmers?|herders?|boys?|girls?|guards?|employees?|staff|journalists?|teachers?|doctors?|nurses?|victims?|migrants?|refugees?|suspects?|bodies|body|militiam[ae]n|jihadists?|terrorists?|security\s+forces|forces|members|family\s+members|relatives|youths?|teenagers?|elders?|chiefs?|leaders?|commanders?|officials?|customers|traders|shoppers|inmates|prisoners|detainees|recruits|cadets|hostages|contractors?|drivers?|spouses?|wives|wife|husbands?|sons?|daughters?|brothers?|sisters?|bodyguards?|commanders?|chiefs?|Palestinians|Israelis|Afghans|Syrians|Iraqis|Nigerians)"
+_PEOPLE = r"(?:(?!(?:and|or|but|were|was|in|at|on|after|when|that|which|who|left|killing|leaving|by|\d+)\b)[\w'-]+\s+){0,4}?(?:people|persons?|civilians?|soldiers?|troops|servicem[ae]n|personnel|officers?|policem[ae]n|police\s+officers?|militants?|rebels?|fighters?|insurgents?|attackers?|assailants?|gunmen|members?|children|child|women|woman|men|man|villagers?|residents?|worke?rs?|students?|protesters?|demonstrators?|others?|individuals?|pilgrims|worshippers|passengers?|farmers?|herders?|boys?|girls?|guards?|employees?|staff|journalists?|teachers?|doctors?|nurses?|victims?|migrants?|refugees?|suspects?|bodies|body|militiam[ae]n|jihadists?|terrorists?|security\s+forces|forces|members|family\s+members|relatives|youths?|teenagers?|elders?|chiefs?|leaders?|commanders?|officials?|customers|traders|shoppers|inmates|prisoners|detainees|recruits|cadets|hostages|contractors?|drivers?|spouses?|wives|wife|husbands?|sons?|daughters?|brothers?|sisters?|bodyguards?|commanders?|chiefs?|" + "|".join(vocab.nationality_plurals()) + ")"  # "three Palestinians": nationality words from demonyms.tsv
 
 _KILLED = r"(?:killed|dead|died|fatality|death|shot\s+and\s+killed|shot\s+to\s+death|perished|slain|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|were\s+shot\s+dead|shot\s+dead|murdered|executed|beheaded|burned\s+to\s+death|massacred|fatalities|deaths|lives|bodies|casualties)"
 _OF = r"(?:\s+of\s+(?:the\s+)?[A-Z][^,.;]{0,40}?)?"  # "five members of the CV (Red Command) died"
@@ -415,7 +417,7 @@ _NOT_HAPPENED = {"attempt", "try", "plan", "threaten", "vow", "seek", "want", "i
                  "accuse", "charge", "suspect", "arrest", "convict", "sentence", "deny", "blame", "investigate",
                  "detain", "prevent", "foil", "thwart", "avert", "warn", "fear", "urge", "call", "demand", "condemn",
                  "threat"}
-_MODALS = {"will", "would", "could", "may", "might", "should", "shall", "must", "can"}
+_MODALS = vocab.lemmas("modals")
 _RELATIVE = {"who", "that", "which", "whom"}
 _ABDUCTED = re.compile(rf"\b(?:abduct\w*|kidnapp?\w*|seiz\w*|captur\w*|took|taken|hostage\w*)\s+(?:hostage\s+)?{NUM}\s+(?:[\w'-]+\s+){{0,3}}?"
                        r"(?:people|persons|civilians|soldiers|officers|policemen|men|women|children|workers|employees|"

@@ -6,10 +6,9 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from . import lexicon as lx
+from . import lexicon as lx, vocabulary as vocab
 from .casualties import Casualties
 from .claims import ClaimCue
-
 
 CEASEFIRE_BREACH = re.compile(r"\b(?:violat\w*|breach\w*|broke|breaking|despite|in\s+violation\s+of|flout\w*)\b[^.]{0,60}?\b(?:cease-?fire|truce)\b|"
                               r"\b(?:cease-?fire|truce)\s+(?:violations?|breach(?:es)?)\b", re.I)
@@ -56,12 +55,7 @@ def find_cues(sent: Span) -> list[lx.Cue]:
     return cues
 
 
-_COLLECTIVE = {"worker", "workers", "merchant", "trader", "vendor", "seller", "employee", "student", "teacher", "nurse",
-               "doctor", "farmer", "resident", "villager", "relative", "family", "driver", "retiree", "pensioner",
-               "activist", "supporter", "member", "people", "citizen", "labourer", "laborer", "inhabitant", "youth",
-               "protester", "demonstrator", "miner", "staff", "owner", "parent", "woman", "man", "group", "community",
-               "union", "association", "prisoner", "inmate", "refugee", "migrant", "fisherman", "fishermen", "taxi",
-               "neighbor", "neighbour", "local", "graduate", "personnel", "beneficiary", "trucker"}
+_COLLECTIVE = vocab.lemmas("collective")
 
 PURPOSE = re.compile(r"\b(?:to\s+demand|demand(?:ing|ed)|in\s+demand\s+of|to\s+march|in\s+(?:support|solidarity)\s+(?:of|with)|against|to\s+protest|"
                      r"protesting|denounc\w+|to\s+reject|rejecting|condemn\w*|to\s+draw\s+attention|calling\s+for|"
@@ -70,11 +64,9 @@ PURPOSE = re.compile(r"\b(?:to\s+demand|demand(?:ing|ed)|in\s+demand\s+of|to\s+m
 _SPOKEN = re.compile(r"\b(?:said|says|told|statement|letter|petition|interview|press\s+conference|tweet\w*|wrote|"
                      r"according\s+to|in\s+a\s+(?:video|post|message))\b", re.I)
 
-_PLACE_NOUNS = {"town", "village", "city", "area", "territory", "control", "district", "base", "position", "positions",
-                "hill", "locality", "neighbourhood", "neighborhood", "outpost", "camp", "airport", "port", "region", "post"}
+_PLACE_NOUNS = vocab.lemmas("place_nouns")
 
-_PERSON_NOUNS = {"people", "person", "man", "men", "woman", "women", "rebel", "militant", "fighter", "soldier",
-                 "operative", "member", "civilian", "villager", "resident", "child", "youth", "suspect"}
+_PERSON_NOUNS = vocab.lemmas("person_nouns")
 
 
 def _strengthen(tok: Token, family: str, weapon: str | None, strength: int, text: str) -> tuple[str, str | None, int]:
@@ -187,10 +179,9 @@ def choose_family(cues: list[lx.Cue], casualties: Casualties, sent: Span) -> tup
     return best.family, weapon, best
 
 
-_MODALS = {"will", "would", "could", "may", "might", "should", "shall", "must", "can"}
+_MODALS = vocab.lemmas("modals")
 
-_NOT_HAPPENED = {"discuss", "plan", "threaten", "warn", "vow", "prepare", "consider", "prevent", "avert", "thwart", "foil",
-                 "fear", "urge", "call"}
+_NOT_HAPPENED = vocab.lemmas("hypothetical_verbs")
 
 
 def is_hypothetical(trigger: Token) -> bool:

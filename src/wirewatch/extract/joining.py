@@ -7,7 +7,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from ..model import Claim, Place, Span as TextSpan
-from . import lexicon as lx
+from . import lexicon as lx, vocabulary as vocab
 from .actors import ActorRef
 from .claims import ClaimCue
 from .places import is_town
@@ -189,17 +189,10 @@ def merge_or_add(drafts: list[Draft], f: Frame, ctx: ArticleContext) -> None:
                         list(f.unresolved)))
 
 
-_WEAPON_RANK = ["ballistic missile", "cruise missile", "cluster munitions", "suicide bomb", "car bomb", "IED", "landmine",
-                "drone", "airstrike", "helicopter", "missile", "rocket", "mortar", "artillery", "grenade", "explosive device",
-                "machete", "knife", "tear gas", "rubber bullets", "firearms"]
-
-
 def _more_specific(a: str | None, b: str | None) -> str | None:
     if a is None or b is None:
         return a or b
-    ra = _WEAPON_RANK.index(a) if a in _WEAPON_RANK else 99
-    rb = _WEAPON_RANK.index(b) if b in _WEAPON_RANK else 99
-    return a if ra <= rb else b
+    return a if vocab.weapon_rank(a) <= vocab.weapon_rank(b) else b
 
 
 def inherit_means(drafts: list[Draft]) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import vocabulary as vocab
+
 BATTLES, REMOTE, VAC = "Battles", "Explosions/Remote violence", "Violence against civilians"
 PROTESTS, RIOTS, STRATEGIC = "Protests", "Riots", "Strategic developments"
 
@@ -147,19 +149,8 @@ KICKERS: dict[str, str] = {
 }
 KICKER_RE = re.compile(r"^\s*([A-Z][A-Za-z /-]{2,40}?)\s*:\s")
 
-# Weapon words for the `weapon` field, most specific first.
-WEAPONS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.I), w) for p, w in [
-    (r"\bball?istic\s+missiles?\b", "ballistic missile"), (r"\bcruise\s+missiles?\b", "cruise missile"),
-    (r"\bcluster\s+(?:munitions?|bombs?)\b", "cluster munitions"), (r"\bsuicide\s+(?:vest|bomb)", "suicide bomb"),
-    (r"\bcar\s+bombs?\b|\bVBIEDs?\b", "car bomb"), (r"\broadside\s+bombs?\b|\bIEDs?\b|\bimprovised\s+explosive", "IED"),
-    (r"\blandmines?\b", "landmine"), (r"\bdrones?\b", "drone"), (r"\bairstrikes?\b|\bair\s+strikes?\b|\bwarplanes?\b", "airstrike"),
-    (r"\bhelicopters?\b", "helicopter"), (r"\bmissiles?\b", "missile"), (r"\brockets?\b", "rocket"),
-    (r"\bmortars?\b", "mortar"), (r"\bartillery\b|\bhowitzers?\b|\bshell(?:s|ing|ed)?\b", "artillery"),
-    (r"\bgrenades?\b", "grenade"), (r"\bbombs?\b|\bexplosives?\b|\bexplosion\b|\bblast\b", "explosive device"),
-    (r"\bmachetes?\b", "machete"), (r"\bknives\b|\bknife\b|\bstabb", "knife"),
-    (r"\btear\s*gas\b", "tear gas"), (r"\brubber\s+bullets?\b", "rubber bullets"),
-    (r"\bguns?\b|\bgunmen\b|\bgunfire\b|\bshot\b|\bshooting\b|\bfirearms?\b|\brifles?\b|\bopened\s+fire\b|\bbullets?\b", "firearms"),
-]]
+# Weapon words for the `weapon` field, most specific first (the vocabulary's order).
+WEAPONS: list[tuple[re.Pattern[str], str]] = list(vocab.weapons())
 
 
 @dataclass(frozen=True)

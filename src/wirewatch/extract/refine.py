@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+from . import vocabulary as vocab
 from .actors import ActorRef
 from .cues import PURPOSE
 from .frames import Draft, Frame
 from .sides import ARMED, ARMED_PERSON, OFF_DUTY
-
 
 _FORCES = r"(?:police|policemen|security\s+(?:forces|personnel)|troops|soldiers|army|gendarmes?|gendarmerie|officers|authorities|riot\s+police)"
 
@@ -20,11 +20,7 @@ INTERVENTION = re.compile(rf"\b{_FORCES}\b[^.;]{{0,80}}?\b{_STOP}\b|\b(?:were|wa
 
 EXCESSIVE = re.compile(r"\b(?:live\s+(?:ammunition|fire|rounds)|shot\s+dead|killed|opened\s+fire)\b", re.I)
 
-_CROWD = re.compile(r"\b(?:group(?:s)?\s+of\s+(?:people|residents|villagers|youths?|locals|migrants?|labou?rers|workers|students|men)|"
-                    r"two\s+groups|rival\s+groups|residents|villagers|youths|locals|mob|crowds?|community|communities|"
-                    r"supporters\s+of|members\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}(?:party|community|clan|family|collectives?|union)|"
-                    r"clans?|families|migrants|(?:migrant\s+)?workers|citizens|nationals|persons|supporters|activists|"
-                    r"nationalists|students|traders|vendors|drivers|inhabitants)\b", re.I)
+_CROWD = vocab.pattern("crowds")
 
 _ARMED_VICTIMS = re.compile(r"\b(?:fighters?|militants?|rebels?|insurgents?|soldiers?|militiam[ae]n|members?\s+of\s+(?:the\s+)?[A-Z][\w-]*)"
                             r"\s+(?:were|was|had\s+been)\s+(?:found\s+dead|killed|executed|shot(?:\s+dead)?|ambushed)\b")
@@ -47,17 +43,13 @@ _RIOT_ACTS = re.compile(r"\b(?:burn(?:ed|t|ing)\s+(?:down\s+)?(?:\w+\s+){0,3}(?:
 _HELD = re.compile(r"\b(?:\d+|several|many|dozens|some|hundreds)\s+(?:\w+\s+){0,2}(?:were\s+)?(?:arrested|detained)\b|"
                    r"\b(?:they|protesters?|demonstrators?|participants)\s+(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained|dispersed)\b", re.I)
 
-_ARMED_TOLL = re.compile(r"\b(?:militants?|rebels?|insurgents?|fighters?|soldiers?|troops|militiam[ae]n|terrorists?|"
-                         r"jihadists?|gunmen|combatants|separatists)\b", re.I)
+_ARMED_TOLL = vocab.pattern("fighters")
 
-MILITARY_TARGET = re.compile(r"\b(?:soldiers?|troops|army|military|police|officers?|checkpoints?|patrols?|convoy|base|"
-                             r"militants?|rebels?|fighters?|insurgents?|forces|positions|outpost|security|guards?)\b", re.I)
+MILITARY_TARGET = vocab.pattern("military_targets")
 
-_CRUDE = re.compile(r"\b(?:sticks|stones|rocks|bricks|bottles|clubs|machetes|knives|axes|bows\s+and\s+arrows|arrows|iron\s+rods|"
-                    r"sharp\s+objects|fists|fist\s+fight|bare\s+hands)\b", re.I)
+_CRUDE = vocab.pattern("crude_weapons")
 
-_GUNS = re.compile(r"\b(?:guns?|gunfire|gunshots?|shot|shots|shooting|firearms?|rifles?|pistols?|bullets?|opened\s+fire|fired|"
-                   r"explosives?|bombs?|grenades?|IEDs?)\b", re.I)
+_GUNS = vocab.pattern("guns")
 
 
 def _unarmed(a: ActorRef | None) -> bool:

@@ -6,21 +6,15 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from . import vocabulary as vocab
 from .actors import MILITARY, POLICE, STATE, ActorRef, classify_actor, country_of_phrase, phrase
 from .claims import ClaimCue
 
-
-ARMED = re.compile(r"\b(?:soldiers?|troops|army|militants?|rebels?|insurgents?|gunm[ae]n|armed|fighters?|jihadists?|"
-                   r"assailants?|attackers?|perpetrators?|terrorists?|bombers?|explosives?|bombs?|grenades?|knives|knife|"
-                   r"militia\w*|forces|gangs?|cartel|bandits?|guns?|rifles?|firearms?|shot|shooting|gunfire|hitm[ae]n|"
-                   r"shoot-?outs?|encounter)\b", re.I)
+ARMED = vocab.pattern("armed")
 
 # People ACLED treats as one armed side: gang members, traffickers, guards ("armed men killed an alleged
 # drug dealer" is an armed clash, not an attack on a civilian).
-ARMED_PERSON = re.compile(r"\b(?:drug\s+(?:dealer|trafficker|trafficking)s?|(?:alleged\s+)?(?:gang|cartel)\s+members?|traffickers?|"
-                          r"dealers?|smugglers?|(?:security\s+|body)?guards?|factions?|victim\s+was\s+armed|"
-                          r"rivalry\s+between\s+(?:armed\s+groups|gangs|cartels)|"
-                          r"members?\s+(?:of|from)\s+(?:the\s+|an?\s+)?(?:\w+\s+){0,3}(?:gang|cartel|group|faction|army|militia|front))\b", re.I)
+ARMED_PERSON = vocab.pattern("armed_persons")
 
 
 def agent_target(trigger: Token | None, sent: Span, lookup: Any, claims: list[ClaimCue]) -> tuple[ActorRef | None, ActorRef | None]:
@@ -159,24 +153,15 @@ def _victims(sent: Span, target_tok: Token | None, lookup: Any) -> ActorRef | No
     return None
 
 
-_VICTIM = re.compile(r"civilians?|residents?|villagers?|worshippers?|passengers?|children|child|wom[ae]n|m[ae]n|farmers?|"
-                     r"students?|settlements?|people|persons?|residential|drivers?|shepherds?|herders?|traders?|merchants?|"
-                     r"vendors?|journalists?|teachers?|doctors?|nurses?|workers?|pilgrims|boys?|girls?|famil(?:y|ies)|"
-                     r"villages?|houses?|homes?|fishermen|shopkeepers?|motorists?|youths?|teenagers?|elders?|chiefs?|"
-                     r"councill?ors?|activists?|priests?|imams?|lawyers?|judges?|businessm[ae]n|victims?|locals?")
+_VICTIM = vocab.pattern("victims")
 
-_PLACE_HEADS = {"village", "town", "city", "hamlet", "settlement", "neighbourhood", "neighborhood", "community", "locality",
-                "market", "camp", "house", "home", "farm"}
+_PLACE_HEADS = vocab.lemmas("place_heads")
 
-_CIVIL_ROLES = {"leader", "supporter", "activist", "official", "candidate", "monitor", "councillor", "councilor", "campaigner",
-                "politician", "journalist", "correspondent", "reporter", "worker", "agent", "chairman", "secretary", "mayor",
-                "sarpanch", "representative", "volunteer"}
+_CIVIL_ROLES = vocab.lemmas("civil_roles")
 
-_STATE_SIDE = re.compile(r"\b(?:side|regime|units?|positions?|artillery|navy|air\s+force|warplanes?|jets?|drones?|missiles?|"
-                         r"guards?|coast\s+guard|gendarmerie|authorities|officials)\b", re.I)
+_STATE_SIDE = vocab.pattern("state_side")
 
-_VIOLENT_VERBS = {"kill", "shoot", "attack", "wound", "injure", "ambush", "stab", "target", "assault", "behead", "execute",
-                  "murder", "assassinate", "hit", "beat", "abduct", "kidnap"}
+_VIOLENT_VERBS = vocab.lemmas("violent_verbs")
 
 OFF_DUTY = re.compile(r"\b(?:off[-\s]duty|former|retired|ex-)(?=[\w\s])", re.I)
 
