@@ -113,6 +113,7 @@ class Mention:
     claims: list[Claim] = field(default_factory=list)
     evidence: list[Span] = field(default_factory=list)
     notes: str | None = None
+    decided_by: str | None = None     # which rule or model decided the type, sub-type, interaction
 
 
 @dataclass

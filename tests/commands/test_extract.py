@@ -57,3 +57,15 @@ def test_bad_inputs_are_reported_and_the_rest_processed(shared_fixtures, tmp_pat
         assert sum(str(path) in line for line in errors) == 1, (path, errors)
     arts = json.loads(result.stdout)["articles"]
     assert len(arts) == 1 and arts[0]["events"]
+
+
+def test_explain_shows_what_decided_each_event(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("On 3 March 2021, gunmen attacked a police checkpoint in Kaduna, killing two officers.\n")
+    result = CliRunner().invoke(main, ["extract", str(story), "--published", "2021-03-04", "--explain"], env={"COLUMNS": "240"})
+    assert result.exit_code == 0, result.output
+    assert "decided by" in result.output
+    out = CliRunner().invoke(main, ["extract", str(story), "--published", "2021-03-04", "--format", "json"])
+    [event] = json.loads(out.stdout)["articles"][0]["events"]
+    assert event["decided_by"].startswith("event_type: ")
+    assert "sub_event_type: " in event["decided_by"]

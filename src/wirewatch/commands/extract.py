@@ -16,7 +16,7 @@ def article_json(a: Article) -> dict:
     return d
 
 
-def print_table(articles: list[Article]) -> None:
+def print_table(articles: list[Article], explain: bool = False) -> None:
     from rich.console import Console
     from rich.table import Table
     console = Console(width=max(Console().width, 140))
@@ -29,11 +29,14 @@ def print_table(articles: list[Article]) -> None:
         t = Table(show_lines=False, expand=True)
         for col in ("mention", "date", "sub-event type", "actors", "place", "killed", "injured", "status"):
             t.add_column(col)
+        if explain:
+            t.add_column("decided by")
         for e in a.events:
             actors = " vs ".join(x for x in (e.actor1, e.actor2) if x) or "-"
             place = ", ".join(x for x in (e.location, e.country) if x) or "-"
-            t.add_row(e.mention, e.event_date or "-", e.sub_event_type or e.event_type or "-", actors, place,
-                      "-" if e.fatalities is None else str(e.fatalities), "-" if e.injuries is None else str(e.injuries), e.status)
+            row = [e.mention, e.event_date or "-", e.sub_event_type or e.event_type or "-", actors, place,
+                   "-" if e.fatalities is None else str(e.fatalities), "-" if e.injuries is None else str(e.injuries), e.status]
+            t.add_row(*row, *([e.decided_by or "-"] if explain else []))
         console.print(t)
         claims = [(e.event_id, c) for e in a.events for c in e.claims]
         if claims:
@@ -54,8 +57,11 @@ def print_table(articles: list[Article]) -> None:
 @click.option("--url", help="URL of the document (single input).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)
 @click.option("--allow-private", is_flag=True, help="Allow fetching from private/loopback addresses.")
+@click.option("--explain", is_flag=True,
+              help="Show which rule or model decided each event's type, sub-event type and interaction (table format; "
+                   "JSON always carries it as decided_by).")
 def extract(inputs: tuple[str, ...], published: str | None, publisher: str | None, url: str | None, fmt: str,
-            allow_private: bool) -> None:
+            allow_private: bool, explain: bool) -> None:
     """Run the whole pipeline on FILE_OR_URL... (text, HTML, feed, JSONL, WARC) and print the events."""
     from ..pipeline import extract as run
     settings = Settings(allow_private=allow_private)
@@ -69,6 +75,6 @@ def extract(inputs: tuple[str, ...], published: str | None, publisher: str | Non
         for a in result.articles:
             sys.stdout.write(json.dumps(article_json(a), ensure_ascii=False) + "\n")
     else:
-        print_table(result.articles)
+        print_table(result.articles, explain)
     if result.errors:
         sys.exit(1)

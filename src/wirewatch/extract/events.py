@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Any, Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..model import Claim, Mention, Span as TextSpan
 from . import lexicon as lx
@@ -25,7 +25,8 @@ from .notes import write_notes
 from .places import rank_for_event, resolve_in_sentence
 from .context import agreement_parties, article_context, closest_date, is_agreement, loose_place_names, story_lead_date
 from .cues import CEASEFIRE_BREACH, choose_family, find_cues, is_hypothetical, is_reference
-from .frames import ArticleContext, Draft, Frame, VIOLENT
+from .coding import FAMILY_OF_SUB, MODEL_EVENT_MIN, MODEL_ONLY_MIN, Coding, decide, interaction_code, order_sides, predict
+from .frames import ArticleContext, Draft, Frame, VIOLENT, frame_span
 from .joining import attach_denials, claim_records, inherit_means, merge_or_add, split_by_place
 from .refine import EXCESSIVE, INTERVENTION, follow_on, refine_family
 from .sides import agent_target
@@ -91,10 +92,14 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
         trigger = sent.doc[cue.token_i] if cue.token_i is not None else None
         if trigger is not None and is_hypothetical(trigger):
             continue  # "would discuss attacks", "could strike": plans, threats and debates, not events
-        frame = Frame(family, weapon, start, end, trigger, sentence=sent.text, sentence_index=si)
+        cue_text = sent.text[cue.start:cue.end]
+        frame = Frame(family, weapon, start, end, trigger, sentence=sent.text, sentence_index=si, span=sent,
+                      decided_by=f"rule cue '{cue_text}'")
         frame.agent, frame.target = agent_target(trigger, sent, gazetteer, claims)
         frame.casualties = cas
-        frame.family = refine_family(family, frame, sent.text)
+        frame.family, refined_by = refine_family(family, frame, sent.text)
+        if refined_by is not None:
+            frame.decided_by = f"rule {refined_by.name} ({family}->{frame.family}, cue '{cue_text}')"
         denied = {t.i for c in claims if c.stance == "denies" for t in c.object_tokens}
         unresolved: list[str] = []
         frame.places = rank_for_event(resolve_in_sentence(sent, gazetteer, ctx.countries, ctx.dateline, denied, unresolved), trigger,
@@ -123,6 +128,8 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
             frame.parties, frame.mediators = agreement_parties(sent, gazetteer, ctx)
         for f in split_by_place(frame):
             merge_or_add(drafts, f, ctx)
+    if not drafts and sentences:
+        drafts = _model_only(sentences, lead_date)
     return consolidate(_finish(article_id, drafts, ctx, gazetteer), text, dateline)
 
 
@@ -141,19 +148,16 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, gazetteer
         mention, date, precision = classify_mention(d, ctx.published)
         if mention is None:
             continue
+        coding = _code(d)
+        reported = coding.is_event is not None and coding.is_event >= MODEL_EVENT_MIN
         placeless = d.place is None and d.family != "agreement" and not (d.unresolved and mention in ("new", "prior"))
-        if placeless and not (mention in ("new", "prior") and ctx.countries and d.date is not None and d.date.precision <= 2
-                              and d.date.kind != "same_day"):
+        if placeless and not reported and not (mention in ("new", "prior") and ctx.countries and d.date is not None
+                                               and d.date.precision <= 2 and d.date.kind != "same_day"):
             continue  # no place and no day of its own: talk about events, not an event ACLED could code
         if mention == "background" and (date is None or (ctx.published and date == ctx.published.isoformat())):
             continue
-        etype, sub = lx.FAMILIES[d.family]
-        if d.family == "protest" and d.sentences:
-            joined = " ".join(d.sentences)
-            if EXCESSIVE.search(joined) and re.search(r"\b(?:police|security|troops|soldiers|forces)\b", joined, re.I):
-                sub = "Excessive force against protesters"
-            elif INTERVENTION.search(joined) or re.search(r"\b(?:protesters?|demonstrators?|participants|\w+)\s+(?:were|was)\s+(?:arrested|detained|dispersed)\b", joined, re.I):
-                sub = "Protest with intervention"
+        d.family = coding.family
+        etype, sub = coding.event_type, coding.sub_event_type
         loc_iso = d.place.iso3 if d.place else (ctx.countries[0] if ctx.countries else None)
         loc_country = d.place.country if d.place else cname(loc_iso)
         agent, target = d.agent, d.target
@@ -192,6 +196,11 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, gazetteer
             m.actor2_country = target.iso3
             m.inter2 = target.inter
         m.interaction = interaction(m.inter1, m.inter2)
+        if coding.interaction is not None:
+            # the coder's actor types; the grammar's named actors stay (see coding.py)
+            m.inter1, m.inter2 = order_sides(coding.interaction, m.inter1)
+            m.interaction = interaction_code(coding.interaction)
+        m.decided_by = "; ".join(f"{k}: {v}" for k, v in coding.decided_by.items())
         if d.place is not None:
             p = d.place
             m.country, m.iso3, m.admin1, m.admin2 = p.country, p.iso3, p.admin1, p.admin2
@@ -222,6 +231,37 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, gazetteer
         m.notes = write_notes(m, d, cname)
         out.append(m)
     return out
+
+
+def _rule_sub(d: Draft) -> str:
+    """The sub-event type the rules give a draft's family: a protest met by force is coded by what the force did."""
+    sub = lx.FAMILIES[d.family][1]
+    if d.family == "protest" and d.sentences:
+        joined = " ".join(d.sentences)
+        if EXCESSIVE.search(joined) and re.search(r"\b(?:police|security|troops|soldiers|forces)\b", joined, re.I):
+            return "Excessive force against protesters"
+        if INTERVENTION.search(joined) or re.search(r"\b(?:protesters?|demonstrators?|participants|\w+)\s+(?:were|was)\s+(?:arrested|detained|dispersed)\b", joined, re.I):
+            return "Protest with intervention"
+    return sub
+
+
+def _code(d: Draft) -> Coding:
+    return decide(d.family, _rule_sub(d), d.decided_by or "rule", predict(frame_span(d)) if d.spans else None)
+
+
+def _model_only(sentences: list[tuple[Span, int]], lead_date: Any) -> list[Draft]:
+    """No rule found an event: the coder's, when it reads one in the opening sentences (a note such as
+    "Civil servants marched in the capital to protest high living costs" names no place and no day)."""
+    first, _ = sentences[0]
+    last, _ = sentences[min(2, len(sentences) - 1)]
+    span = first.doc[first.start:last.end] if last.doc is first.doc else first
+    pred = predict(span)
+    if pred is None or pred.is_event_prob < MODEL_ONLY_MIN or pred.sub_event_type not in FAMILY_OF_SUB:
+        return []
+    family = FAMILY_OF_SUB[pred.sub_event_type]
+    return [Draft(family, None, None, None, None, lead_date, None, None, [], False, False,
+                  [TextSpan(first.start_char, last.end_char)], [span.text], 0, [], [], [], [span],
+                  f"model p={pred.is_event_prob:.2f} (no rule found an event)")]
 
 
 def _party_names(drafts: list[Draft]) -> set[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..model import Claim, Place, Span as TextSpan
 from .actors import ActorRef
@@ -14,7 +14,7 @@ from .dates import DateMention
 from .places import PlaceMention
 
 
-REMOTE_FAMILIES = {"suicide", "air", "ied", "grenade", "shell"}
+REMOTE_FAMILIES = {"suicide", "air", "ied", "grenade", "shell", "chemical"}
 
 VIOLENT = REMOTE_FAMILIES | {"clash", "attack", "abduct", "sexual", "mob", "riot", "territory_gov", "territory_nsa"}
 
@@ -39,6 +39,8 @@ class Frame:
     parties: list[str] = field(default_factory=list)
     mediators: list[str] = field(default_factory=list)
     unresolved: list[str] = field(default_factory=list)
+    span: Span | None = None        # the sentence, as parsed: what the coder reads
+    decided_by: str = ""            # the cue or rule that gave the family
 
 
 @dataclass
@@ -61,6 +63,8 @@ class Draft:
     parties: list[str]
     mediators: list[str]
     unresolved: list[str] = field(default_factory=list)
+    spans: list[Span | None] = field(default_factory=list)   # the frames' sentences
+    decided_by: str = ""
 
     def add_toll(self, cas: Casualties) -> None:
         """Figures from a later sentence fill what is still unknown; cumulative totals never do. A count
@@ -85,6 +89,17 @@ class ArticleContext:
     countries: list[str]            # ISO3 codes in order of salience
     dateline: str | None
     belligerents: set[str] = field(default_factory=set)
+
+
+def frame_span(d: Draft) -> Span | None:
+    """The sentences an event was read from, as one span of the parse (first to last frame)."""
+    spans = [s for s in d.spans if s is not None]
+    if not spans:
+        return None
+    first, last = spans[0], spans[-1]
+    if last.doc is first.doc and last.end > first.start:
+        return first.doc[first.start:last.end]
+    return first
 
 
 def same_claim(a: Claim, b: Claim) -> bool:

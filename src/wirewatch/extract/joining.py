@@ -145,7 +145,8 @@ def merge_or_add(drafts: list[Draft], f: Frame, ctx: ArticleContext) -> None:
     for d in reversed(drafts):
         if _compatible(d, f):
             if lx.PRIORITY[f.family] < lx.PRIORITY[d.family] or d.family == "attack":
-                d.family = f.family
+                if d.family != f.family:
+                    d.family, d.decided_by = f.family, f.decided_by
             d.weapon = _more_specific(d.weapon, f.weapon)
             d.agent = d.agent or f.agent
             if f.target is not None and (d.target is None or d.target.iso3 is None):
@@ -160,6 +161,7 @@ def merge_or_add(drafts: list[Draft], f: Frame, ctx: ArticleContext) -> None:
             d.ceasefire_violation = d.ceasefire_violation or f.ceasefire_violation
             d.evidence.append(TextSpan(f.start, f.end))
             d.sentences.append(f.sentence)
+            d.spans.append(f.span)
             d.last_sentence = f.sentence_index
             d.parties = d.parties or f.parties
             d.mediators = d.mediators or f.mediators
@@ -174,6 +176,7 @@ def merge_or_add(drafts: list[Draft], f: Frame, ctx: ArticleContext) -> None:
         last.add_toll(f.casualties)
         last.evidence.append(TextSpan(f.start, f.end))
         last.sentences.append(f.sentence)
+        last.spans.append(f.span)
         last.last_sentence = f.sentence_index
         last.add_claims(f.claims)
         return
@@ -186,7 +189,7 @@ def merge_or_add(drafts: list[Draft], f: Frame, ctx: ArticleContext) -> None:
                         None if cas.cumulative else cas.killed, None if cas.cumulative else cas.injured,
                         list(f.claims), f.strong_claim, f.ceasefire_violation,
                         [TextSpan(f.start, f.end)], [f.sentence], f.sentence_index, f.parties, f.mediators,
-                        list(f.unresolved)))
+                        list(f.unresolved), [f.span], f.decided_by))
 
 
 def _more_specific(a: str | None, b: str | None) -> str | None:
@@ -207,5 +210,5 @@ def inherit_means(drafts: list[Draft]) -> None:
                 continue
             if (o.place is not None and d.place is not None and _near(o.place, d.place)) or \
                     (o.target is not None and d.target is not None and o.target.kind == d.target.kind):
-                d.family = o.family
+                d.family, d.decided_by = o.family, f"rule inherit-means (the party's other attacks: {o.family})"
                 break

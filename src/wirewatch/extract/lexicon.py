@@ -16,6 +16,7 @@ PROTESTS, RIOTS, STRATEGIC = "Protests", "Riots", "Strategic developments"
 # family -> (event_type, sub_event_type)
 FAMILIES: dict[str, tuple[str, str]] = {
     "suicide": (REMOTE, "Suicide bomb"),
+    "chemical": (REMOTE, "Chemical weapon"),
     "air": (REMOTE, "Air/drone strike"),
     "ied": (REMOTE, "Remote explosive/landmine/IED"),
     "grenade": (REMOTE, "Grenade"),
@@ -41,7 +42,7 @@ FAMILIES: dict[str, tuple[str, str]] = {
 
 # Lower number wins when several families are cued in one sentence.
 PRIORITY = {f: i for i, f in enumerate([
-    "suicide", "air", "ied", "grenade", "shell", "territory_gov", "territory_nsa", "sexual", "abduct", "mob",
+    "chemical", "suicide", "air", "ied", "grenade", "shell", "territory_gov", "territory_nsa", "sexual", "abduct", "mob",
     "riot", "protest", "clash", "attack", "disrupted", "property", "arrest", "agreement", "hq", "transfer", "change", "other"])}
 
 # Lemma cues: lemma -> (family, weapon or None, strength). Strength 2 = carries an event on its own,

@@ -143,6 +143,7 @@ def _fold(keep: Any, other: Any, dateline: str | None) -> None:
         keep.event_type, keep.sub_event_type, keep.weapon = other.event_type, other.sub_event_type, other.weapon
         keep.actor1, keep.actor2, keep.inter1, keep.inter2, keep.interaction = \
             other.actor1, other.actor2, other.inter1, other.inter2, other.interaction
+        keep.decided_by = other.decided_by
     if _place_rank(other, dateline) > _place_rank(keep, dateline):
         for f in ("country", "iso3", "admin1", "admin2", "location", "latitude", "longitude", "geonameid", "geo_precision"):
             setattr(keep, f, getattr(other, f))

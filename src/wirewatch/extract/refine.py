@@ -8,6 +8,7 @@ from . import vocabulary as vocab
 from .actors import ActorRef
 from .cues import PURPOSE
 from .frames import Draft, Frame
+from .rules import Case, Rule, rule, run
 from .sides import ARMED, ARMED_PERSON, OFF_DUTY
 
 _FORCES = r"(?:police|policemen|security\s+(?:forces|personnel)|troops|soldiers|army|gendarmes?|gendarmerie|officers|authorities|riot\s+police)"
@@ -64,71 +65,121 @@ def _riot_or_mob(sent_text: str, riot: bool = False) -> str:
     return "riot" if riot or _DEMONSTRATION.search(sent_text) else "mob"
 
 
-def refine_family(family: str, frame: Frame, sent_text: str) -> str:
-    if family == "riot" and re.search(r"\b(?:molotov|petrol\s+bombs?|fire\s*bombs?)", sent_text, re.I) and \
-            not _CROWD.search(sent_text) and not re.search(r"\b(?:protest\w*|demonstrat\w*|rioters?|mob|police)\b", sent_text, re.I):
-        return "property"  # a few men fire-bombing a shop at night: arson, not a riot
-    if family == "property" and frame.agent is not None and frame.agent.kind in ("civilians", "protesters", "rioters") \
-            and not ARMED.search(frame.agent.text):
-        # villagers vandalising a shop, inmates setting their cells alight: a riot, not a strategic development
-        return _riot_or_mob(sent_text, bool(PURPOSE.search(sent_text)))
-    if family in ("clash", "attack") and _CRUDE.search(sent_text) and not _GUNS.search(sent_text) and \
-            not _ARMED_TOLL.search(sent_text) and (family == "clash" or (frame.target is not None and frame.target.kind in ("police", "military"))):
-        # sticks, stones and machetes against each other or the police: a riot, not a battle
-        forces = any(a is not None and a.kind in ("police", "military") for a in (frame.agent, frame.target))
-        return _riot_or_mob(sent_text, forces)
-    if family in ("attack", "clash") and re.search(r"\boff[-\s]duty\b", sent_text, re.I) and not _ARMED_TOLL.search(sent_text):
-        return "attack"  # an off-duty officer attacked at home is a civilian victim
-    if family == "attack" and OFF_DUTY.search(sent_text) and not _ARMED_TOLL.search(sent_text):
-        return family  # a retired or former officer is a civilian
-    if family == "clash" and (_unarmed(frame.agent) or (_unarmed(frame.target) and (_CROWD.search(frame.target.text)
-                                                                                  or re.search(r"\b[a-z]+(?:ers|ans|ists|men)\b", frame.target.text)))) \
-            and not _ARMED_TOLL.search(sent_text) and not ARMED_PERSON.search(sent_text) and "civilian" not in sent_text \
-            and not _GUNS.search(sent_text) and not re.search(r"\b(?:armed|clans?|clan-based|inter-clan)\b", sent_text, re.I):
-        # "Palestinians clashed with Israeli forces", "two village groups clashed": unarmed people on one side
-        forces = any(a is not None and a.kind in ("police", "military") for a in (frame.agent, frame.target))
-        return _riot_or_mob(sent_text, forces)
-    if family in ("clash", "attack") and frame.agent is not None and frame.agent.kind in ("civilians", "protesters", "rioters") \
-            and not ARMED.search(frame.agent.text) and not _GUNS.search(sent_text):
-        # villagers, locals, a family's kin beating someone: ACLED's mob violence, not an armed side
-        return _riot_or_mob(sent_text)
-    killed = frame.casualties.killed or frame.casualties.injured
-    if family == "attack" and killed is not None and _ARMED_TOLL.search(killed.text) and not re.search(r"\bcivilians?\b", killed.text, re.I):
-        return "clash"  # "killed 4 IS militants": the dead were fighters
-    if family == "attack" and _ARMED_VICTIMS.search(sent_text):
-        return "clash"  # fighters found dead, militants executed by a rival group: armed sides
-    others = sent_text.replace(frame.agent.text, " ") if frame.agent is not None and frame.agent.text else sent_text
-    named_civilians = frame.target is not None and frame.target.kind == "civilians" and frame.target.text \
-        and frame.target.text in sent_text and not ARMED_PERSON.search(frame.target.text)
-    if named_civilians:
-        others = others.replace(frame.target.text, " ")
-    if family == "attack" and ARMED_PERSON.search(others) and not named_civilians and \
-            not re.search(r"\b(?:guards?|civilians?)\b", sent_text, re.I):
-        # ACLED codes violence between armed criminals, and against them, as armed clashes
-        return "clash"
-    if family == "attack":
-        if frame.target is not None and frame.target.kind in ("military", "police", "rebel", "unknown_armed", "militia"):
-            return "clash"
-        if frame.target is not None and ARMED_PERSON.search(frame.target.text) and frame.agent is not None and \
-                frame.agent.kind in ("rebel", "unknown_armed", "militia", "military", "police"):
-            return "clash"  # armed men killing a gang member or a guard: a fight between armed sides
-        if frame.target is None and frame.agent is not None and frame.agent.kind in ("military", "police") and \
-                MILITARY_TARGET.search(sent_text) and re.search(r"\b(?:militants?|rebels?|insurgents?|fighters?|gunmen)\b", sent_text, re.I):
-            return "clash"
-        if frame.target is None and frame.agent is not None and \
-                frame.agent.kind in ("rebel", "unknown_armed", "militia") and \
-                re.search(r"\b(?:soldiers?|troops|police(?:m[ae]n)?|police\s+officers|officers|checkpoints?|check\s*posts?|"
+def _forces(c: Case) -> bool:
+    return any(a is not None and a.kind in ("police", "military") for a in (c.frame.agent, c.frame.target))
+
+
+def _unarmed_side_clash(c: Case) -> bool:
+    f, t = c.frame, c.text
+    unarmed_target = _unarmed(f.target) and f.target is not None and \
+        bool(_CROWD.search(f.target.text) or re.search(r"\b[a-z]+(?:ers|ans|ists|men)\b", f.target.text))
+    return (_unarmed(f.agent) or unarmed_target) and not _ARMED_TOLL.search(t) and not ARMED_PERSON.search(t) \
+        and "civilian" not in t and not _GUNS.search(t) and not re.search(r"\b(?:armed|clans?|clan-based|inter-clan)\b", t, re.I)
+
+
+def _fighters_dead(c: Case) -> bool:
+    killed = c.frame.casualties.killed or c.frame.casualties.injured
+    return killed is not None and bool(_ARMED_TOLL.search(killed.text)) and not re.search(r"\bcivilians?\b", killed.text, re.I)
+
+
+def _armed_criminals(c: Case) -> bool:
+    f, t = c.frame, c.text
+    others = t.replace(f.agent.text, " ") if f.agent is not None and f.agent.text else t
+    named_civilians = f.target is not None and f.target.kind == "civilians" and bool(f.target.text) \
+        and f.target.text in t and not ARMED_PERSON.search(f.target.text)
+    if named_civilians and f.target is not None:
+        others = others.replace(f.target.text, " ")
+    return bool(ARMED_PERSON.search(others)) and not named_civilians and not re.search(r"\b(?:guards?|civilians?)\b", t, re.I)
+
+
+_FORCE_WORDS = re.compile(r"\b(?:soldiers?|troops|police(?:m[ae]n)?|police\s+officers|officers|checkpoints?|check\s*posts?|"
                           r"lieutenants?|colonels?|sergeants?|captains?|rangers?|gendarmes?|commanders?|"
-                          r"military|army|security\s+forces|convoy|patrol|base|outpost|barracks)\b", sent_text, re.I):
-            return "clash"  # an armed group attacking soldiers or police is a battle in ACLED's coding
-    if family in ("protest",) and (re.search(r"\b(?:clash\w*|pelt\w*|vandali\w+|riot\w*)\b", sent_text, re.I)
-                                   or _RIOT_ACTS.search(sent_text)):
-        return "riot"
-    if family in ("clash", "attack") and _CROWD.search(sent_text) and not ARMED.search(sent_text) and \
-            (frame.agent is None and family == "clash" or frame.agent is not None and frame.agent.kind in ("civilians", "protesters", "rioters")):
-        # groups of people fighting each other or the police with sticks and stones: ACLED's riots
-        return _riot_or_mob(sent_text)
-    return family
+                          r"military|army|security\s+forces|convoy|patrol|base|outpost|barracks)\b", re.I)
+_INSURGENTS = re.compile(r"\b(?:militants?|rebels?|insurgents?|fighters?|gunmen)\b", re.I)
+_ARMED_KINDS = ("rebel", "unknown_armed", "militia", "military", "police")
+
+# The rules that recode a family once a frame's sides are known, in the order they are tried.
+REFINE_RULES: list[Rule] = [
+    rule("arson-not-riot", "fire bombs thrown by a few people, no crowd, no protest: arson",
+         ["riot"], lambda c: bool(re.search(r"\b(?:molotov|petrol\s+bombs?|fire\s*bombs?)", c.text, re.I))
+         and not _CROWD.search(c.text) and not re.search(r"\b(?:protest\w*|demonstrat\w*|rioters?|mob|police)\b", c.text, re.I),
+         "property",
+         examples=[("On 5 March 2021, two men threw molotov cocktails at a shop in Kisumu at night.", "Looting/property destruction")],
+         counter_examples=[("On 5 March 2021, protesters threw molotov cocktails at police in Kisumu.", "Violent demonstration")]),
+    rule("unarmed-destroy-property", "unarmed people destroying property: a riot (a protest's) or mob violence",
+         ["property"], lambda c: c.frame.agent is not None and c.frame.agent.kind in ("civilians", "protesters", "rioters")
+         and not ARMED.search(c.frame.agent.text),
+         lambda c: _riot_or_mob(c.text, bool(PURPOSE.search(c.text))),
+         examples=[("On 5 March 2021, villagers vandalised a shop in Kisumu.", "Mob violence")],
+         counter_examples=[("On 5 March 2021, soldiers destroyed a shop in Kisumu.", "Looting/property destruction")]),
+    rule("crude-weapons", "sticks, stones and machetes, no guns, against each other or the forces: crowd violence",
+         ["clash", "attack"], lambda c: bool(_CRUDE.search(c.text)) and not _GUNS.search(c.text) and not _ARMED_TOLL.search(c.text)
+         and (c.family == "clash" or (c.frame.target is not None and c.frame.target.kind in ("police", "military"))),
+         lambda c: _riot_or_mob(c.text, _forces(c)),
+         examples=[("On 5 March 2021, two groups of villagers clashed with sticks and stones in Kisumu.", "Mob violence")],
+         counter_examples=[("On 5 March 2021, two groups clashed with guns in Kisumu, killing three.", "Armed clash")]),
+    rule("off-duty-victim", "an off-duty officer attacked is a civilian victim",
+         ["attack", "clash"], lambda c: bool(re.search(r"\boff[-\s]duty\b", c.text, re.I)) and not _ARMED_TOLL.search(c.text),
+         "attack",
+         examples=[("On 5 March 2021, an off-duty policeman was stabbed to death by robbers in Kisumu.", "Attack")],
+         counter_examples=[("On 5 March 2021, robbers stabbed a policeman to death in Kisumu.", "Armed clash")]),
+    rule("former-officer-victim", "a retired or former officer attacked is a civilian: keep the attack",
+         ["attack"], lambda c: bool(OFF_DUTY.search(c.text)) and not _ARMED_TOLL.search(c.text), "attack",
+         examples=[("On 5 March 2021, a retired army officer was shot dead by unknown assailants in Kisumu.", "Attack")],
+         counter_examples=[("On 5 March 2021, an army officer was shot dead by unknown assailants in Kisumu.", "Armed clash")]),
+    rule("unarmed-side-clash", "a clash with unarmed people on one side (no guns, no fighters): crowd violence",
+         ["clash"], _unarmed_side_clash, lambda c: _riot_or_mob(c.text, _forces(c)),
+         examples=[("On 5 March 2021, residents clashed with police in Kisumu.", "Violent demonstration"), ("On 5 March 2021, youths from two villages clashed in Kisumu.", "Mob violence")],
+         counter_examples=[("On 5 March 2021, rebels clashed with soldiers in Kisumu.", "Armed clash")]),
+    rule("unarmed-doers", "villagers or a family's kin attacking someone without guns: mob violence",
+         ["clash", "attack"], lambda c: c.frame.agent is not None and c.frame.agent.kind in ("civilians", "protesters", "rioters")
+         and not ARMED.search(c.frame.agent.text) and not _GUNS.search(c.text),
+         lambda c: _riot_or_mob(c.text),
+         examples=[("On 5 March 2021, villagers beat a suspected thief to death in Kisumu.", "Mob violence")],
+         counter_examples=[("On 5 March 2021, gunmen beat a trader to death in Kisumu.", "Attack")]),
+    rule("fighters-dead", "the dead were fighters: a battle", ["attack"], _fighters_dead, "clash",
+         examples=[("On 5 March 2021, the army killed four militants in an attack in Kisumu.", "Armed clash")],
+         counter_examples=[("On 5 March 2021, gunmen killed four civilians in an attack in Kisumu.", "Attack")]),
+    rule("armed-victims", "fighters found dead or executed by a rival group: armed sides",
+         ["attack"], lambda c: bool(_ARMED_VICTIMS.search(c.text)), "clash",
+         examples=[("On 5 March 2021, members of the AFC were found dead in Kisumu.", "Armed clash")],
+         counter_examples=[("On 5 March 2021, the bodies of two women were found in Kisumu.", "Attack")]),
+    rule("armed-criminals", "violence between armed criminals, or against them: an armed clash",
+         ["attack"], _armed_criminals, "clash",
+         examples=[("On 5 March 2021, gunmen killed an alleged drug dealer in Kisumu.", "Armed clash")],
+         counter_examples=[("On 5 March 2021, gunmen killed a trader in Kisumu.", "Attack")]),
+    rule("armed-target", "an attack on forces, rebels or an armed group: a battle",
+         ["attack"], lambda c: c.frame.target is not None and c.frame.target.kind in ("military", "police", "rebel", "unknown_armed", "militia"),
+         "clash",
+         examples=[("On 5 March 2021, gunmen attacked soldiers in Kisumu.", "Armed clash"), ("On 5 March 2021, gunmen attacked an army checkpoint in Kisumu.", "Armed clash")],
+         counter_examples=[("On 5 March 2021, gunmen attacked residents in Kisumu.", "Attack"), ("On 5 March 2021, soldiers attacked villagers in Kisumu.", "Attack")]),
+    rule("armed-on-armed-person", "armed men killing a gang member or a guard: armed sides",
+         ["attack"], lambda c: c.frame.target is not None and bool(ARMED_PERSON.search(c.frame.target.text))
+         and c.frame.agent is not None and c.frame.agent.kind in _ARMED_KINDS, "clash"),
+    rule("forces-on-insurgents", "forces attacking where militants are, no target parsed: a battle",
+         ["attack"], lambda c: c.frame.target is None and c.frame.agent is not None and c.frame.agent.kind in ("military", "police")
+         and bool(MILITARY_TARGET.search(c.text)) and bool(_INSURGENTS.search(c.text)), "clash",
+         examples=[("On 5 March 2021, soldiers attacked in Kisumu, where militants were hiding.", "Armed clash")],
+         counter_examples=[("On 5 March 2021, gunmen attacked in Kisumu, killing a teacher.", "Attack")]),
+    rule("armed-group-on-forces", "an armed group attacking soldiers or police, no target parsed: a battle",
+         ["attack"], lambda c: c.frame.target is None and c.frame.agent is not None
+         and c.frame.agent.kind in ("rebel", "unknown_armed", "militia") and bool(_FORCE_WORDS.search(c.text)), "clash"),
+    rule("violent-protest", "a protest with clashes, stone-pelting or vandalism: a violent demonstration",
+         ["protest"], lambda c: bool(re.search(r"\b(?:clash\w*|pelt\w*|vandali\w+|riot\w*)\b", c.text, re.I) or _RIOT_ACTS.search(c.text)),
+         "riot",
+         examples=[("On 5 March 2021, protesters set fire to a police station in Kisumu.", "Violent demonstration")],
+         counter_examples=[("On 5 March 2021, students protested peacefully in Kisumu.", "Peaceful protest")]),
+    rule("crowd-fight", "groups of people fighting each other or the police, nobody armed: crowd violence",
+         ["clash", "attack"], lambda c: bool(_CROWD.search(c.text)) and not ARMED.search(c.text)
+         and (c.frame.agent is None and c.family == "clash" or c.frame.agent is not None
+              and c.frame.agent.kind in ("civilians", "protesters", "rioters")),
+         lambda c: _riot_or_mob(c.text)),
+]
+
+
+def refine_family(family: str, frame: Frame, sent_text: str) -> tuple[str, Rule | None]:
+    """The family once the frame's sides are known, and the rule that decided it (None: the cue's)."""
+    return run(REFINE_RULES, family, frame, sent_text)
 
 
 def follow_on(drafts: list[Draft], si: int, text: str) -> bool:
@@ -138,13 +189,13 @@ def follow_on(drafts: list[Draft], si: int, text: str) -> bool:
         return False
     d = drafts[-1]
     if d.family == "attack" and _VICTIM_ARMED.search(text):
-        d.family = "clash"  # "The victim was a gang member": ACLED counts both sides as armed
+        d.family, d.decided_by = "clash", "rule follow-on: the victim was armed"  # "The victim was a gang member": ACLED counts both sides as armed
         return False
     if d.family not in ("protest", "riot"):
         return False
     hit = False
     if d.family == "protest" and _RIOT_ACTS.search(text):
-        d.family = "riot"
+        d.family, d.decided_by = "riot", "rule follow-on: riot acts after the protest"
         hit = True
     if INTERVENTION.search(text) or _HELD.search(text):
         d.sentences.append(text)
