@@ -72,6 +72,18 @@ def test_both_stores_have_the_same_tables_columns_indexes_and_views():
 def test_versions_come_from_the_migration_files():
     assert [(v, n) for v, n, _ in postgres_migrations()] == [(v, n) for v, n, _ in migrations()]
     assert migrations()[0][:2] == (1, "0001_initial.sql")
+    assert [v for v, _, _ in migrations()] == list(range(1, len(migrations()) + 1))
+
+
+def test_a_repeated_migration_number_is_refused(monkeypatch, tmp_path):
+    from wirewatch.store import schema
+    for name in ("0001_initial.sql", "0002_a.sql", "0002_b.sql"):
+        (tmp_path / name).write_text("SELECT 1;", encoding="utf-8")
+    monkeypatch.setattr(schema.resources, "files", lambda _pkg: tmp_path.parent / "pkg")
+    (tmp_path.parent / "pkg").mkdir()
+    (tmp_path.parent / "pkg" / "migrations").symlink_to(tmp_path)
+    with pytest.raises(RuntimeError, match="0002_a.sql, 0002_b.sql"):
+        schema.migrations()
 
 
 def test_referenced_tables_are_created_first():

@@ -37,7 +37,13 @@ def migrations() -> list[tuple[int, str, str]]:
     for item in folder.iterdir():
         if item.name.endswith(".sql") and item.name[:4].isdigit():
             out.append((int(item.name[:4]), item.name, item.read_text(encoding="utf-8")))
-    return sorted(out)
+    out.sort()
+    versions = [v for v, _, _ in out]
+    if versions != list(range(1, len(out) + 1)):
+        # two branches each adding "their" 0002 would otherwise apply one and silently skip the other
+        names = ", ".join(name for _, name, _ in out)
+        raise RuntimeError(f"migration files must be numbered 1..N without gaps or repeats: {names}")
+    return out
 
 
 def split_statements(sql: str) -> list[str]:
