@@ -12,6 +12,7 @@ COMMANDS = {
     "ingest": "wirewatch.commands.ingest:ingest",
     "watch": "wirewatch.commands.ingest:watch",
     "events": "wirewatch.commands.events:events",
+    "fusion": "wirewatch.commands.fusion:fusion",
     "evaluate": "wirewatch.commands.evaluate:evaluate",
     "serve": "wirewatch.commands.serve:serve",
     "bench": "wirewatch.commands.bench:bench",

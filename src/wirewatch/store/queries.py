@@ -57,7 +57,7 @@ INSERT_OVERRIDE = """INSERT INTO fusion_overrides (kind, mention_a, mention_b, a
                      ON CONFLICT (kind, mention_a, mention_b) DO NOTHING"""
 OVERRIDES_OF = """SELECT kind, mention_a, mention_b FROM fusion_overrides
                   WHERE mention_a IN ({marks}) OR mention_b IN ({marks})"""
-EVENT_MENTIONS = "SELECT mention_id, article_id FROM mentions WHERE event_id = ? ORDER BY id"
+DELETE_OVERRIDE = "DELETE FROM fusion_overrides WHERE kind = ? AND mention_a = ? AND mention_b = ?"
 MOVE_MENTION = "UPDATE mentions SET event_id = ? WHERE mention_id = ?"
 MOVE_REVISIONS = "UPDATE revisions SET event_id = ? WHERE event_id = ?"
 MOVE_DECISIONS = "UPDATE fusion_decisions SET event_id = ? WHERE event_id = ?"

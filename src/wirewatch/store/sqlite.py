@@ -9,7 +9,7 @@ import json
 import sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, TypeVar
 
 from .. import dedup, fuse
 from ..errors import StoreError
@@ -324,6 +324,21 @@ class SQLiteStore:
              c.speaker, c.speaker_role, c.quote, c.start, c.end) for c in event.claims])
         self.conn.executemany(Q.INSERT_REVISION, [(event.event_id, rev.at, rev.article_id, _json(rev.changes))
                                                   for rev in revisions])
+
+    # ------------------------------------------------------------------ analysts' corrections
+
+    @store_errors
+    def split_event(self, event_id: str, mention_ids: Sequence[str] | None = None) -> list[str]:
+        """Split a fused event (store/fusion.py): `mention_ids` into a new event, or every report
+        into its own. Returns the event ids."""
+        from .fusion import split_event
+        return split_event(self, event_id, mention_ids)
+
+    @store_errors
+    def merge_events(self, keep_id: str, other_id: str) -> str:
+        """Merge `other_id`'s reports into `keep_id` (store/fusion.py)."""
+        from .fusion import merge_events
+        return merge_events(self, keep_id, other_id)
 
     # ------------------------------------------------------------------ reading
 

@@ -1,0 +1,96 @@
+"""`wirewatch fusion split|merge` on the fixture feed: recorded in the history and the fusion
+record, kept across re-ingest and new articles."""
+from __future__ import annotations
+
+import json
+from copy import deepcopy
+
+import pytest
+from click.testing import CliRunner
+
+import wirewatch
+from wirewatch.cli import main
+from wirewatch.model import Article, Mention
+
+
+@pytest.fixture
+def feed_db(fixture_feed_url, tmp_path):
+    db = str(tmp_path / "feed.db")
+    result = CliRunner().invoke(main, ["ingest", fixture_feed_url, "--allow-private", "--db", db])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def _strike(store):
+    """The fused event with three reports (the feed's strike on Ganja)."""
+    [event] = [e for e in store.event_records() if len(e.sources) == 3]
+    return event
+
+
+def test_split_and_merge_back(feed_db, fixture_feed_url):
+    runner = CliRunner()
+    with wirewatch.open(feed_db) as store:
+        strike = _strike(store)
+        toll = strike.mention_ids[-1]                       # the independent follow-up's report
+        before = store.count_events()
+    out = runner.invoke(main, ["fusion", "split", strike.event_id, "--mention", toll, "--db", feed_db])
+    assert out.exit_code == 0, out.output
+    ids = json.loads(out.output)["events"]
+    assert ids[0] == strike.event_id and len(ids) == 2
+    with wirewatch.open(feed_db) as store:
+        kept, moved = store.event(ids[0]), store.event(ids[1])
+        assert store.count_events() == before + 1
+        assert len(kept.sources) == 2 and moved.mention_ids == [toll]
+        assert kept.independent_sources == 1 and kept.fatalities == 12   # the copies' own figure
+        assert kept.history[-1].changes["override"] == [None, "split"]
+        assert kept.history[-1].changes["fatalities"] == [13, 12]
+        assert moved.fusion[-1]["verdict"] == "split"
+    # re-ingesting the feed adds nothing and undoes nothing
+    again = runner.invoke(main, ["ingest", fixture_feed_url, "--allow-private", "--db", feed_db])
+    assert again.exit_code == 0
+    with wirewatch.open(feed_db) as store:
+        assert store.count_events() == before + 1 and len(store.event(ids[0]).sources) == 2
+        # a new report of the strike joins one piece; the pieces stay apart
+        note = store.article(moved.sources[0].article_id)
+        late = Article(article_id="late", text="A made-up later report of the strike, for this test only.",
+                       url="https://other.example/late", publisher="Other Example",
+                       published="2020-10-19T08:00:00+00:00", events=[deepcopy(note.events[0])])
+        late.events[0].event_id = "late-1"
+        store.add_articles([late])
+        assert store.count_events() == before + 1
+        assert store.event(ids[0]).mention_ids != store.event(ids[1]).mention_ids
+    out = runner.invoke(main, ["fusion", "merge", ids[0], ids[1], "--db", feed_db])
+    assert out.exit_code == 0, out.output
+    with wirewatch.open(feed_db) as store:
+        merged = store.event(ids[0])
+        assert store.event(ids[1]) is None and store.count_events() == before
+        assert len(merged.sources) == 4 and merged.fatalities == 13
+        assert merged.history[-1].changes["override"] == [None, "merged"]
+        assert any(r.changes.get("override") == [None, "split"] for r in merged.history)
+        assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_bad_corrections_are_one_line_errors(feed_db):
+    runner = CliRunner()
+    out = runner.invoke(main, ["fusion", "split", "NOPE-123", "--db", feed_db])
+    assert out.exit_code == 1 and "NOPE-123: no such event" in out.output
+    with wirewatch.open(feed_db) as store:
+        strike = _strike(store)
+        single = next(e for e in store.event_records() if len(e.sources) == 1)
+    out = runner.invoke(main, ["fusion", "split", single.event_id, "--db", feed_db])
+    assert out.exit_code == 1 and "nothing to split" in out.output
+    out = runner.invoke(main, ["fusion", "split", strike.event_id, "--mention", "x:y", "--db", feed_db])
+    assert out.exit_code == 1 and "has no report x:y" in out.output
+    out = runner.invoke(main, ["fusion", "merge", strike.event_id, strike.event_id, "--db", feed_db])
+    assert out.exit_code == 1 and "itself" in out.output
+
+
+def test_split_every_report_and_batch_fusion_honours_it():
+    from wirewatch.fuse import Report, fuse
+    from wirewatch.model import Source
+    m = Mention(event_id="e", event_date="2022-01-01", event_type="Battles", sub_event_type="Armed clash",
+                actor1="Rebels of Otherland", actor2="Military Forces of Otherland", iso3="OTH",
+                location="Riverton", latitude=1.0, longitude=2.0, geo_precision=1)
+    reports = [Report(m, Source("a"), "2022-01-01"), Report(deepcopy(m), Source("b"), "2022-01-02")]
+    assert len(fuse(reports)) == 1
+    assert len(fuse(reports, apart=frozenset({frozenset(("a:e", "b:e"))}))) == 2
