@@ -31,6 +31,10 @@ bench: setup
 	$(VENV)/bin/wirewatch bench
 	PYTHONPATH=$(CURDIR)/src $(PY) scripts/bench_load.py       # API: 20 clients, 200 requests, 2 exports, 100k events
 	PYTHONPATH=$(CURDIR)/src $(PY) scripts/bench_memory.py     # peak RSS: extract of 15 MB, ingest of 1 MB files
+	@# fusion: the ACLED dev notes as separate articles (false merges < 1%) + the fixture feed's copies
+	if [ -f $(SHARED)/eval/acled_dev.csv ]; then PYTHONPATH=$(CURDIR)/src $(PY) scripts/bench_fusion.py \
+		$(SHARED)/eval/acled_dev.csv --feed $(SHARED)/fixtures/feed; \
+	else echo "bench_fusion: $(SHARED)/eval/acled_dev.csv is not present, skipped"; fi
 
 # The behaviour snapshot (docs/snapshot.md): extraction over the project's own inputs and a fixed
 # sample of $(SHARED)/train rows, diffed against tests/snapshot/*.jsonl; exits 1 on a difference.

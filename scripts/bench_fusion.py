@@ -9,8 +9,10 @@ row's id. The articles are ingested into a fresh database (extraction, syndicati
         [--cache /tmp/notes-extracted.jsonl] [--limit N]
 
 --cache keeps the extracted articles, so fusion can be measured again without re-extracting.
-The feed check (the fixture feed's syndicated copies and follow-up fuse into one event) is
-tests/commands/test_ingest.py; this script also runs it when ../shared/fixtures/feed is there.
+Then the fixture feed (../shared/fixtures/feed, when present: two copies of one wire story and an
+independent follow-up) is ingested into the same database, and its strike must be one contested
+event with 2 independent sources (expected.json; also tests/commands/test_ingest.py). Every
+event's notes are checked against its fused fields (fuse_notes.disagreements).
 """
 from __future__ import annotations
 
@@ -85,12 +87,48 @@ def false_merges(events: list) -> dict[str, object]:
     }
 
 
+def feed_check(store: object, feed: Path) -> dict[str, object]:
+    """Ingest the fixture feed (served on loopback) into the same database: its two copies of one
+    wire story and the independent follow-up must make one contested event with 2 independent
+    sources, as ../shared/fixtures/feed/expected.json says."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from wirewatch.settings import Settings
+    from wirewatch.store.loader import ingest
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    expected = json.loads((feed / "expected.json").read_text(encoding="utf-8"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(feed)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        ingest([f"http://127.0.0.1:{server.server_address[1]}/feed.xml"], store, Settings(allow_private=True))
+    finally:
+        server.shutdown()
+    out: dict[str, object] = {}
+    for name, want in expected["fused"].items():
+        paths = sorted(want["source_articles"])
+        found = [e for e in store.event_records()  # type: ignore[attr-defined]
+                 if e.location == want["location"] and e.event_date == want["event_date"]]
+        got = [(sorted(str(s.url).split("/", 3)[-1] for s in e.sources), e.independent_sources, e.status)
+               for e in found]
+        ok = got == [(paths, want["independent_sources"], want["status"])]
+        out[name] = {"ok": ok, "events": len(found), "got": got}
+    return out
+
+
 def main(argv: list[str] | None = None) -> dict[str, object]:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("csv")
     ap.add_argument("--db", default=None, help="database to build (default: a temporary file)")
     ap.add_argument("--cache", default=None, help="JSONL of extracted articles to reuse")
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--feed", default=str(Path(__file__).resolve().parents[1].parent / "shared/fixtures/feed"),
+                    help="the fixture feed to ingest into the same database (skipped when missing)")
     args = ap.parse_args(argv)
     import tempfile
 
@@ -107,11 +145,13 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
             c1 = time.process_time()
             store.add_articles(articles)
             t2, c2 = time.perf_counter(), time.process_time()
-            events = store.event_records()
+            feed = feed_check(store, Path(args.feed)) if (Path(args.feed) / "expected.json").exists() else "skipped"
+            every = store.event_records()
+            events = [e for e in every if all(str(s.url).startswith(URL.split("{")[0]) for s in e.sources)]
             from wirewatch.fuse_notes import disagreements
             result = {"rows": len(records), "mentions": store.stats()["mentions"], **false_merges(events),
-                      "notes_disagreeing": sum(1 for e in events if disagreements(e)),
-                      "extract_s": round(t1 - t0, 1), "store_s": round(t2 - t1, 1), "store_cpu_s": round(c2 - c1, 1)}
+                      "notes_disagreeing": sum(1 for e in every if disagreements(e)), "all_events": len(every),
+                      "extract_s": round(t1 - t0, 1), "store_s": round(t2 - t1, 1), "store_cpu_s": round(c2 - c1, 1), "feed": feed}
     print(json.dumps(result))
     return result
 
