@@ -130,10 +130,13 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
             merge_or_add(drafts, f, ctx)
     if not drafts and sentences:
         drafts = _model_only(sentences, lead_date)
-    return consolidate(_finish(article_id, drafts, ctx, gazetteer), text, dateline)
+    # a report of one event is read whole by the coder (it learnt from whole notes); several events, each from its sentences
+    whole = segments[0][0][:] if len(segments) == 1 and len(drafts) == 1 else None
+    return consolidate(_finish(article_id, drafts, ctx, gazetteer, whole), text, dateline)
 
 
-def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, gazetteer: Any) -> list[Mention]:
+def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, gazetteer: Any,
+            whole: Span | None = None) -> list[Mention]:
     out: list[Mention] = []
 
     def cname(iso3: str | None) -> str | None:
@@ -148,7 +151,7 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, gazetteer
         mention, date, precision = classify_mention(d, ctx.published)
         if mention is None:
             continue
-        coding = _code(d)
+        coding = _code(d, whole)
         reported = coding.is_event is not None and coding.is_event >= MODEL_EVENT_MIN
         placeless = d.place is None and d.family != "agreement" and not (d.unresolved and mention in ("new", "prior"))
         if placeless and not reported and not (mention in ("new", "prior") and ctx.countries and d.date is not None
@@ -245,8 +248,9 @@ def _rule_sub(d: Draft) -> str:
     return sub
 
 
-def _code(d: Draft) -> Coding:
-    return decide(d.family, _rule_sub(d), d.decided_by or "rule", predict(frame_span(d)) if d.spans else None)
+def _code(d: Draft, whole: Span | None = None) -> Coding:
+    frame = whole if whole is not None else (frame_span(d) if d.spans else None)
+    return decide(d.family, _rule_sub(d), d.decided_by or "rule", predict(frame) if frame is not None else None)
 
 
 def _model_only(sentences: list[tuple[Span, int]], lead_date: Any) -> list[Draft]:
