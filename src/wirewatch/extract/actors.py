@@ -85,7 +85,8 @@ def country_of_phrase(tokens: Iterable[Token], lookup: CountryLookup) -> str | N
 
 
 def _proper_runs(toks: list[Token]) -> list[str]:
-    runs, cur = [], []
+    runs: list[str] = []
+    cur: list[str] = []
     for t in toks:
         if t.text[:1].isupper() or (cur and t.lower_ in ("of", "the", "and")):
             cur.append(t.text)

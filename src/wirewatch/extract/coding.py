@@ -55,7 +55,7 @@ _CODE = {v.lower(): k for k, v in ACTOR_TYPES.items()}
 def coder() -> Any | None:
     """The committed coder, or None where this installation has no coder package."""
     try:
-        from ..coder import load_coder
+        from ..coder import load_coder  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         return None
     return load_coder()

@@ -87,7 +87,7 @@ def _coordinated(a: Token, b: Token) -> bool:
 def _near(a: Place, b: Place, km: float = 25.0) -> bool:
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return True
-    if a.latitude is None or b.latitude is None:
+    if a.latitude is None or b.latitude is None or a.longitude is None or b.longitude is None:
         return False
     from math import asin, cos, radians, sin, sqrt
     la1, lo1, la2, lo2 = map(radians, (a.latitude, a.longitude, b.latitude, b.longitude))

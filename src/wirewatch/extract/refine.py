@@ -153,9 +153,6 @@ REFINE_RULES: list[Rule] = [
          "clash",
          examples=[("On 5 March 2021, gunmen attacked soldiers in Kisumu.", "Armed clash"), ("On 5 March 2021, gunmen attacked an army checkpoint in Kisumu.", "Armed clash")],
          counter_examples=[("On 5 March 2021, gunmen attacked residents in Kisumu.", "Attack"), ("On 5 March 2021, soldiers attacked villagers in Kisumu.", "Attack")]),
-    rule("armed-on-armed-person", "armed men killing a gang member or a guard: armed sides",
-         ["attack"], lambda c: c.frame.target is not None and bool(ARMED_PERSON.search(c.frame.target.text))
-         and c.frame.agent is not None and c.frame.agent.kind in _ARMED_KINDS, "clash"),
     rule("forces-on-insurgents", "forces attacking where militants are, no target parsed: a battle",
          ["attack"], lambda c: c.frame.target is None and c.frame.agent is not None and c.frame.agent.kind in ("military", "police")
          and bool(MILITARY_TARGET.search(c.text)) and bool(_INSURGENTS.search(c.text)), "clash",

@@ -135,9 +135,9 @@ def agent_target(trigger: Token | None, sent: Span, lookup: Any, claims: list[Cl
 
 def _victims(sent: Span, target_tok: Token | None, lookup: Any) -> ActorRef | None:
     if target_tok is not None:
-        t = _actor(target_tok, lookup)
-        if t is not None:
-            return t
+        found = _actor(target_tok, lookup)
+        if found is not None:
+            return found
     # a soldier or police officer shot or attacked: the object of a violent verb, wherever the parse hung it
     for t in sent:
         if t.pos_ == "NOUN" and t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in _VIOLENT_VERBS:
