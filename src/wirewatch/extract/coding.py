@@ -21,10 +21,13 @@ it. Who wins where they disagree:
 from __future__ import annotations
 
 import functools
+import logging
 from dataclasses import dataclass
 from typing import Any
 
 from . import lexicon as lx
+
+log = logging.getLogger(__name__)
 
 # Set on an error-analysis split of ../shared/train (800 rows of Benin and Afghanistan, scored with a
 # coder trained without those two countries), never on the dev files. There (2026-12-02) the rules
@@ -53,12 +56,13 @@ _CODE = {v.lower(): k for k, v in ACTOR_TYPES.items()}
 
 @functools.lru_cache(maxsize=1)
 def coder() -> Any | None:
-    """The committed coder, or None where this installation has no coder package."""
+    """The committed coder, or None where this installation has no coder package or no validated model."""
     try:
         from ..coder import load_coder  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
+        return load_coder()
+    except ImportError as e:  # no coder package, or no validated model (coder.CoderUnavailable is an ImportError)
+        log.info("extraction uses its rules only: %s", e)
         return None
-    return load_coder()
 
 
 @dataclass
