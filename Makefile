@@ -24,8 +24,14 @@ src/wirewatch/geo/_data/gazetteer.sqlite: $(STAMP) $(wildcard src/wirewatch/geo/
 demo: setup
 	@$(VENV)/bin/wirewatch extract examples/articles/*.txt $(wildcard $(SHARED)/fixtures/ganja/article.txt)
 
+# mypy on src/ first (config in pyproject.toml: every function annotated), then the tests
 test: setup setup-postgres setup-browser
+	$(PY) -m mypy
 	$(VENV)/bin/pytest
+
+.PHONY: typecheck
+typecheck: $(STAMP)
+	$(PY) -m mypy
 
 bench: setup
 	$(VENV)/bin/wirewatch bench

@@ -327,20 +327,20 @@ def _from_text(text: str) -> Casualties:
                 elif not _overlap(out.injured, fig) and _joined(text, out.injured, fig):
                     out.injured = _add(out.injured, fig)
     if out.killed is None and _NO_DEATHS.search(text):
-        m = _NO_DEATHS.search(text)
-        assert m
-        out.killed = Figure(0, 0, 0, m.start(), m.end(), m.group(0))
+        none = _NO_DEATHS.search(text)
+        assert none
+        out.killed = Figure(0, 0, 0, none.start(), none.end(), none.group(0))
     if _NONE.search(text) and not _NO_DEATHS.search(text):
-        m = _NONE.search(text)
-        assert m
-        if out.killed is None and re.search(r"casualties|harmed", m.group(0), re.I):
-            out.killed = Figure(0, 0, 0, m.start(), m.end(), m.group(0))
-        if out.injured is None and re.search(r"casualties|hurt|injur|harmed", m.group(0), re.I):
-            out.injured = Figure(0, 0, 0, m.start(), m.end(), m.group(0))
+        none = _NONE.search(text)
+        assert none
+        if out.killed is None and re.search(r"casualties|harmed", none.group(0), re.I):
+            out.killed = Figure(0, 0, 0, none.start(), none.end(), none.group(0))
+        if out.injured is None and re.search(r"casualties|hurt|injur|harmed", none.group(0), re.I):
+            out.injured = Figure(0, 0, 0, none.start(), none.end(), none.group(0))
     elif out.injured is None and _NOT_INJ.search(text):
-        m = _NOT_INJ.search(text)
-        assert m
-        out.injured = Figure(0, 0, 0, m.start(), m.end(), m.group(0))
+        none = _NOT_INJ.search(text)
+        assert none
+        out.injured = Figure(0, 0, 0, none.start(), none.end(), none.group(0))
     return out
 
 
@@ -644,8 +644,8 @@ def _victims_of(tok: "Token") -> tuple[str, list["Token"]] | None:
             return "k", [obj]
         return None
     if lemma in _CASUALTY_NOUNS and tok.dep_ == "attr" and tok.head.lemma_ == "be" and any(c.lower_ == "only" for c in tok.subtree):
-        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)  # "the assailant was the only casualty"
-        return ("k", [subj]) if subj is not None else None
+        subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)  # "the assailant was the only casualty"
+        return ("k", [subject]) if subject is not None else None
     return None
 
 
@@ -733,9 +733,9 @@ def _coded(out: Casualties, text: str) -> None:
         return
     m = _SPLIT.search(text)
     if m:
-        n = _value(m.group("n"))
-        if n and n > 1:
-            out.divide = n
+        parts = _value(m.group("n"))
+        if parts and parts > 1:
+            out.divide = parts
 
 
 _ACROSS = re.compile(r"\bacross\s+(?:(?:all|each)\s+(?:of\s+)?)?(?:(?:the|these|those|both(?:\s+of\s+the)?)\s+)?"

@@ -81,7 +81,7 @@ def parse_published(value: str | None) -> dt.date | None:
 
 @lru_cache(maxsize=4096)
 def _dateparse(text: str, base: dt.date | None) -> dt.date | None:
-    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
     if base is not None:
         settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
     got = dateparser.parse(text, languages=["en"], settings=settings)
