@@ -1,5 +1,6 @@
 """The package's shape: no import circle between wirewatch's modules, counting the imports made
-inside functions too (a circle hidden in a function still couples the two modules)."""
+inside functions too (a circle hidden in a function still couples the two modules). Imports under
+`if TYPE_CHECKING:` are left out: they name a type for the checker and never run."""
 from __future__ import annotations
 
 import ast
@@ -13,6 +14,11 @@ def _module(path: Path, src: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+def _is_type_checking(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or \
+        (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+
+
 def import_graph(src: Path = SRC) -> dict[str, set[str]]:
     """module -> the wirewatch modules it imports anywhere in its body."""
     modules = {_module(p, src): p for p in src.rglob("*.py")}
@@ -20,7 +26,12 @@ def import_graph(src: Path = SRC) -> dict[str, set[str]]:
     for name, path in modules.items():
         package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
         deps: set[str] = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        type_only = {id(n) for block in ast.walk(tree) if isinstance(block, ast.If) and _is_type_checking(block.test)
+                     for stmt in block.body for n in ast.walk(stmt)}
+        for node in ast.walk(tree):
+            if id(node) in type_only:
+                continue
             if isinstance(node, ast.ImportFrom):
                 base = package.split(".")[:len(package.split(".")) - node.level + 1] if node.level else []
                 target = ".".join(base + ([node.module] if node.module else []))
@@ -83,8 +94,11 @@ def test_cycle_finder_finds_a_circle_through_a_function_level_import(tmp_path):
     (pkg / "store" / "loader.py").write_text("def f():\n    from ..engine import run\n")
     (pkg / "engine.py").write_text("from .store.loader import f\nrun = 1\n")
     (pkg / "other.py").write_text("from . import engine\n")
+    (pkg / "typed.py").write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .other import x\n")
+    (pkg / "store" / "hints.py").write_text("from ..typed import y\n")
     graph = import_graph(pkg)
     assert graph["wirewatch.engine"] == {"wirewatch.store.loader"}
+    assert graph["wirewatch.typed"] == set()   # a type-only import is no edge
     assert cycles(graph) == [["wirewatch.engine", "wirewatch.store.loader"]]
 
 
