@@ -94,3 +94,21 @@ def test_split_every_report_and_batch_fusion_honours_it():
     reports = [Report(m, Source("a"), "2022-01-01"), Report(deepcopy(m), Source("b"), "2022-01-02")]
     assert len(fuse(reports)) == 1
     assert len(fuse(reports, apart=frozenset({frozenset(("a:e", "b:e"))}))) == 2
+
+
+@pytest.mark.postgres
+def test_split_and_merge_on_postgresql(pg_url):
+    """The same corrections on the PostgreSQL store (skipped without a PostgreSQL server)."""
+    from wirewatch.store.synthetic import synthetic_articles
+    articles = synthetic_articles(12, seed=3)
+    with wirewatch.open(pg_url) as store:
+        store.add_articles(articles)
+        event = next(e for e in store.event_records() if len(e.sources) >= 2)
+        before = store.count_events()
+        ids = store.split_event(event.event_id)
+        assert len(ids) == len(event.sources) and store.count_events() == before + len(ids) - 1
+        for other in ids[1:]:
+            store.merge_events(ids[0], other)
+        merged = store.event(ids[0])
+        assert store.count_events() == before and sorted(merged.mention_ids) == sorted(event.mention_ids)
+        assert [r.changes["override"] for r in merged.history if "override" in r.changes][-1] == [None, "merged"]
