@@ -85,7 +85,13 @@ def test_every_fixture_feed_event_note_agrees(fixture_feed_url, tmp_path):
     with wirewatch.open(tmp_path / "feed.db") as store:
         ingest([fixture_feed_url], store, Settings(allow_private=True))
         events = store.event_records()
+        mentions = {f"{a}:{m.event_id}": m for a in {s.article_id for e in events for s in e.sources}
+                    for m in store.article(a).events}
     assert events
     for event in events:
         assert disagreements(event) == [], (event.event_id, event.notes)
         assert event.fusion and event.fusion[0]["verdict"] == "new event"
+        # one day per event (day-dated reports), and never placed finer than its reports
+        reports = [mentions[k] for k in event.mention_ids]
+        assert len({m.event_date for m in reports if (m.time_precision or 1) == 1}) <= 1
+        assert event.geo_precision == min(m.geo_precision for m in reports)
