@@ -17,6 +17,7 @@ COMMANDS = {
     "serve": "wirewatch.commands.serve:serve",
     "bench": "wirewatch.commands.bench:bench",
     "setup": "wirewatch.commands.setup:setup",
+    "gazetteer": "wirewatch.commands.gazetteer:gazetteer",
 }
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ._fold import fold, is_latin, loose_from_folded, loose_key, plain, strip_article
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 RULER_MIN_POPULATION = 5000  # smallest town whose names are stored as ruler patterns
 _CAPITAL_RULER_POPULATION = 100_000  # provincial capitals count as this big for the ruler
 Progress = Callable[[str, float], None]  # (step description, fraction done 0..1)
@@ -32,8 +32,11 @@ _SCHEMA = """
 CREATE TABLE place(
   id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, feature TEXT, iso3 TEXT,
   admin1 TEXT, admin2 TEXT, lat REAL, lon REAL, population INTEGER, code TEXT,
-  approx INTEGER);  -- 1: the point is the parent unit's (a district with no town in cities500)
-CREATE TABLE name(key TEXT, loose TEXT, place INTEGER, kind INTEGER);
+  approx INTEGER,   -- 1: the point is the parent unit's (a district with no town in cities500)
+  source INTEGER);  -- NULL: built by `wirewatch setup`; else the `source` row that added it
+CREATE TABLE name(key TEXT, loose TEXT, place INTEGER, kind INTEGER, source INTEGER);
+CREATE TABLE source(id INTEGER PRIMARY KEY, label TEXT, origin TEXT, sha256 TEXT, countries TEXT,
+  places INTEGER, names INTEGER, added TEXT);  -- dumps added by `wirewatch gazetteer add`
 CREATE TABLE country(iso3 TEXT PRIMARY KEY, iso2 TEXT, name TEXT, continent TEXT,
   neighbours TEXT, place INTEGER);
 CREATE TABLE demonym(key TEXT PRIMARY KEY, iso3 TEXT);
@@ -45,6 +48,7 @@ _INDEXES = """
 CREATE INDEX name_key ON name(key);
 CREATE INDEX name_loose ON name(loose) WHERE loose IS NOT NULL;
 CREATE INDEX ruler_pop ON ruler(population);
+CREATE INDEX place_gid ON place(geonameid);
 """
 
 # Name kinds, best first: the unit's own name, an English alias, any other alternate name.
@@ -189,7 +193,7 @@ class _Writer:
         pid = self.next_id
         self.next_id += 1
         self.places.append((pid, geonameid, name, feature, iso3, admin1, admin2, lat, lon,
-                            population, code, int(approx)))
+                            population, code, int(approx), None))
         return pid
 
     def name(self, pid: int, text: str, kind: int, loose: bool = True) -> None:
@@ -200,15 +204,15 @@ class _Writer:
             return
         self.seen.add((key, pid))
         loose_key_ = loose_from_folded(key) if loose else None
-        self.names.append((key, loose_key_, pid, kind))
+        self.names.append((key, loose_key_, pid, kind, None))
         bare = strip_article(key)
         if bare != key and (bare, pid) not in self.seen:  # "Al Hasakah" also as "Hasakah"
             self.seen.add((bare, pid))
-            self.names.append((bare, loose_key_, pid, ALTERNATE))
+            self.names.append((bare, loose_key_, pid, ALTERNATE, None))
 
     def flush(self) -> None:
-        self.db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", self.places)
-        self.db.executemany("INSERT INTO name VALUES (?,?,?,?)", self.names)
+        self.db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", self.places)
+        self.db.executemany("INSERT INTO name VALUES (?,?,?,?,?)", self.names)
         self.places.clear()
         self.names.clear()
 
@@ -391,7 +395,7 @@ def build_index(path: Path, progress: Progress | None = None) -> BuildStats:
                         a2.display if a2 else None, lat, lon, pop, str(gid))
         out.name(pid, name, PRIMARY)
         latin = [a for a in alternates.get(gid, ()) if is_latin(a) and not _HAS_DIGIT.search(a)
-                 and not _is_code(a)]
+                 and not is_code(a)]
         for a in latin:
             out.name(pid, a, ALTERNATE, loose=pop >= 1000)
         if ruler_pop >= RULER_MIN_POPULATION:
@@ -426,7 +430,7 @@ def build_index(path: Path, progress: Progress | None = None) -> BuildStats:
     return stats
 
 
-def _is_code(name: str) -> bool:
+def is_code(name: str) -> bool:
     """An airport or agency code among a town's alternate names ("KBL", "PMF", "BIR"): English copy
     writing those letters means an organisation or an acronym, not the town."""
     letters = name.replace(" ", "").replace(".", "")

@@ -13,11 +13,10 @@ import math
 import re
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -25,49 +24,15 @@ from ..errors import SetupError
 from ..model import Place
 from ..settings import Settings
 from ._fold import fold, loose_key, strip_article
-from .build import ALIAS, ALTERNATE, PRIMARY, SCHEMA_VERSION, source_fingerprint
-
-_MATCH_WEIGHT = {PRIMARY: 1.0, ALIAS: 0.9, ALTERNATE: 0.75}
-_POPULATION_WEIGHT = 0.12     # per tenfold population
-# cities500 lists a town without a population only when it is the seat of an admin unit: such a
-# town counts as this big rather than as empty ("Maden", seat of a Turkish district)
-_SEAT_POPULATION = 5000
-_LOOSE_WEIGHT = 0.45          # times the similarity of the folded names
-_LOOSE_MIN_SIMILARITY = 80.0  # rapidfuzz ratio of folded names for a loose match to count
-_FEATURE_BONUS = {"country": 0.5, "region": 0.5, "admin1": 0.0, "admin2": -0.05, "city": 0.0}
-_CONTEXT_BONUS, _NEIGHBOUR_BONUS, _FAR_PENALTY = 1.0, 0.3, -0.5
-# ACLED codes a town 1, a district (admin2) 2 like "near a town", a province, region or country 3.
-_PRECISION = {"city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
-_MAX_ROWS = 300               # candidates read per key, largest first
-_SIGNIFICANT_POPULATION = 100_000  # a place this big may be named outside the story's countries
-_MENDING_MIN_SIMILARITY = 85.0
-_NO_CONTEXT_LOOSE_SIMILARITY = 90.0  # a loose match without context: this similar, and big  # has_name: a loose match of a name of several words
-_INFER_MIN_VOTES, _INFER_LEAD = 1.0, 1.5  # infer_context: votes the leading country needs, lead over the next
-# Continents and world regions: never a town that happens to bear the name ("Asia", Philippines)
-_WORLD_REGIONS = frozenset({
-    "africa", "asia", "europe", "americas", "north america", "south america", "latin america",
-    "central america", "oceania", "antarctica", "antarctic", "arctic", "middle east", "near east", "far east",
-    "eurasia", "sub saharan africa", "west africa", "east africa", "southern africa", "north africa",
-    "central asia", "south asia", "southeast asia", "south east asia", "east asia", "western europe",
-    "eastern europe", "the west", "caribbean", "horn of africa", "balkans", "the balkans", "levant",
-    "the levant", "maghreb", "the middle east"})
-
-
-class _Row(NamedTuple):
-    id: int
-    geonameid: int | None
-    name: str
-    feature: str
-    iso3: str
-    admin1: str | None
-    admin2: str | None
-    lat: float | None
-    lon: float | None
-    population: int
-    code: str
-    approx: int         # 1: a district placed at its province's capital (no town of its own)
-    kind: int           # PRIMARY / ALIAS / ALTERNATE
-    similarity: float   # 100 for exact keys, rapidfuzz ratio for loose ones
+from ._candidates import (
+    _CONTEXT_BONUS, _FAR_PENALTY, _FEATURE_BONUS, _INFER_LEAD, _INFER_MIN_VOTES, _LOOSE_MIN_SIMILARITY,
+    _LOOSE_WEIGHT, _MATCH_WEIGHT, _MAX_ROWS, _MENDING_MIN_SIMILARITY, _NEIGHBOUR_BONUS, _POPULATION_WEIGHT,
+    _PRECISION, _SEAT_POPULATION, _SELECT, _WORLD_REGIONS, Row as _Row, best_per_place as _best_per_place,
+    drop_units_named_like_their_town as _drop_units_named_like_their_town, implausible as _implausible_row)
+from ._phrases import (
+    _ADMIN2_WORDS, _BRACKETED, _DISTANCE_ONLY, _LEADING, _NEAR, _OFFSET, _TOWN_OF, _UNIT_AFTER, _UNIT_BEFORE,
+    bearing as _bearing, distance_km, offset_point, strip_unit as _strip_unit)
+from .build import ALIAS, PRIMARY, SCHEMA_VERSION, source_fingerprint
 
 
 @dataclass(frozen=True)
@@ -82,102 +47,6 @@ class _CountryInfo:
     country: Country
     continent: str | None
     neighbours: frozenset[str]
-
-
-_SELECT = ("SELECT p.id, p.geonameid, p.name, p.feature, p.iso3, p.admin1, p.admin2, p.lat, p.lon,"
-           " p.population, p.code, p.approx, n.kind FROM name n JOIN place p ON p.id = n.place")
-
-# "12 km north of X", "about 5 miles south-east of the town of X"
-_OFFSET = re.compile(
-    r"^(?:about |some |around |approximately |roughly |nearly |almost |over |less than )?"
-    r"(?P<dist>\d+(?:[.,]\d+)?)\s*-?\s*(?P<unit>km|kms|kilomet(?:er|re)s?|miles?|mi)\s+"
-    r"(?:to the\s+)?(?P<dir>(?:north|south)(?:\s*-?\s*(?:east|west))?|east|west|[ns][ew]?|[ew])(?:ern|ward)?"
-    r"\s+(?:of|from)\s+(?P<place>.+)$", re.I)
-_DISTANCE_ONLY = re.compile(
-    r"^(?:about |some |around |approximately )?\d+(?:[.,]\d+)?\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?)"
-    r"\s+(?:away\s+)?(?:from|of|outside|off)\s+(?P<place>.+)$", re.I)
-_NEAR = re.compile(
-    r"^(?:near|nearby|close to|just outside of|just outside|outside of|outside|on the outskirts of|the outskirts of|outskirts of|"
-    r"in the outskirts of|on the edge of|the edge of|around|in the vicinity of|the vicinity of|vicinity of|"
-    r"in the area of|the area of|area of|in the suburbs of|the suburbs of|suburbs of|a suburb of|suburb of|"
-    r"on the road to|the road to|on the way to|not far from|a village near|villages near|"
-    r"a village outside|villages around|the area around|areas around|surrounding|(?:the )?environs of)"
-    r"\s+(?P<place>.+)$", re.I)
-_UNIT_WORDS = (r"district|province|region|governorate|oblast|state|county|department|prefecture|rayon|"
-               r"municipality|division|territory|zone|area|parish|canton|emirate|wilaya|raion")
-_UNIT_AFTER = re.compile(rf"^(?:the\s+)?(?P<place>.+?)\s+(?:{_UNIT_WORDS})s?$", re.I)
-_UNIT_BEFORE = re.compile(rf"^(?:the\s+)?(?:{_UNIT_WORDS})\s+of\s+(?P<place>.+)$", re.I)
-_TOWN_OF = re.compile(r"^(?:the\s+)?(?:town|city|village|hamlet|settlement|capital)\s+of\s+(?P<place>.+)$", re.I)
-_ADMIN2_WORDS = re.compile(r"\b(?:district|county|municipality|rayon|raion|parish)s?\b", re.I)
-_LEADING = re.compile(r"^(?:in|at|from|into|on|the)\s+", re.I)
-_BEARINGS = {"n": 0, "ne": 45, "e": 90, "se": 135, "s": 180, "sw": 225, "w": 270, "nw": 315}
-_EARTH_KM = 6371.0
-
-
-def _strip_unit(text: str) -> str:
-    """"Barinas state" -> "Barinas"."""
-    m = _UNIT_AFTER.match(text) or _UNIT_BEFORE.match(text)
-    return m["place"] if m else text
-
-
-def _bearing(word: str) -> float | None:
-    w = re.sub(r"[\s-]", "", word.lower())
-    w = w.replace("north", "n").replace("south", "s").replace("east", "e").replace("west", "w")
-    return _BEARINGS.get(w)
-
-
-def offset_point(lat: float, lon: float, km: float, bearing_deg: float) -> tuple[float, float]:
-    """The point `km` away from (lat, lon) on the given compass bearing (great circle)."""
-    d, b = km / _EARTH_KM, math.radians(bearing_deg)
-    p1, l1 = math.radians(lat), math.radians(lon)
-    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
-    l2 = l1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2))
-    return round(math.degrees(p2), 5), round((math.degrees(l2) + 540) % 360 - 180, 5)
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
-
-
-def _best_per_place(rows: Iterable[tuple]) -> tuple[_Row, ...]:
-    """One row per place, its best (lowest) match kind and highest similarity; places without a
-    point (a unit with no town in cities500) are left out: they have nothing to give."""
-    best: dict[int, _Row] = {}
-    for r in rows:
-        row = _Row(*r)
-        if row.lat is None:
-            continue
-        old = best.get(row.id)
-        if old is None or (row.similarity, -row.kind) > (old.similarity, -old.kind):
-            best[row.id] = row
-    return tuple(best.values())
-
-
-def _drop_units_named_like_their_town(rows: tuple[_Row, ...]) -> tuple[_Row, ...]:
-    """"Ganja" is the town, not the municipality around it, unless the text says "district":
-    a unit gives way to a town of the same name inside it, to a town inside it that holds
-    half its people ("Gəncə" the city), or to its capital when that holds two fifths of them
-    ("Mogilev": Mahilyow, capital of Mogilev Region), but not to a mere capital ("Para" stays
-    the state although Belém has "Pará" among its alternate names)."""
-    units = [r for r in rows if r.feature in ("admin1", "admin2")]
-    towns = [r for r in rows if r.feature == "city"]
-    if not units or not towns:
-        return rows
-
-    def inside(t: _Row, unit: _Row) -> bool:
-        return t.admin1 == unit.name if unit.feature == "admin1" else (t.admin2, t.admin1) == (unit.name, unit.admin1)
-
-    def shadowed(unit: _Row) -> bool:
-        return any(t.iso3 == unit.iso3 and inside(t, unit) and (
-            loose_key(t.name) == loose_key(unit.name) or (t.population or 0) * 2 >= (unit.population or 0)
-            or (t.lat, t.lon) == (unit.lat, unit.lon) and (t.population or 0) * 5 >= (unit.population or 0) * 2)
-            for t in towns)
-
-    kept = tuple(r for r in rows if r.feature not in ("admin1", "admin2") or not shadowed(r))
-    return kept or rows
 
 
 class Gazetteer:
@@ -245,7 +114,7 @@ class Gazetteer:
             return ()
         found = self._query(
             "SELECT n.key, p.id, p.geonameid, p.name, p.feature, p.iso3, p.admin1, p.admin2, p.lat,"
-            " p.lon, p.population, p.code, p.approx, n.kind FROM name n JOIN place p ON p.id = n.place"
+            " p.lon, p.population, p.code, p.approx, p.source, n.kind FROM name n JOIN place p ON p.id = n.place"
             f" WHERE n.loose = ? ORDER BY p.population DESC LIMIT {_MAX_ROWS}", (loose,))
         scored = ((*r[1:], fuzz.ratio(key, r[0])) for r in found)
         return _best_per_place(r for r in scored if r[-1] >= _LOOSE_MIN_SIMILARITY)
@@ -272,7 +141,7 @@ class Gazetteer:
             s = _MATCH_WEIGHT[row.kind]
         else:
             s = _LOOSE_WEIGHT * row.similarity / 100
-        pop = row.population or (_SEAT_POPULATION if row.feature == "city" else 0)
+        pop = row.population or (_SEAT_POPULATION if row.feature == "city" and row.source is None else 0)
         if row.feature in ("admin1", "admin2"):
             pop //= 10  # a unit sums its towns; the town of the same name should still win
         s += _POPULATION_WEIGHT * math.log10(pop + 1) + _FEATURE_BONUS.get(row.feature, 0.0)
@@ -382,7 +251,7 @@ class Gazetteer:
                 and (best.population or 0) >= 1_000_000):
             # "Split", "Nice", "Central" name places only in a story about their country
             return Place(name=name, unresolved_reason=f"{name!r} is a common English word, not a place here")
-        reason = self._implausible(name, best, ctx, neighbours)
+        reason = _implausible_row(name, best, ctx, neighbours)
         if reason:
             return Place(name=name, unresolved_reason=reason)
         if not ctx and best.feature == "city" and (best.population or 0) < 1000 and len(ranked) > 1:
@@ -399,29 +268,6 @@ class Gazetteer:
                 best = best._replace(lat=town.lat, lon=town.lon, approx=0)
         return self._place(best, score)
 
-    @staticmethod
-    def _implausible(name: str, best: _Row, ctx: frozenset[str], neighbours: frozenset[str]) -> str | None:
-        """Why the best candidate cannot be what the story means, or None when it can. Outside
-        the story's countries only a big place, a country or a region is plausible; a loose
-        (transliteration) match must be in context or big."""
-        pop = best.population or 0
-        big = pop >= _SIGNIFICANT_POPULATION or best.feature in ("country", "region", "admin1")
-        if best.similarity < 100 and ctx and best.iso3 not in ctx:
-            return (f"{name!r} only resembles {best.name} ({best.iso3}), outside "
-                    f"{', '.join(sorted(ctx))}")
-        if best.similarity < 100 and not ctx and (pop < _SIGNIFICANT_POPULATION or best.similarity < _NO_CONTEXT_LOOSE_SIMILARITY):
-            # without the story's countries a spelling guess is a coincidence ("Dogon" / Dagon,
-            # an old name of Yangon) unless it is nearly the name of a big place
-            return f"{name!r} only resembles {best.name} ({best.iso3}), with nothing to say it is meant"
-        if ctx and best.iso3 not in ctx and best.kind > ALIAS and best.feature == "city" and not (best.iso3 in neighbours):
-            # a big city far from the story named only by one of its foreign-language names
-            # ("Boni" for Bonn in a Mali story) is a coincidence of spelling, not a reference
-            return (f"{name!r} is only an alternate name of {best.name} ({best.iso3}), outside "
-                    f"{', '.join(sorted(ctx))}")
-        if ctx and best.iso3 not in ctx and not big and not (best.iso3 in neighbours and pop >= 20_000):
-            return (f"{name!r} names no place in {', '.join(sorted(ctx))}; the best match, {best.name} "
-                    f"({best.iso3}, population {pop}), is too small to be meant from there")
-        return None
 
     def place_names(self, text: str) -> list[str]:
         """The bare place names in a location phrase: "12 km north of Ganja" -> ["Ganja"],
@@ -509,7 +355,29 @@ class Gazetteer:
             if not place.unresolved_reason:  # a district is 2 in ACLED's dev rows, a province 3
                 place.geo_precision = max(2, place.geo_precision or 2)
             return place
+        if m := _BRACKETED.match(phrase):  # "Hays (Hays, Al Hudaydah)": the brackets qualify
+            phrase = f"{m['head']}, {m['inner']}"
+        if phrase.count(",") >= 2:
+            return self._resolve_nested(phrase, ctx, dateline)
         return self._resolve_plain(phrase, ctx, dateline)
+
+    def _resolve_nested(self, phrase: str, context: tuple[str, ...], dateline: str | None) -> Place:
+        """"X, District, Province": X inside the narrowest qualifier that holds a place so named,
+        else inside the broadest that does; else the narrowest unit the text names (the district,
+        looked for inside the province)."""
+        head, *tails = [p.strip() for p in phrase.split(",") if p.strip()]
+        if not tails:
+            return self._resolve_plain(head, context, dateline)
+        rows = self._rows(fold(_strip_unit(head)))
+        for tail in tails:
+            if self._within(rows, tail, context):
+                return self._resolve_plain(f"{head}, {tail}", context, dateline)
+        if len(tails) >= 2:
+            unit = self._resolve_nested(", ".join(tails), context, dateline)
+            if not unit.unresolved_reason and unit.feature in ("admin1", "admin2", "region"):
+                unit.geo_precision = max(2, unit.geo_precision or 2)
+                return unit
+        return self._resolve_plain(f"{head}, {tails[0]}", context, dateline)
 
     def _resolve_plain(self, phrase: str, context: tuple[str, ...], dateline: str | None,
                        prefer: str | None = None) -> Place:
@@ -597,7 +465,7 @@ class Gazetteer:
         if key in self._common_words:
             return any((r.population or 0) >= 1_000_000 and r.similarity >= 100 for r in rows)
         return any(r.similarity >= 100 and (r.feature != "city" or (r.population or 0) >= 1000
-                                            or r.kind <= ALIAS) for r in rows)
+                                            or (r.kind <= ALIAS and r.source is None)) for r in rows)
 
     def admin1_names(self, iso3: str | None, name: str | None) -> frozenset[str]:
         """Every name (folded) the gazetteer has for the admin1 unit of country `iso3` that it
