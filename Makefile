@@ -42,6 +42,19 @@ bench: setup
 		$(SHARED)/eval/acled_dev.csv --feed $(SHARED)/fixtures/feed; \
 	else echo "bench_fusion: $(SHARED)/eval/acled_dev.csv is not present, skipped"; fi
 
+# The village-level gazetteer (docs/geo.md): the set-up index plus every GeoNames dump in
+# $(SHARED)/gazetteer, in its own folder, so that `make test` and `make extract-diff` keep the
+# cities500 index. Use it with WIREWATCH_DATA=$(GAZETTEER_FULL) (make eval and the accuracy figures).
+GAZETTEER_FULL := src/wirewatch/geo/_data/full
+.PHONY: gazetteer
+gazetteer: $(GAZETTEER_FULL)/gazetteer.sqlite
+
+$(GAZETTEER_FULL)/gazetteer.sqlite: src/wirewatch/geo/_data/gazetteer.sqlite $(wildcard $(SHARED)/gazetteer/*)
+	@test -d $(SHARED)/gazetteer || { echo "make gazetteer: $(SHARED)/gazetteer is missing"; exit 1; }
+	mkdir -p $(GAZETTEER_FULL)
+	cp src/wirewatch/geo/_data/gazetteer.sqlite $@.copy && mv $@.copy $@
+	WIREWATCH_DATA=$(GAZETTEER_FULL) $(VENV)/bin/wirewatch gazetteer add $(SHARED)/gazetteer
+
 # The behaviour snapshot (docs/snapshot.md): extraction over the project's own inputs and a fixed
 # sample of $(SHARED)/train rows, diffed against tests/snapshot/*.jsonl; exits 1 on a difference.
 # UPDATE=1 rewrites the snapshot (commit it with the change); GATHER=1 re-gathers the test sentences.

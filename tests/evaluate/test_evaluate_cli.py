@@ -113,3 +113,17 @@ def test_split_option_restricts_rows(tmp_path, fake_pipeline_module):
         assert result.exit_code == 0, result.output
         counts[split] = json.loads(result.stdout)["rows"]
     assert counts["dev"] + counts["heldout"] == counts["all"] == 5
+
+
+def test_country_option_keeps_rows_of_those_countries(tmp_path, fake_pipeline_module):
+    path = write_acled(tmp_path / "acled_example.csv")
+    dumps = tmp_path / "dumps"
+    dumps.mkdir()
+    for name in ("NG.txt.gz", "KE.zip", "admin1CodesASCII.txt"):
+        (dumps / name).write_bytes(b"")
+    for spec, rows in (("NG,KEN", 2), ("Iraq", 1), ("Mexico,Somalia,IQ", 3), (str(dumps), 2)):
+        result = CliRunner().invoke(main, ["evaluate", str(path), "--country", spec, "--format", "json"])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["rows"] == rows, spec
+    bad = CliRunner().invoke(main, ["evaluate", str(path), "--country", "Atlantis"])
+    assert bad.exit_code == 1 and "Atlantis: not a country code or name" in bad.output

@@ -6,6 +6,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 from typing import IO, Any
 
 import click
@@ -27,19 +28,28 @@ from ..settings import Settings
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--errors", "errors_path", type=click.Path(dir_okay=False, writable=True), default=None,
               help="write every miss as JSONL (row, field, gold, predicted, text) to this file")
+@click.option("--country", "country", default=None, metavar="CODES",
+              help="only rows of these gold countries: ISO2/ISO3 codes or names, comma-separated, or a "
+                   "folder of GeoNames dumps (XX.txt.gz ...) for the countries it covers")
 @click.option("--top", type=click.IntRange(min=0), default=5, show_default=True,
               help="error patterns shown per field in the table")
 def evaluate(gold: str, kind: str, limit: int | None, split: str, match: str, fmt: str,
-             errors_path: str | None, top: int) -> None:
+             errors_path: str | None, top: int, country: str | None) -> None:
     """Run the pipeline on each row of GOLD (ACLED notes, GTD summaries, or a wirewatch gold JSON)
     and print per-field accuracy with 95% confidence intervals."""
     settings = Settings()
+    try:
+        countries = parse_countries(country) if country else None
+    except WirewatchError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(1)
     # stdout carries only the report: anything the pipeline prints goes to stderr
     with _open_errors(errors_path) as errors, _progress() as (progress, on_total), \
             contextlib.redirect_stdout(sys.stderr):
         try:
             report = run_evaluate(gold, kind, limit, split=split, match=match, settings=settings,
-                                  errors=errors, progress=progress, on_total=on_total)
+                                  errors=errors, progress=progress, on_total=on_total,
+                                  countries=countries)
         except WirewatchError as e:
             click.echo(f"error: {e}", err=True)
             sys.exit(1)
@@ -47,6 +57,35 @@ def evaluate(gold: str, kind: str, limit: int | None, split: str, match: str, fm
         click.echo(json.dumps(report.to_json(), ensure_ascii=False))
     else:
         print_table(report, top)
+
+
+def parse_countries(spec: str) -> frozenset[str]:
+    """ISO3 codes from "UA,SYR,Yemen" or from a folder of GeoNames dumps ("../shared/gazetteer":
+    the countries of its XX.txt / XX.txt.gz / XX.zip files). InputError on a name it cannot read."""
+    import pycountry
+
+    from ..errors import InputError
+    from ..evaluate.countries import country_iso3
+
+    folder = Path(spec)
+    if folder.is_dir():
+        items = sorted({p.name[:2] for p in folder.iterdir()
+                        if len(p.name.split(".")[0]) == 2 and p.name.endswith((".txt", ".txt.gz", ".zip"))})
+        if not items:
+            raise InputError(spec, "no GeoNames country dumps (XX.txt.gz ...) in this folder")
+    else:
+        items = [s.strip() for s in spec.split(",") if s.strip()]
+    out: set[str] = set()
+    for item in items:
+        iso3 = None
+        if len(item) == 2 and item.isalpha():
+            found = pycountry.countries.get(alpha_2=item.upper())
+            iso3 = found.alpha_3 if found else None
+        iso3 = iso3 or country_iso3(item)
+        if not iso3:
+            raise InputError(item, "not a country code or name")
+        out.add(iso3)
+    return frozenset(out)
 
 
 @contextlib.contextmanager

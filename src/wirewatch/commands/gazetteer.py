@@ -83,7 +83,7 @@ def remove(what: str, path: Path | None) -> None:
 
 
 class _progress:
-    """A rich progress line on a terminal (file, places read); silent otherwise."""
+    """A rich progress line on a terminal (file, places read or bytes downloaded); silent otherwise."""
 
     def __enter__(self):  # type: ignore[no-untyped-def]
         if not sys.stderr.isatty():
@@ -92,7 +92,7 @@ class _progress:
         from rich.console import Console
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-        self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed:,} places"),
+        self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed:,}"),
                             TimeElapsedColumn(), console=Console(stderr=True), transient=True)
         self.bar.__enter__()
         self.task = self.bar.add_task("gazetteer", total=None)

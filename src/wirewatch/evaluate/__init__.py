@@ -8,7 +8,7 @@ report per-field accuracy with 95% Wilson intervals.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import IO
 
@@ -63,8 +63,10 @@ def make_kind(kind: str, settings: Settings | None = None) -> Kind:
     raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
 
 
-def load_cases(path: str | Path, kind: Kind, *, split: str = "all", limit: int | None = None) -> list[GoldCase]:
-    """The gold cases of `path` in file order, restricted to a split, at most `limit` of them."""
+def load_cases(path: str | Path, kind: Kind, *, split: str = "all", limit: int | None = None,
+               countries: Collection[str] | None = None) -> list[GoldCase]:
+    """The gold cases of `path` in file order, restricted to a split and to the gold countries
+    `countries` (ISO3) when given, at most `limit` of them."""
     path = Path(path)
     if not path.exists():
         raise InputError(str(path), "no such file or folder")
@@ -72,10 +74,18 @@ def load_cases(path: str | Path, kind: Kind, *, split: str = "all", limit: int |
     for case in kind.load(path):
         if not in_split(case.unit, split):
             continue
+        if countries is not None and case_country(case) not in countries:
+            continue
         cases.append(case)
         if limit is not None and len(cases) >= limit:
             break
     return cases
+
+
+def case_country(case: GoldCase) -> str | None:
+    """ISO3 of a gold case's country (ACLED's and GTD's `country` columns)."""
+    from .countries import country_iso3
+    return country_iso3(getattr(case.gold, "country", None) or case.unit)
 
 
 def evaluate(
@@ -90,19 +100,21 @@ def evaluate(
     errors: IO[str] | None = None,
     progress: Callable[[int], None] | None = None,
     on_total: Callable[[int], None] | None = None,
+    countries: Collection[str] | None = None,
 ) -> Report:
     """Score the pipeline on a gold file.
 
     `pipeline` defaults to `wirewatch.pipeline.Pipeline(settings)` (loaded once, after the gold file
     parsed, so a bad file fails fast). `errors` receives one JSONL line per miss; `progress(k)` is
     called after each batch of k cases and `on_total(n)` once the number of cases is known.
+    `countries` (ISO3 codes) keeps only the rows of those gold countries.
     """
     settings = settings or Settings()
     path = Path(path)
     if kind == "auto":
         kind = detect_kind(path)
     scorer = make_kind(kind, settings)
-    cases = load_cases(path, scorer, split=split, limit=limit)
+    cases = load_cases(path, scorer, split=split, limit=limit, countries=countries)
     if on_total is not None:
         on_total(len(cases))
     if pipeline is None and not cases:

@@ -10,7 +10,6 @@ one untouched.
 """
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 import shutil
@@ -28,6 +27,7 @@ from .dumps import ADMIN_TABLES, DumpRow, dump_files, read_admin_table, read_row
 
 GEONAMES_DUMP_URL = "https://download.geonames.org/export/dump/"
 DOWNLOAD_MAX_BYTES = 512 * 1024 * 1024  # the largest country zip is ~100 MB; allCountries is not downloaded
+DOWNLOAD_DEADLINE_S = 1800.0             # per file, start to finish
 Progress = Callable[[str, int], None]    # (what, places read so far in this file)
 
 _BATCH = 5000
@@ -142,25 +142,18 @@ def remove_source(index: Path, what: str) -> tuple[int, int]:
 def download_country(code: str, dest: Path, settings: Settings, *, base_url: str = GEONAMES_DUMP_URL,
                      progress: Progress | None = None) -> Path:
     """Download `XX.zip` and the admin code tables from GeoNames (or `base_url`) into `dest`
-    through the project's fetcher (size cap, timeouts, address and robots checks). Returns the
-    zip's path; files are written whole or not at all."""
-    from ..ingest.fetch import Fetcher
+    through the project's fetcher (size cap, deadline, address and robots checks; each file is
+    written whole or not at all). Returns the zip's path."""
+    from ..ingest.fetch import fetch_to_file
 
     dest.mkdir(parents=True, exist_ok=True)
-    fetch_settings = dataclasses.replace(settings, max_bytes=max(settings.max_bytes, DOWNLOAD_MAX_BYTES))
-    target = dest / f"{code}.zip"
-    with Fetcher(fetch_settings) as fetcher:
-        for name in (f"{code}.zip", *ADMIN_TABLES):
+    for name in (f"{code}.zip", *ADMIN_TABLES):
+        def tick(done: int, total: int | None, name: str = name) -> None:
             if progress:
-                progress(f"downloading {name}", 0)
-            response = fetcher.get(base_url.rstrip("/") + "/" + name)
-            content = getattr(response, "content", None)
-            if content is None:
-                raise InputError(base_url + name, "no content")
-            tmp = dest / f".{name}.{os.getpid()}.part"
-            tmp.write_bytes(content)
-            os.replace(tmp, dest / name)
-    return target
+                progress(f"downloading {name}" + (f" ({total / 1e6:.1f} MB)" if total else ""), done)
+        fetch_to_file(base_url.rstrip("/") + "/" + name, dest / name, max_bytes=DOWNLOAD_MAX_BYTES,
+                      deadline=DOWNLOAD_DEADLINE_S, progress=tick, settings=settings)
+    return dest / f"{code}.zip"
 
 
 # --- writing ---------------------------------------------------------------------------------
