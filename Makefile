@@ -41,6 +41,7 @@ bench: setup
 	if [ -f $(SHARED)/eval/acled_dev.csv ]; then PYTHONPATH=$(CURDIR)/src $(PY) scripts/bench_fusion.py \
 		$(SHARED)/eval/acled_dev.csv --feed $(SHARED)/fixtures/feed; \
 	else echo "bench_fusion: $(SHARED)/eval/acled_dev.csv is not present, skipped"; fi
+	PYTHONPATH=$(CURDIR)/src $(PY) scripts/bench_geo.py $(if $(wildcard $(SHARED)/gazetteer),--add $(SHARED)/gazetteer)
 
 # The village-level gazetteer (docs/geo.md): the set-up index plus every GeoNames dump in
 # $(SHARED)/gazetteer, in its own folder, so that `make test` and `make extract-diff` keep the
