@@ -18,7 +18,8 @@ from .actors import GROUPISH
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _RELATIVE = re.compile(r"(?:\b(?:near|outside|outskirts\s+of|suburbs?\s+of|vicinity\s+of|close\s+to|around|"
                        r"\d+(?:\.\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\w+\s+){0,2}(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of)\s+(?:the\s+)?(?:\w+\s+)?)$", re.I)
-_UNIT_AFTER = re.compile(r"^\s*(?:district|province|region|governorate|county|state|oblast|prefecture|department|municipality|area|division|territory|zone|rayon|raion)\b", re.I)
+_UNIT_AFTER = re.compile(r"^\s*(?:district|province|region|governorate|county|state|oblast|prefecture|department|municipality|area|division|territory|zone|rayon|raion|"
+                         r"upazila|upazilla|tehsil|taluka|taluk|mandal|woreda|sub-county|subcounty|LGA|local government area|cercle|sub-prefecture|subprefecture|hromada)\b", re.I)
 _SETTLEMENT_AFTER = re.compile(r"^\s*(?:village|town|city|hill|neighbou?rhood|area|camp|locality|commune|township|"
                                r"sector|settlement|suburb|quarter|colony|colonia|market|cent(?:er|re)|town\s+cent(?:er|re)|district\s+cent(?:er|re))\b", re.I)
 _NOT_LOCATION_PREP = {"from"}   # "fired from the territory of X": origin, not target

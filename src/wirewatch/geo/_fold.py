@@ -2,7 +2,7 @@
 
 `fold` is the exact key: case, diacritics, apostrophes and hyphens removed, so "Gəncə",
 "GANCA" and "Ganca" meet. `loose_key` is the fallback key: common transliteration variants
-merged (kh/x, dzh/zh/dj/j, yi/i, ou/u, w/v, q/k) and vowels dropped after the first letter,
+merged (kh/x, dzh/zh/dj/j, gh/g/q/k, w/v) and vowels (with ə, y) dropped after the first letter,
 so "Xankəndi" meets "Khankendi", "Gyandzha" meets "Ganja" and "Kiev" meets "Kyiv". Loose
 matches are ranked below exact ones and must also pass a similarity check.
 """
@@ -22,10 +22,12 @@ _SPACES = re.compile(r"\s+")
 # Arabic definite article as a separate word: "Al Hasakah" / "Hasakah", "Ar Raqqah" / "Raqqa".
 _ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an|ad|ez|es|er|ed|et)\s+(?=\w{3})")
 # Vowels are dropped after the first letter, so only consonant variants need merging.
-_LOOSE_MULTI = {"dzh": "j", "tch": "ch", "kh": "h", "zh": "j", "dj": "j", "ph": "f", "ck": "k"}
+_LOOSE_MULTI = {"dzh": "j", "tch": "ch", "kh": "h", "gh": "k", "zh": "j", "dj": "j", "ph": "f", "ck": "k", "sh": "s"}
 _LOOSE_MULTI_RE = re.compile("|".join(_LOOSE_MULTI))
-_LOOSE_SINGLE = str.maketrans({"x": "h", "q": "k", "w": "v", " ": None})
+# q/g/k: Azerbaijani and Arabic q is written g or k in English copy ("Qarakhanbayli" / "Garakhanbayli")
+_LOOSE_SINGLE = str.maketrans({"x": "h", "q": "k", "g": "k", "w": "v", " ": None})
 _DROP_VOWELS = str.maketrans("", "", "aeiouy")
+_FINAL_H = re.compile(r"(?<=[aeiou])h\b")  # "Raqqah" / "Raqqa", "Hudaydah" / "Hudayda"
 _REPEATS = re.compile(r"(.)\1+")
 
 
@@ -66,8 +68,8 @@ def loose_key(name: str) -> str:
 
 def loose_from_folded(key: str) -> str:
     """`loose_key` of a name already folded."""
-    s = strip_article(key)
-    if "h" in s or "j" in s or "k" in s:
+    s = _FINAL_H.sub("", strip_article(key))
+    if "h" in s or "j" in s or "k" in s or "g" in s:
         s = _LOOSE_MULTI_RE.sub(lambda m: _LOOSE_MULTI[m.group()], s)
     s = s.translate(_LOOSE_SINGLE)
     if not s:

@@ -22,12 +22,19 @@ _NEAR = re.compile(
     r"on the road to|the road to|on the way to|not far from|a village near|villages near|"
     r"a village outside|villages around|the area around|areas around|surrounding|(?:the )?environs of)"
     r"\s+(?P<place>.+)$", re.I)
+# The kinds of unit, in English and in the words English copy keeps from each country's own system
+# (upazila: Bangladesh; tehsil, taluka, mandal: South Asia; woreda: Ethiopia; sub-county: Kenya,
+# Uganda; LGA: Nigeria; cercle: Mali; sub-prefecture: Chad, CAR; hromada: Ukraine)
 _UNIT_WORDS = (r"district|province|region|governorate|oblast|state|county|department|prefecture|rayon|"
-               r"municipality|division|territory|zone|area|parish|canton|emirate|wilaya|raion")
+               r"municipality|division|territory|zone|area|parish|canton|emirate|wilaya|raion|"
+               r"upazila|upazilla|tehsil|taluka|taluk|mandal|woreda|sub-county|subcounty|lga|"
+               r"local government area|cercle|sub-prefecture|subprefecture|hromada")
 _UNIT_AFTER = re.compile(rf"^(?:the\s+)?(?P<place>.+?)\s+(?:{_UNIT_WORDS})s?$", re.I)
 _UNIT_BEFORE = re.compile(rf"^(?:the\s+)?(?:{_UNIT_WORDS})\s+of\s+(?P<place>.+)$", re.I)
 _TOWN_OF = re.compile(r"^(?:the\s+)?(?:town|city|village|hamlet|settlement|capital)\s+of\s+(?P<place>.+)$", re.I)
-_ADMIN2_WORDS = re.compile(r"\b(?:district|county|municipality|rayon|raion|parish)s?\b", re.I)
+_ADMIN2_WORDS = re.compile(r"\b(?:district|county|municipality|rayon|raion|parish|upazilla|upazila|tehsil|taluka|"
+                           r"taluk|woreda|sub-county|subcounty|lga|local government area|cercle|sub-prefecture|"
+                           r"subprefecture|hromada)s?\b", re.I)
 _BRACKETED = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<inner>[^()]+)\)$")  # "Hays (Hays, Al Hudaydah)"
 _LEADING = re.compile(r"^(?:in|at|from|into|on|the)\s+", re.I)
 _BEARINGS = {"n": 0, "ne": 45, "e": 90, "se": 135, "s": 180, "sw": 225, "w": 270, "nw": 315}

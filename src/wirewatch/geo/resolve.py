@@ -49,6 +49,10 @@ class _CountryInfo:
     neighbours: frozenset[str]
 
 
+# How far from a unit's point a place the dump files elsewhere may lie and still be taken as inside it
+_NEAR_UNIT_KM = {"admin1": 150.0, "admin2": 40.0, "region": 150.0}
+
+
 class Gazetteer:
     """Read-only view of the gazetteer index; thread-safe, caches lookups in memory."""
 
@@ -214,8 +218,23 @@ class Gazetteer:
         units = self._units(qualifier, context)
         names = {(u.iso3, fold(u.name)) for u in units}
         ids = {u.id for u in units}  # a unit is not inside itself
-        return tuple(r for r in rows if r.id not in ids and (
+        inside = tuple(r for r in rows if r.id not in ids and (
             (r.iso3, fold(r.admin1 or "")) in names or (r.iso3, fold(r.admin2 or "")) in names))
+        if inside:
+            return inside
+        # GeoNames and the dumps can file a place under another division than the one the text
+        # names (Bouca under Ouham-Fafa, carved out of Ouham in 2020): a place counts as inside a
+        # unit when it lies near the unit's point, the nearest first.
+        near = []
+        for r in rows:
+            if r.id in ids or r.lat is None or r.lon is None:
+                continue
+            d, unit = min(((distance_km(u.lat, u.lon, r.lat, r.lon) / _NEAR_UNIT_KM[u.feature], u)
+                           for u in units if u.iso3 == r.iso3 and u.lat is not None and u.lon is not None),
+                          default=(2.0, None), key=lambda t: t[0])
+            if unit is not None and d <= 1.0:  # the province as the text (and ACLED) names it
+                near.append((d, r._replace(admin1=unit.name) if unit.feature == "admin1" else r))
+        return tuple(r for _, r in sorted(near, key=lambda t: t[0]))
 
     # --- public API ----------------------------------------------------------------------
     def candidates(self, name: str, context: Sequence[str] = (), limit: int = 10) -> list[Place]:
