@@ -102,3 +102,57 @@ def test_countryside_of_a_province_qualifies(pipeline) -> None:
 def test_addresses_and_speakers_are_not_towns(pipeline, text, name) -> None:
     found = _places(pipeline, text, ["USA"])
     assert all(name not in p.place.name for p in found)
+
+
+# --- a bare village among places the sentence pins down (`_near_the_others`) -----------------
+
+def _mention(text: str, place, plain: bool = True):
+    from wirewatch.extract.places import PlaceMention
+    m = PlaceMention(text, 0, len(text), None, place)  # type: ignore[arg-type]
+    m.plain = plain  # type: ignore[attr-defined]
+    m.qualified = not plain  # type: ignore[attr-defined]
+    return m
+
+
+class _TwoVillages:
+    """Stands in for the gazetteer: 'Nova' names one village far west and one near the front."""
+
+    def __init__(self, near_one):
+        self.near_one = near_one
+
+    def resolve(self, name, context=(), dateline=None, near=None):
+        return self.near_one if near is not None else None
+
+
+def _place(name, lat, lon, feature="city", population=0, gid=1):
+    from wirewatch.model import Place
+    return Place(name=name, geonameid=gid, latitude=lat, longitude=lon, iso3="UKR", feature=feature,
+                 population=population, geo_precision=1)
+
+
+def test_a_bare_village_is_read_near_the_province_the_sentence_names() -> None:
+    from wirewatch.extract.places import _near_the_others
+    far, near = _place("Nova", 49.8, 24.1, gid=1), _place("Nova", 48.2, 37.9, gid=2)
+    province = _place("Donetsk", 48.0, 37.8, feature="admin1", population=4_000_000, gid=3)
+    out = _near_the_others([_mention("Nova", far), _mention("Donetsk", province, plain=False)],
+                           _TwoVillages(near), ["UKR"], None)
+    assert [m.place.geonameid for m in out] == [2, 3]
+
+
+def test_a_bare_village_far_from_everything_the_sentence_names_is_dropped() -> None:
+    from wirewatch.extract.places import _near_the_others
+    far = _place("Nova", 49.8, 24.1, gid=1)
+    province = _place("Donetsk", 48.0, 37.8, feature="admin1", population=4_000_000, gid=3)
+    out = _near_the_others([_mention("Nova", far), _mention("Donetsk", province, plain=False)],
+                           _TwoVillages(far), ["UKR"], None)
+    assert [m.place.geonameid for m in out] == [3]
+
+
+def test_a_village_beside_a_bare_town_is_left_as_it_is() -> None:
+    """"Fighting in Nova, officials in Lviv said": a bare town pins nothing down."""
+    from wirewatch.extract.places import _near_the_others
+    town = _place("Lviv", 49.8, 24.0, population=700_000, gid=4)
+    village = _place("Nova", 48.2, 37.9, gid=2)
+    assert len(_near_the_others([_mention("Nova", village)], _TwoVillages(None), ["UKR"], None)) == 1
+    out = _near_the_others([_mention("Nova", village), _mention("Lviv", town)], _TwoVillages(None), ["UKR"], None)
+    assert [m.place.geonameid for m in out] == [2, 4]

@@ -86,6 +86,26 @@ def test_the_named_province_picks_the_village(index: Path) -> None:
     assert gaz.resolve_expression("Kamyshevatka Nova (Lviv)", ["UKR"]).geonameid == 990000003
 
 
+def test_the_story_s_other_places_break_a_tie_by_distance(index: Path) -> None:
+    (index.parent / "UA.txt").write_text(_dump_text(), encoding="utf-8")
+    add_sources(index, [index.parent / "UA.txt"])
+    gaz = Gazetteer(index)
+    assert gaz.resolve("Kamyshevatka Nova", ["UKR"], near=(48.0, 37.8)).geonameid == 990000002
+    assert gaz.resolve("Kamyshevatka Nova", ["UKR"], near=(49.9, 24.0)).geonameid == 990000003
+
+
+def test_a_village_filed_under_another_division_is_inside_the_named_one(index: Path) -> None:
+    """The dump files the village under a province whose code the set-up index names otherwise;
+    near the named province's point it still counts as inside it, with the province as named."""
+    rows = [(990000011, "Pidhirne Vyshche", "", 48.05, 37.75, "P", "PPL", "UA", "99", "", 0)]
+    (index.parent / "UA.txt").write_text(_dump_text(rows), encoding="utf-8")
+    add_sources(index, [index.parent / "UA.txt"])
+    place = Gazetteer(index).resolve_expression("Pidhirne Vyshche, Donetsk", ["UKR"])
+    assert (place.geonameid, place.admin1) == (990000011, "Donetsk")
+    far = Gazetteer(index).resolve_expression("Pidhirne Vyshche, Lviv", ["UKR"])
+    assert far.geonameid != 990000011
+
+
 def test_a_district_without_a_town_is_the_district(index: Path) -> None:
     (index.parent / "UA.txt").write_text(_dump_text(), encoding="utf-8")
     add_sources(index, [index.parent / "UA.txt"])

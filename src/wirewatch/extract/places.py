@@ -312,8 +312,45 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
             continue
         pm = PlaceMention(ent.text, ent.start_char, ent.end_char, root, place)
         pm.qualified = qualified  # type: ignore[attr-defined]
+        pm.plain = not (rel or unit or qualified)  # type: ignore[attr-defined]
         out.append(pm)
+    return _near_the_others(out, gazetteer, context, dateline)
+
+
+def _near_the_others(mentions: list[PlaceMention], gazetteer: Any, context: Sequence[str],
+                     dateline: str | None) -> list[PlaceMention]:
+    """A village named bare among places the sentence pins down (a province or district, a town
+    given with its unit: "in the Bazar area of Khas Urozgan district, Urozgan"; "fighting in
+    Slavne and near Vodyane (Donetsk)") is read near them: of two villages of one name the one near the others wins over the bigger one far away,
+    and a village that lies far from all of them is another place of that name (or no place
+    at all), so it is dropped rather than allowed to take the event elsewhere."""
+    anchors = [m.place for m in mentions if not getattr(m, "plain", False) or m.place.feature in _UNITS]
+    anchors = [a for a in anchors if a.feature != "country" and a.latitude is not None and a.longitude is not None]
+    if not anchors:
+        return mentions
+    lat = sum(a.latitude for a in anchors) / len(anchors)  # type: ignore[misc]
+    lon = sum(a.longitude for a in anchors) / len(anchors)  # type: ignore[misc]
+    out = []
+    for m in mentions:
+        if getattr(m, "plain", False) and m.place.feature == "city" and (m.place.population or 0) < _VILLAGE \
+                and m.place not in anchors and not _close(m.place, anchors):
+            again = gazetteer.resolve(m.text, context=context, dateline=dateline, near=(lat, lon))
+            if again.latitude is None or not _close(again, anchors):
+                continue
+            m.place = again
+        out.append(m)
     return out
+
+
+_UNITS = ("admin1", "admin2", "region")
+_VILLAGE = 1000  # people: below this a bare name is read near the sentence's other places
+
+
+def _close(place: Place, anchors: list[Place]) -> bool:
+    """Within reach of one of the anchors: 250 km of a province's point, 120 km of a town's."""
+    from ..geo import distance_km
+    return any(distance_km(place.latitude, place.longitude, a.latitude, a.longitude)  # type: ignore[arg-type]
+               <= (250 if a.feature in ("admin1", "region") else 120) for a in anchors)
 
 
 def _stands_in(place: Place | None, region: Place, name: str) -> bool:

@@ -241,10 +241,14 @@ class Gazetteer:
         """Ranked places a name may refer to, best first, each with its score."""
         return [self._place(r, s) for s, r in self._ranked(name, context)[:limit]]
 
-    def resolve(self, name: str, context: Sequence[str] = (), dateline: str | None = None) -> Place:
+    def resolve(self, name: str, context: Sequence[str] = (), dateline: str | None = None,
+                near: tuple[float, float] | None = None) -> Place:
         """The best candidate, or Place(name, unresolved_reason=...) when there is none worth
-        giving: never a small place on another continent than the story's countries."""
-        return dataclasses.replace(self._resolved(name, tuple(context), dateline, None))
+        giving: never a small place on another continent than the story's countries. `near`, a
+        point the story is about (its other places), is preferred like the dateline's."""
+        if near is not None:
+            near = (round(near[0], 2), round(near[1], 2))  # a cache key that repeats
+        return dataclasses.replace(self._resolved(name, tuple(context), dateline, None, None, near))
 
     def _dateline_point(self, dateline: str | None, context: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[float, float] | None]:
         if not dateline:
@@ -256,8 +260,10 @@ class Gazetteer:
         return ctx, (d.latitude, d.longitude)
 
     def _resolve_uncached(self, name: str, context: tuple[str, ...], dateline: str | None,
-                          prefer: str | None, within: str | None = None) -> Place:
+                          prefer: str | None, within: str | None = None,
+                          anchor: tuple[float, float] | None = None) -> Place:
         context, near = self._dateline_point(dateline, context)
+        near = anchor or near
         if fold(name) in _WORLD_REGIONS:
             return Place(name=name, unresolved_reason=f"{name!r} names a continent or world region, not a place")
         ranked = self._ranked(name, context, prefer=prefer, near=near, within=within)
