@@ -359,7 +359,8 @@ def _stands_in(place: Place | None, region: Place, name: str) -> bool:
     if place is None or place.feature not in ("admin1", "admin2", "region") or region.latitude is None:
         return False
     from ..geo import fold
-    return (place.name, place.feature) == (region.name, region.feature) and fold(name) != fold(place.name)
+    # (the qualifier alone may read as its namesake town: "Mymensingh" the division or the city)
+    return fold(place.name) == fold(region.name) and fold(name) != fold(place.name)
 
 
 def _inside(place: Place | None, region: Place) -> bool:

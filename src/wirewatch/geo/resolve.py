@@ -225,11 +225,13 @@ class Gazetteer:
         # GeoNames and the dumps can file a place under another division than the one the text
         # names (Bouca under Ouham-Fafa, carved out of Ouham in 2020): a place counts as inside a
         # unit when it lies near the unit's point, the nearest first.
+        # A district whose point is only its province's says no more than "in that province".
         near = []
         for r in rows:
-            if r.id in ids or r.lat is None or r.lon is None:
-                continue
-            d, unit = min(((distance_km(u.lat, u.lon, r.lat, r.lon) / _NEAR_UNIT_KM[u.feature], u)
+            if r.id in ids or r.lat is None or r.lon is None or r.similarity < 100:
+                continue  # a transliteration guess must sit inside the unit by name
+            d, unit = min(((0.0 if u.approx and (r.admin1, r.iso3) == (u.admin1, u.iso3)
+                            else 2.0 if u.approx else distance_km(u.lat, u.lon, r.lat, r.lon) / _NEAR_UNIT_KM[u.feature], u)
                            for u in units if u.iso3 == r.iso3 and u.lat is not None and u.lon is not None),
                           default=(2.0, None), key=lambda t: t[0])
             if unit is not None and d <= 1.0:  # the province as the text (and ACLED) names it
