@@ -240,3 +240,14 @@ def test_cli_add_list_remove(index: Path, settings, dump_server) -> None:
 def _count(index: Path, sql: str) -> int:
     with sqlite3.connect(index) as db:
         return db.execute(sql).fetchone()[0]
+
+
+def test_setup_rebuild_adds_the_loaded_dumps_again(index: Path) -> None:
+    from wirewatch.cli import main
+    dump = index.parent / "UA.txt"
+    dump.write_text(_dump_text(), encoding="utf-8")
+    add_sources(index, [dump])
+    result = CliRunner().invoke(main, ["setup", "--force", "--path", str(index)])
+    assert result.exit_code == 0, result.output
+    assert "added again: UA.txt (4 places)" in result.output
+    assert Gazetteer(index).resolve("Zoryanopilske", ["UKR"]).geonameid == 990000001

@@ -49,6 +49,8 @@ def _setup(target: Path, force: bool) -> None:
             target.touch()  # so `make` sees the index as newer than the sources
             click.echo(f"gazetteer index {target} is up to date (use --force to rebuild)", err=True)
             return
+    from ..geo.extend import add_sources, loaded_files
+    again = loaded_files(target)  # dumps added to the old index are added to the new one
     if sys.stderr.isatty():
         from rich.progress import Progress
         with Progress(transient=True) as bar:
@@ -58,3 +60,6 @@ def _setup(target: Path, force: bool) -> None:
         stats = build_index(target)
     click.echo(f"gazetteer index {target}: {stats.places} places, {stats.names} names, "
                f"{stats.ruler_patterns} ruler patterns in {stats.seconds:.1f} s", err=True)
+    if again:
+        added = add_sources(target, again, locked=True)
+        click.echo(f"added again: {', '.join(r.label for r in added)} ({sum(r.places for r in added)} places)", err=True)

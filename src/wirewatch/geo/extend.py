@@ -79,11 +79,13 @@ def _sources(db: sqlite3.Connection) -> list[SourceInfo]:
 
 
 def add_sources(index: Path, sources: Sequence[str | Path], *, settings: Settings | None = None,
-                progress: Progress | None = None, base_url: str = GEONAMES_DUMP_URL) -> list[AddResult]:
+                progress: Progress | None = None, base_url: str = GEONAMES_DUMP_URL,
+                locked: bool = False) -> list[AddResult]:
     """Add GeoNames dumps to the index: files (`XX.txt`, `XX.txt.gz`, `XX.zip`, `allCountries.zip`,
     `cities1000.zip`), folders of them, or bare country codes ("UA"), which are downloaded from
     `base_url` into `<data dir>/dumps/` first (only when asked: this is the one place that
-    downloads). The admin code tables next to a dump name its districts."""
+    downloads). The admin code tables next to a dump name its districts. `locked`: the caller
+    already holds the index's lock (`wirewatch setup` re-adding after a rebuild)."""
     settings = settings or Settings()
     files: list[Path] = []
     for source in sources:
@@ -94,7 +96,7 @@ def add_sources(index: Path, sources: Sequence[str | Path], *, settings: Setting
         else:
             files.extend(dump_files(Path(source)))
     results: list[AddResult] = []
-    with _private_copy(index) as db:
+    with _private_copy(index, locked) as db:
         _drop_name_indexes(db)
         try:
             for path in files:
@@ -102,6 +104,15 @@ def add_sources(index: Path, sources: Sequence[str | Path], *, settings: Setting
         finally:
             _create_name_indexes(db)
     return results
+
+
+def loaded_files(index: Path) -> list[Path]:
+    """The dump files loaded into an index that are still where they were loaded from (for
+    `wirewatch setup` to add again after a rebuild); [] for a missing or older index."""
+    try:
+        return [Path(s.origin) for s in list_sources(index) if Path(s.origin).is_file()]
+    except (SetupError, sqlite3.DatabaseError):
+        return []
 
 
 def remove_source(index: Path, what: str) -> tuple[int, int]:
@@ -178,14 +189,16 @@ class _private_copy:
     """The index copied to a private file, opened for writing; renamed over the index on success.
     A lock file serialises writers (and `wirewatch setup`)."""
 
-    def __init__(self, index: Path):
+    def __init__(self, index: Path, locked: bool = False):
         self.index = index
+        self.locked = locked
         self.tmp = index.with_name(f"{index.name}.{os.getpid()}.tmp")
 
     def __enter__(self) -> sqlite3.Connection:
         import fcntl
-        self.lock = self.index.with_name(self.index.name + ".lock").open("w")
-        fcntl.flock(self.lock, fcntl.LOCK_EX)
+        self.lock = self.index.with_name(self.index.name + ".lock").open("a")
+        if not self.locked:
+            fcntl.flock(self.lock, fcntl.LOCK_EX)
         _connect(self.index, readonly=True).close()  # refuse a missing or old index before copying
         shutil.copyfile(self.index, self.tmp)
         self.db = sqlite3.connect(self.tmp)
