@@ -222,7 +222,8 @@ def _is_appos_person(ent: Span) -> bool:
 
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|del|la|las|los|le|les|el|al|of|do|da|dos|das|du|des|di|a|y)\s+)*[A-Z][\w'’.-]*)*"
-_QUALIFIER = re.compile(rf"^\s*(?:,\s*|\s*\(|\s+in\s+(?:the\s+(?:[a-z-]+\s+){{0,2}}(?:countryside|outskirts|suburbs|province|region|governorate)\s+of\s+|rural\s+)?)(?:the\s+)?({_NAME}(?:\s+(?:district|province|region|state|county|governorate|department))?(?:\s*,\s*{_NAME})*)")
+_QUALIFIER_UNITS = r"district|province|region|state|county|governorate|department|upazila|upazilla|tehsil|woreda|sub-county|LGA|zone"
+_QUALIFIER = re.compile(rf"^\s*(?:,\s*|\s*\(|\s+in\s+(?:the\s+(?:[a-z-]+\s+){{0,2}}(?:countryside|outskirts|suburbs|province|region|governorate)\s+of\s+|rural\s+)?)(?:the\s+)?({_NAME}(?:\s+(?:{_QUALIFIER_UNITS}))?(?:\s*,\s*{_NAME}(?:\s+(?:{_QUALIFIER_UNITS}))?)*)")
 
 
 def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], dateline: str | None,
@@ -264,7 +265,7 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
             # "Campinas, Sao Paulo" / "Oicha (Beni, Nord-Kivu)": look for the town inside the
             # widest unit named after it
             parts = [q.strip() for q in qual.group(1).split(",")]
-            known = [q for q in parts if gazetteer.is_place(re.sub(r"\s+(?:district|province|region|state|county|governorate|department)$", "", q))]
+            known = [q for q in parts if gazetteer.is_place(re.sub(rf"\s+(?:{_QUALIFIER_UNITS})$", "", q))]
             if known and qual.group(0).lstrip().startswith("in"):
                 # "X in Y" qualifies X only when Y is a unit that can contain it ("Palma in Cabo Delgado",
                 # "Nayrab in Idleb" where Idleb is the town and its province) and X is no country
@@ -277,7 +278,7 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
             if known:
                 offset = ent.end_char + (unit.end() if unit else 0) + (kind.end() if kind else 0)
                 qualifiers.update(offset + qual.start(1) + qual.group(1).find(q) for q in parts)
-                expr = f"{expr}, {known[-1]}"
+                expr = f"{expr}, {', '.join(known)}"  # inside the narrowest unit holding a place so named
                 fallbacks = [f"{known[i]}, {known[-1]}" for i in range(len(known) - 1)] + [known[-1]]
                 qualified = True
         place = None

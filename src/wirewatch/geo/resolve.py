@@ -391,7 +391,7 @@ class Gazetteer:
     def _resolve_nested(self, phrase: str, context: tuple[str, ...], dateline: str | None) -> Place:
         """"X, District, Province": X inside the narrowest qualifier that holds a place so named,
         else inside the broadest that does; else the narrowest unit the text names (the district,
-        looked for inside the province)."""
+        looked for inside the province, or the town standing for it), at geo_precision 2 or 3."""
         head, *tails = [p.strip() for p in phrase.split(",") if p.strip()]
         if not tails:
             return self._resolve_plain(head, context, dateline)
@@ -401,7 +401,7 @@ class Gazetteer:
                 return self._resolve_plain(f"{head}, {tail}", context, dateline)
         if len(tails) >= 2:
             unit = self._resolve_nested(", ".join(tails), context, dateline)
-            if not unit.unresolved_reason and unit.feature in ("admin1", "admin2", "region"):
+            if not unit.unresolved_reason and unit.feature != "country":  # the unit, or the town standing for it
                 unit.geo_precision = max(2, unit.geo_precision or 2)
                 return unit
         return self._resolve_plain(f"{head}, {tails[0]}", context, dateline)
