@@ -251,3 +251,11 @@ def test_setup_rebuild_adds_the_loaded_dumps_again(index: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "added again: UA.txt (4 places)" in result.output
     assert Gazetteer(index).resolve("Zoryanopilske", ["UKR"]).geonameid == 990000001
+
+
+def test_a_bare_name_of_several_villages_stays_unresolved(index: Path) -> None:
+    (index.parent / "UA.txt").write_text(_dump_text(), encoding="utf-8")
+    add_sources(index, [index.parent / "UA.txt"])
+    place = Gazetteer(index).resolve("Kamyshevatka Nova", ["UKR"])
+    assert place.unresolved_reason and "2 villages" in place.unresolved_reason
+    assert Gazetteer(index).resolve("Zoryanopilske", ["UKR"]).geonameid == 990000001   # one of its name

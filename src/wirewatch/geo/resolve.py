@@ -286,6 +286,13 @@ class Gazetteer:
             if runner[1].iso3 != best.iso3 and runner[0] > score - 0.05:
                 return Place(name=name, unresolved_reason=(
                     f"{name!r} is ambiguous without context: small places in {best.iso3} and {runner[1].iso3}"))
+        if best.source is not None and best.feature == "city" and not best.population and not within and near is None:
+            # a dump's village named bare, with nothing in the text to say which: when the country
+            # holds several of that name, any one is a guess (the story's region is a better code)
+            same = sum(1 for _, r in ranked if r.iso3 == best.iso3 and r.feature == "city" and not r.population)
+            if same > 1:
+                return Place(name=name, unresolved_reason=(
+                    f"{name!r} names {same} villages in {best.iso3}; nothing in the text says which"))
         if best.approx and best.feature == "admin2":
             # a district GeoNames gives no member town ("Dehloran county"): its namesake town in
             # the same province, when there is one, is a better point than the province's capital
