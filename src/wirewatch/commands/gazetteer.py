@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -85,7 +87,9 @@ def remove(what: str, path: Path | None) -> None:
 class _progress:
     """A rich progress line on a terminal (file, places read or bytes downloaded); silent otherwise."""
 
-    def __enter__(self):  # type: ignore[no-untyped-def]
+    bar: Any
+
+    def __enter__(self) -> Callable[[str, int], None] | None:
         if not sys.stderr.isatty():
             self.bar = None
             return None
@@ -96,8 +100,8 @@ class _progress:
                             TimeElapsedColumn(), console=Console(stderr=True), transient=True)
         self.bar.__enter__()
         self.task = self.bar.add_task("gazetteer", total=None)
-        return lambda what, n: self.bar.update(self.task, description=what, completed=n)  # type: ignore[union-attr]
+        return lambda what, n: self.bar.update(self.task, description=what, completed=n)
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, *exc: Any) -> None:
         if self.bar is not None:
             self.bar.__exit__(*exc)

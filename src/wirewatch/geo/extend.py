@@ -258,8 +258,8 @@ def _add_file(db: sqlite3.Connection, path: Path, progress: Progress | None) -> 
         db.execute("DELETE FROM name WHERE source = ?", (old,))  # a new version replaces the old
         db.execute("DELETE FROM place WHERE source = ?", (old,))
         db.execute("DELETE FROM source WHERE id = ?", (old,))
-    source = db.execute("INSERT INTO source(label, origin, sha256, added) VALUES (?,?,?,?)",
-                        (path.name, result.origin, digest, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))).lastrowid
+    source = int(db.execute("INSERT INTO source(label, origin, sha256, added) VALUES (?,?,?,?)",
+                            (path.name, result.origin, digest, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))).lastrowid or 0)
     iso3_of = dict(db.execute("SELECT iso2, iso3 FROM country"))
     units = {code.split(":", 1)[1]: name for code, name in db.execute(
         "SELECT code, name FROM place WHERE feature IN ('admin1', 'admin2') AND source IS NULL")}
