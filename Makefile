@@ -7,7 +7,7 @@ UV := $(VENV)/bin/uv
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test bench clean extract-diff
+.PHONY: setup demo test bench clean extract-diff fuzz
 
 setup: $(STAMP) src/wirewatch/geo/_data/gazetteer.sqlite node_modules/.package-lock.json
 
@@ -69,6 +69,11 @@ extract-diff: $(STAMP) src/wirewatch/geo/_data/gazetteer.sqlite
 .PHONY: eval
 eval: $(STAMP) src/wirewatch/geo/_data/gazetteer.sqlite
 	PYTHONPATH=$(CURDIR)/src $(PY) scripts/eval_all.py --shared $(SHARED) $(if $(LIMIT),--limit $(LIMIT))
+
+# property-based fuzzing of the readers and the API's query parameters (tests/fuzz; make test runs
+# 25 cases per property, this 2,000)
+fuzz: setup
+	WIREWATCH_FUZZ_EXAMPLES=2000 $(VENV)/bin/pytest tests/fuzz -q
 
 clean:
 	rm -rf $(VENV) src/wirewatch/geo/_data build *.egg-info
