@@ -16,7 +16,7 @@ from typing import Any
 
 from ..model import Event
 
-PAGE = 1000          # events per database read
+PAGE = 500           # events per database read
 CHUNK = 1 << 20      # bytes per piece of a parquet file sent
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -42,6 +43,7 @@ class ExportBusy(RuntimeError):
 
 READERS = 4        # read-only connections, one per reader thread
 EXPORT_SLOTS = 2   # exports streaming at once
+EXPORT_YIELD_S = 1.0  # longest an export page waits for the requests in flight
 
 
 class StoreProvider:
@@ -70,6 +72,7 @@ class StoreProvider:
         self._ready = False
         self.export_slots = export_slots
         self._exports = 0
+        self._active_reads = 0
 
     @property
     def path(self) -> str | None:
@@ -100,7 +103,18 @@ class StoreProvider:
         loop = asyncio.get_running_loop()
         if self._readers is None:
             self._readers = ThreadPoolExecutor(max_workers=self._readers_n, thread_name_prefix="wirewatch-read")
-        return await loop.run_in_executor(self._readers, lambda: work(self._reader_store()))
+        self._active_reads += 1
+        try:
+            return await loop.run_in_executor(self._readers, lambda: work(self._reader_store()))
+        finally:
+            self._active_reads -= 1
+
+    def _yield_to_reads(self) -> None:
+        """An export waits (at most EXPORT_YIELD_S per page) while requests are being answered:
+        on one core, a page of an export would otherwise take its share of the CPU from them."""
+        deadline = time.monotonic() + EXPORT_YIELD_S
+        while self._active_reads > 0 and time.monotonic() < deadline:
+            time.sleep(0.005)
 
     def _reader_store(self) -> StoreLike:
         store = getattr(self._local, "store", None)
@@ -162,6 +176,7 @@ class StoreProvider:
         store.conn.execute("BEGIN")  # one snapshot for every page of this export
 
         def fetch(offset: int, limit: int) -> list[Event]:
+            self._yield_to_reads()
             return store.event_records(**filters, limit=limit, offset=offset)
 
         def close() -> None:
