@@ -138,7 +138,7 @@ def run(opts: argparse.Namespace) -> dict[str, Any]:
             "p99_ms": round(percentile(every, 99), 1), "max_ms": round(max(every), 1),
             "per_kind_p99_ms": {k: round(percentile(v, 99), 1) for k, v in sorted(latencies.items())},
             "errors": errors[:10], "error_count": len(errors),
-            "finished_while_exports_streamed": sum(1 for t in finished_at if t < min(ends)),
+            "finished_while_exports_streamed": sum(1 for t in finished_at if t < min(ends, default=0.0)),
             "exports_status": [s.get("status") for s in export_state],
             "exports_seconds": [round(s.get("end", 0) - s.get("start", 0), 1) for s in export_state],
             "exports_mb": [round(s.get("bytes", 0) / 1e6, 1) for s in export_state],
