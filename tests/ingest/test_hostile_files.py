@@ -100,3 +100,17 @@ def test_text_too_short_to_report_anything_is_refused(text: str) -> None:
 def test_one_sentence_note_is_valid_input() -> None:
     doc = Document(source="note.txt", content="Two soldiers were killed in Kidal.", content_type="text/plain")
     assert clean_document(doc, Settings()).text == "Two soldiers were killed in Kidal."
+
+
+def test_multi_line_library_message_is_one_line(tmp_path: Path) -> None:
+    # found by tests/fuzz (make fuzz, 2026-12-02): this gzipped WARC made warcio raise a message
+    # over several lines ("non-chunked gzip file detected, ..."), which was printed as is
+    data = (b"\x1f\x8b\x08\x00\xa6\x0b\x10k\x02\xff\x0bw\x0cr\xd67\xd43\xe0\xe5\n\x07\xb2tC*\x0bR\xad\x14"
+            b"\x8aR\x8b\x0b\xf2\xf3\x8aSy\xb9\x9c\xf3\xf3JR\xf3Jt}R\xf3\xd2K2\xac\x14LL\xa0\n\x83R\x93\xf3"
+            b"\x8bRt=]\xac\x14lJ\x8b\xf2\xacJK3S\xac\x0c\xecx\xb9x\xb9<BB\x02\x80F\x1a*\x18\x19\x18(\xf8"
+            b"{#\x0c\x81\x18^\x92ZQ\xa2\x9fQ\x92\x9b\x03R\x0b\x82\xe1P'\x00\x003\x8d\x82,\x8b\x00\x00\x00")
+    path = tmp_path / "fuzz.warc"
+    path.write_bytes(data)
+    errors = [str(i) for i in read_inputs([str(path)], Settings()) if isinstance(i, InputError)]
+    assert any("non-chunked gzip" in e for e in errors)
+    assert all("\n" not in e for e in errors)

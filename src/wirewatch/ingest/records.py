@@ -14,6 +14,11 @@ from ..settings import Settings
 META_KEYS = ("url", "title", "published", "publisher", "language", "byline", "wire_agency", "canonical_url")
 
 
+def _one_line(error: BaseException, limit: int) -> str:
+    """A library's message as one short line (warcio's run over several)."""
+    return " ".join(str(error).split())[:limit]
+
+
 def article_from_record(source: str, obj: Any, meta_from: str) -> Document:
     """A Document from a dict with `text` or `html` (+ url/title/published/publisher...)."""
     if not isinstance(obj, dict):
@@ -74,7 +79,7 @@ def read_jsonl(source: str, lines: Iterable[bytes], settings: Settings) -> Itera
         try:
             obj = json.loads(raw)
         except ValueError as e:
-            yield InputError(where, f"invalid JSON ({e.__class__.__name__}: {str(e)[:80]})")
+            yield InputError(where, f"invalid JSON ({e.__class__.__name__}: {_one_line(e, 80)})")
             continue
         try:
             yield article_from_record(where, obj, "jsonl")
@@ -90,7 +95,7 @@ def read_json(source: str, data: bytes, *, quiet: bool = False) -> Iterator[Docu
     try:
         obj = json.loads(data)
     except ValueError as e:
-        yield InputError(source, f"invalid JSON ({str(e)[:80]})")
+        yield InputError(source, f"invalid JSON ({_one_line(e, 80)})")
         return
     if isinstance(obj, dict) and isinstance(obj.get("articles"), list):
         obj = obj["articles"]
@@ -124,7 +129,7 @@ def read_warc(source: str, stream: IO[bytes], settings: Settings) -> Iterator[Do
         records = ArchiveIterator(stream)
         records.loader = _tolerant_loader_class()()
     except ArchiveLoadFailed as e:
-        yield InputError(source, f"not a valid WARC ({str(e).strip()[:100]})")
+        yield InputError(source, f"not a valid WARC ({_one_line(e, 100)})")
         return
     number = 0
     while True:
@@ -134,10 +139,10 @@ def read_warc(source: str, stream: IO[bytes], settings: Settings) -> Iterator[Do
             return
         except ArchiveLoadFailed as e:
             what = "not a valid WARC" if number == 0 else f"unreadable after record {number}"
-            yield InputError(source, f"{what} ({str(e).strip()[:100]})")
+            yield InputError(source, f"{what} ({_one_line(e, 100)})")
             return
         except Exception as e:  # noqa: BLE001 - warcio raises whatever its parser hits on bad input
-            yield InputError(source, f"unreadable after record {number} ({type(e).__name__}: {str(e)[:80]})")
+            yield InputError(source, f"unreadable after record {number} ({type(e).__name__}: {_one_line(e, 80)})")
             return
         number += 1
         try:
@@ -146,7 +151,7 @@ def read_warc(source: str, stream: IO[bytes], settings: Settings) -> Iterator[Do
             yield e
             continue
         except Exception as e:  # noqa: BLE001 - one bad record must not take the batch down
-            yield InputError(f"{source}#record {number}", f"unreadable record ({type(e).__name__}: {str(e)[:80]})")
+            yield InputError(f"{source}#record {number}", f"unreadable record ({type(e).__name__}: {_one_line(e, 80)})")
             continue
         if item is not None:
             yield item
