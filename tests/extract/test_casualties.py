@@ -205,3 +205,16 @@ def test_a_number_told_later_is_firmer_than_a_word(nlp):
     several, six = _sents(nlp, "Several fighters were killed. The brigade said six fighters were killed.")
     assert firmer(several.killed, six.killed).best == 6
     assert firmer(six.killed, several.killed).best == 6   # the first number stands
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a run-on headline and lead telling one toll three times: told once
+    ("Double bomb attack kills 31 in Qamishli state TV Related IS claims attack Double bomb attack kills 31 in "
+     "Qamishli state TV -A double bomb attack killed 31 people in the city on Wednesday.", 31, None),
+    ("Car bomb in Homs kills 10 Governor AFP Sunday \"Ten people were killed and 22 wounded in a car bomb attack\".", 10, 22),
+    # equal counts of different people still add up
+    ("Two soldiers were killed in Kandahar and two civilians were killed in Herat.", 4, None),
+])
+def test_a_toll_retold_in_one_passage_counts_once(nlp, text, killed, injured):
+    c = _sents(nlp, text)[0]
+    assert (c.killed.best if c.killed else None, c.injured.best if c.injured else None) == (killed, injured)

@@ -64,3 +64,21 @@ def test_an_operations_arrests_take_the_fight_as_its_kind():
 ])
 def test_captured(text, n):
     assert find_captured(text) == n
+
+
+def test_an_operation_where_nobody_was_hurt_and_people_were_detained_is_an_arrest():
+    raid = _m(0, event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED", captured=2)
+    out = consolidate([raid], " " * 300)
+    assert (out[0].event_type, out[0].sub_event_type, out[0].captured) == ("Strategic developments", "Arrests", 2)
+    fight = _m(0, captured=2, fatalities=1, fatalities_low=1, fatalities_high=1)
+    assert consolidate([fight], " " * 300)[0].event_type == "Battles"   # a toll keeps the fight a fight
+
+
+def test_violence_told_later_elsewhere_without_a_day_is_context():
+    text = "Gunmen killed 4 in Idlib on Monday. IS has attacked Hasaka province before."
+    lead = _m(0, fatalities=4, fatalities_low=4, fatalities_high=4, evidence=[Span(0, 35)])
+    aside = _m(1, admin1="Al-Hasakah", location="Al-Hasakah", evidence=[Span(36, len(text))])
+    out = consolidate([lead, aside], text)
+    assert [m.mention for m in out] == ["new", "background"]
+    dated = _m(1, admin1="Al-Hasakah", location="Al-Hasakah", evidence=[Span(0, 35)])  # its sentence names a day
+    assert [m.mention for m in consolidate([_m(0, evidence=[Span(0, 35)]), dated], text)] == ["new", "new"]

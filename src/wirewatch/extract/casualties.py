@@ -293,6 +293,13 @@ _VICTIM_WORDS = re.compile(r"\b(?:people|persons?|civilians?|soldiers?|officers?
                            r"workers?|residents?|villagers?|passengers?|personnel|troops)\b", re.I)
 
 
+_OTHER_KIND = {"k": re.compile(r"\s+(?:injured|wounded|hurt)\b(?!\s+(?:people|persons|civilians|soldiers|men|women|children))", re.I),
+               "i": re.compile(r"\s+(?:killed|dead)\b(?!\s+(?:people|persons|civilians|soldiers|men|women|children))", re.I)}
+
+
+_OTHER_WORDS = {"k": {"injured", "wounded", "hurt"}, "i": {"killed", "dead"}}
+
+
 def _from_text(text: str) -> Casualties:
     out = Casualties(cumulative=bool(_CUMULATIVE.search(text)))
     _pairs(text, out)
@@ -306,6 +313,8 @@ def _from_text(text: str) -> Casualties:
                 continue
             if _active(text, m):
                 continue  # "Three gunmen shot and killed a officer": the gunmen are the killers
+            if re.match(_OTHER_KIND[kind], text[m.end():]):
+                continue  # "23 Killed Over 100 Injured": the 100 are the injured, not more dead
             verb = (m.groupdict().get("verb") or m.groupdict().get("dead") or "").lower()
             if verb == "casualties":  # "casualties" may mean killed and injured: count as killed only when alone
                 pass
@@ -315,7 +324,8 @@ def _from_text(text: str) -> Casualties:
             if kind == "k":
                 if out.killed is None or fig.start < out.killed.start:
                     # Two killed-figures in one sentence ("2 soldiers and 3 civilians were killed") add up.
-                    if out.killed is not None and not _overlap(out.killed, fig):
+                    if out.killed is not None and not _overlap(out.killed, fig) and \
+                            (fig.best != out.killed.best or _joined(text, out.killed, fig)):
                         out.killed = _add(out.killed, fig)
                     else:
                         out.killed = fig
@@ -655,7 +665,7 @@ _SINGULAR_WORDS = set(re.findall(r"[a-z]+", _SINGULAR)) | {"hostage", "captive",
 
 def _parsed(sent: "Span", before: str) -> dict[str, tuple[int, int, int, str]]:
     """Victim counts per kind on the parse: {kind: (count, start, end, text)} in sentence offsets."""
-    found: dict[str, list[tuple[int, int, int]]] = {"k": [], "i": []}
+    found: dict[str, list[tuple[int, int, int, Token]]] = {"k": [], "i": []}
     seen: set[int] = set()
     for tok in sent:
         got = _victims(tok)
@@ -665,6 +675,8 @@ def _parsed(sent: "Span", before: str) -> dict[str, tuple[int, int, int, str]]:
         for h in heads:
             if h.i in seen:
                 continue
+            if h.like_num and h.i + 1 < len(h.doc) and h.doc[h.i + 1].lower_ in _OTHER_WORDS[kind]:
+                continue  # "23 Killed Over 100 Injured": the 100 belong to the next word
             if h.pos_ == "PRON" and h.lower_ not in ("himself", "herself") and found[kind]:
                 continue  # "a man was shot and he died": one victim
             n = _count_np(h, before)
@@ -673,12 +685,35 @@ def _parsed(sent: "Span", before: str) -> dict[str, tuple[int, int, int, str]]:
             seen.add(h.i)
             sub = list(h.subtree)
             first, last = min(sub[0], tok, key=lambda t: t.i), max(sub[-1], tok, key=lambda t: t.i)
-            found[kind].append((n, first.idx - sent.start_char, last.idx + len(last) - sent.start_char))
+            found[kind].append((n, first.idx - sent.start_char, last.idx + len(last) - sent.start_char, h))
     out = {}
     for kind, items in found.items():
+        items = _retold(items, sent)
         if items:
-            start, end = min(s for _, s, _ in items), max(e for _, _, e in items)
-            out[kind] = (sum(n for n, _, _ in items), start, end, sent.text[start:end])
+            start, end = min(x[1] for x in items), max(x[2] for x in items)
+            out[kind] = (sum(x[0] for x in items), start, end, sent.text[start:end])
+    return out
+
+
+_GENERIC_VICTIMS = {"people", "person", "persons", "civilian", "civilians"}
+
+
+def _generic(tok: "Token") -> bool:
+    return tok.like_num or tok.pos_ != "NOUN" or tok.lower_ in _GENERIC_VICTIMS
+
+
+def _retold(items: list[tuple[int, int, int, "Token"]], sent: "Span") -> list[tuple[int, int, int, "Token"]]:
+    """The same count told again in one run-on passage ("Bomb attack kills 31 ... -A bomb attack killed
+    31 people"): once. Equal counts of different people ("2 soldiers and 2 civilians", two common
+    nouns) still add up."""
+    out: list[tuple[int, int, int, "Token"]] = []
+    for item in items:
+        n, _, _, h = item
+        if any(n == m and n > 1 and (h.lemma_.lower() == g.lemma_.lower() or "NOUN" not in (h.pos_, g.pos_)
+                                     or (_generic(h) and _generic(g)))
+               for m, _, _, g in out):
+            continue
+        out.append(item)
     return out
 
 
@@ -778,15 +813,15 @@ def divided(f: Figure, n: int) -> Figure:
 
 # --- captured: people detained, arrested or taken prisoner -------------------------------------
 _HELD_VERB = r"(?:detain(?:ed|ing)|arrest(?:ed|ing)|captur(?:ed|ing)|apprehend(?:ed|ing)|took\s+into\s+custody|taken\s+into\s+custody|taken\s+prisoner|took\s+prisoner)"
-_HELD_PEOPLE = r"(?:(?:[\w'-]+\s+){0,3}?(?:people|persons?|suspects?|insurgents?|militants?|fighters?|men|women|individuals?|members?|rebels?|others?|facilitators?|leaders?|commanders?|gunmen|youths?|students?|protesters?|demonstrators?|activists?|civilians?|soldiers?|officers?|terrorists?|smugglers?|traffickers?|criminals?|combatants?|detainees?))"
+_HELD_PEOPLE = r"(?:(?:[\w'-]+\s+){0,3}?(?:people|persons?|suspects?|insurgents?|militants?|fighters?|men|women|individuals?|members?|rebels?|others?|facilitators?|financiers?|couriers?|leaders?|commanders?|gunmen|youths?|students?|protesters?|demonstrators?|activists?|civilians?|soldiers?|officers?|terrorists?|smugglers?|traffickers?|criminals?|combatants?|detainees?))"
 _CAPTURE = [
     # "detained three suspected insurgents", "arrested 12 protesters", "detaining one"
     re.compile(rf"\b{_HELD_VERB}\s+{NUM}(?:\s+{_HELD_PEOPLE})?\b", re.I),
     # "three insurgents were detained", "12 people have been arrested"
     re.compile(rf"\b(?!(?:a|an)\s){NUM}\s+{_HELD_PEOPLE}\s+(?:(?:were|was|have\s+been|had\s+been|are|been|also|later)\s+)*{_HELD_VERB}\b", re.I),
     # "arrested a suspect", "a man was detained"
-    re.compile(rf"\b{_HELD_VERB}\s+(?P<num2>a|an|one)\s+(?:[\w'-]+\s+){{0,2}}?{_SINGULAR}\b", re.I),
-    re.compile(rf"\b(?P<num2>a|an|one)\s+(?:[\w'-]+\s+){{0,2}}?{_SINGULAR}\s+(?:was|has\s+been|had\s+been)\s+{_HELD_VERB}\b", re.I),
+    re.compile(rf"\b{_HELD_VERB}\s+(?P<num2>a|an|one)\s+(?:{_SINGULAR}|{_HELD_PEOPLE})\b", re.I),
+    re.compile(rf"\b(?P<num2>a|an|one)\s+(?:{_SINGULAR}|{_HELD_PEOPLE})\s+(?:was|has\s+been|had\s+been)\s+{_HELD_VERB}\b", re.I),
 ]
 _NOT_HELD = re.compile(rf"\b(?:no\s+(?:one|arrests|suspects)\s+(?:was|were|have|has)|no\s+arrests?)\b", re.I)
 

@@ -153,6 +153,28 @@ def _fold(keep: Any, other: Any, dateline: str | None) -> None:
     keep.claims = keep.claims + [c for c in other.claims if c not in keep.claims]
 
 
+_ANY_DAY = dt.date(2000, 1, 1)
+
+
+def _context_events(kept: list[Any], text: str) -> None:
+    """A story's news is its lead event; violence told later, elsewhere, with no day of its own
+    ("IS has targeted Hasaka province in the past", "the group also holds Raqqa") is context."""
+    from .dates import find_dates
+    told = [m for m in kept if m.mention != "background"]
+    if len(told) < 2:
+        return
+    lead = told[0]
+    for m in told[1:]:
+        if m.admin1 is not None and m.admin1 == lead.admin1:
+            continue
+        if any((getattr(m, f) or 0) > 0 and _exact(m, f) for f in ("fatalities", "injuries")):
+            continue  # a toll of its own is news of its own
+        # any reference day will do: the question is only whether the sentences name a day
+        own = [d for s in m.evidence for d in find_dates(text[s.start:s.end], _ANY_DAY) if d.precision <= 2]
+        if not own:
+            m.mention = "background"
+
+
 def consolidate(events: list[Any], text: str, dateline: str | None = None) -> list[Any]:
     """Fold an article's retellings of one incident into one event (the one told first, the lead's).
 
@@ -175,6 +197,12 @@ def consolidate(events: list[Any], text: str, dateline: str | None = None) -> li
             kept.append(m)
         else:
             _fold(home, m, dateline)
+    _context_events(kept, text)
+    for m in kept:
+        if m.mention != "background" and _kind(m) in ("violence", "operation") and _weight(m) == 2:
+            # nobody killed or hurt, people detained: an arrest operation, whatever weapons or plans its
+            # sentences name ("detained an IED facilitator", "seized rifles and detained two")
+            m.event_type, m.sub_event_type, m.weapon = "Strategic developments", "Arrests", None
     order = {id(m): i for i, m in enumerate(events)}
     out = sorted(kept, key=lambda m: order[id(m)])
     for i, m in enumerate(out, 1):
