@@ -53,3 +53,10 @@ def test_parse_date_text_falls_back_to_dateparser():
 ])
 def test_a_dateline_date_is_the_reference_not_an_event_date(text, published, expected):
     assert [(d.kind, d.iso) for d in find_dates(text, published)] == expected
+
+
+def test_the_dateline_town():
+    from wirewatch.extract.dates import dateline_place
+    assert dateline_place("For Immediate Release Download PDF  KABUL, Afghanistan (Sept. 24) - Forces detained") == "Kabul"
+    assert dateline_place("ID-7 | SAN SALVADOR, El Salvador (Nov. 3, 1989) | Troops") == "San Salvador"
+    assert dateline_place("Fighting in Kabul, Afghanistan, killed 3") is None

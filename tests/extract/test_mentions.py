@@ -82,3 +82,10 @@ def test_violence_told_later_elsewhere_without_a_day_is_context():
     assert [m.mention for m in out] == ["new", "background"]
     dated = _m(1, admin1="Al-Hasakah", location="Al-Hasakah", evidence=[Span(0, 35)])  # its sentence names a day
     assert [m.mention for m in consolidate([_m(0, evidence=[Span(0, 35)]), dated], text)] == ["new", "new"]
+
+
+def test_an_event_placed_only_at_the_dateline_town_takes_the_province_told_later():
+    lead = _m(0, admin1="Kabul", location="Kabul", geo_precision=1)
+    later = _m(1, admin1="Logar", location="Baraki Barak", geo_precision=1)
+    out = consolidate([lead, later], " " * 300, dateline="Kabul")
+    assert [(m.admin1, m.location) for m in out] == [("Logar", "Baraki Barak")]

@@ -197,8 +197,17 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date,
 
 # A release or dateline line: "KABUL, Afghanistan (Jan. 25, 2013)", "BEIRUT, Lebanon (May 12) -". Its date is
 # the day the story was filed, the day "yesterday" and "Monday" count from, and never an event's date.
-_DATELINE = re.compile(rf"(?:^|\n|\|\s*)\s*[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+)*,\s*[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+)*"
-                       rf"\s*\((?P<m>{_MON})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?\)")
+_DATELINE = re.compile(rf"(?:(?P<caps>\b[A-Z][A-Z'.-]+(?:[ ][A-Z][A-Z'.-]+){{0,2}})|(?:^|\n|\|)\s*(?P<title>[A-Z][a-z'.-]+(?:\s+[A-Z][a-z'.-]+)*))"
+                       rf",\s*[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+)*\s*\((?P<m>{_MON})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?\)")
+
+
+def dateline_place(text: str) -> str | None:
+    """The town of a dateline like "KABUL, Afghanistan (May 12)" anywhere in `text` ("Kabul")."""
+    m = _DATELINE.search(text)
+    if m is None or not m.group("m")[0].isupper():
+        return None
+    place = m.group("caps") or m.group("title")
+    return place.title() if place.isupper() else place
 
 
 def dateline_date(text: str, published: dt.date | None) -> tuple[dt.date, int, int] | None:

@@ -106,8 +106,8 @@ def _same_incident(a: Any, b: Any, dateline: str | None) -> bool:
         return False  # two towns named, each the scene of something
     if a.iso3 and b.iso3 and a.iso3 != b.iso3:
         return _vague_place(a, dateline) or _vague_place(b, dateline)  # "British-based monitor": a demonym, not a place
-    if a.admin1 and b.admin1 and a.admin1 != b.admin1:
-        return False
+    if a.admin1 and b.admin1 and a.admin1 != b.admin1 and not (_vague_place(a, dateline) or _vague_place(b, dateline)):
+        return False  # (an event placed only at the dateline town may have happened anywhere the story says)
     return True
 
 
@@ -184,6 +184,8 @@ def consolidate(events: list[Any], text: str, dateline: str | None = None) -> li
     told over later ones; captures are the largest count. Background events are left as they are.
     """
     from .casualties import find_captured
+    from .dates import dateline_place
+    dateline = dateline or dateline_place(text)
     for m in events:
         if m.captured is None:
             m.captured = find_captured(" ".join(text[s.start:s.end] for s in m.evidence))
