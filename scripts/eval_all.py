@@ -22,7 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 WIREWATCH = [sys.executable, "-m", "wirewatch.cli"]
 # wirewatch evaluate's field names -> the article scorer's, so that one row holds one quantity
-SAME = {"event_date": "date", "fatalities": "killed", "injuries": "injured"}
+SAME = {"event_date": "date", "fatalities": "killed", "injuries": "injured", "nkill": "killed", "nwound": "injured",
+        "acled_event_type": "event_type"}
 ORDER = ["relevant_recall", "irrelevant_no_event", "forbid_respected", "event_found", "date", "date_1d", "country",
          "admin1", "location", "killed", "injured", "captured", "event_type", "sub_event_type"]
 
