@@ -66,13 +66,13 @@ def test_captured(text, n):
     assert find_captured(text) == n
 
 
-def test_an_operation_where_nobody_was_hurt_and_people_were_detained_is_an_arrest():
-    raid = _m(0, event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED", captured=2)
-    out = consolidate([raid], " " * 300)
-    assert (out[0].event_type, out[0].sub_event_type, out[0].captured) == ("Strategic developments", "Arrests", 2)
-    fight = _m(0, captured=2, fatalities=1, fatalities_low=1, fatalities_high=1)
-    assert consolidate([fight], " " * 300)[0].event_type == "Battles"   # a toll keeps the fight a fight
 
+def test_detentions_do_not_make_an_operation_an_arrest():
+    # ACLED codes the seizure or the clash an arrest came with
+    raid = _m(0, event_type="Strategic developments", sub_event_type="Looting/property destruction", captured=2)
+    assert consolidate([raid], " " * 300)[0].sub_event_type == "Looting/property destruction"
+    fight = _m(0, captured=2)
+    assert consolidate([fight], " " * 300)[0].event_type == "Battles"
 
 def test_violence_told_later_elsewhere_without_a_day_is_context():
     text = "Gunmen killed 4 in Idlib on Monday. IS has attacked Hasaka province before."
