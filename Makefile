@@ -7,7 +7,7 @@ UV := $(VENV)/bin/uv
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test bench clean extract-diff fuzz
+.PHONY: setup demo test bench clean extract-diff fuzz train loco
 
 setup: $(STAMP) src/wirewatch/geo/_data/gazetteer.sqlite node_modules/.package-lock.json
 
@@ -74,6 +74,16 @@ eval: $(STAMP) src/wirewatch/geo/_data/gazetteer.sqlite
 # 25 cases per property, this 2,000)
 fuzz: setup
 	WIREWATCH_FUZZ_EXAMPLES=2000 $(VENV)/bin/pytest tests/fuzz -q
+
+# The event coder (docs/model.md): `make train` refits the committed artefact in
+# src/wirewatch/coder/_data from $(SHARED)/train; `make loco` is its leave-one-country-out check
+# with the TF-IDF baseline beside it. Both run on one core (parses cached in build/coder).
+CODER_ENV := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 PYTHONPATH=src
+train: setup
+	$(CODER_ENV) nice $(PY) scripts/train_coder.py train --train-dir $(SHARED)/train
+
+loco: setup
+	$(CODER_ENV) nice $(PY) scripts/train_coder.py loco --train-dir $(SHARED)/train
 
 clean:
 	rm -rf $(VENV) src/wirewatch/geo/_data build *.egg-info

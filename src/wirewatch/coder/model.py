@@ -1,0 +1,156 @@
+"""The trained event coder at run time: a linear model over the frame features of features.py.
+
+The artefact (`_data/coder.json` + `_data/coder.npz`, written by `make train`) holds the feature
+vocabulary, the label sets and one weight matrix whose columns are the heads' classes. Scoring a
+frame is a sum of a few hundred weight rows and a softmax per head: numpy only, no scikit-learn
+and no pickle at run time.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+from spacy.tokens import Doc, Span
+
+from ..errors import SetupError
+from .features import clean_note, frame_features
+from .labels import ACTOR_TYPES, SUB_TO_TYPE
+
+DATA_DIR = Path(__file__).parent / "_data"
+HEADS = ("event_type", "sub_event_type", "interaction", "is_event")
+Frame = str | Doc | Span
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """The coder's reading of one frame. `sub_event_type` is always one of `event_type`'s
+    sub-event types in ACLED's taxonomy. `actor1_type`/`actor2_type` are ACLED actor types
+    ("State forces", ..., "External/Other forces"; actor2_type "" when one side acted alone), in
+    ACLED's interaction order (lower inter code first), so they say which types met, not which
+    named actor was the attacker: that is the grammar's job (extract/)."""
+
+    event_type: str
+    event_type_prob: float
+    sub_event_type: str
+    sub_event_type_prob: float
+    is_event_prob: float
+    interaction: str          # ACLED's words: "State forces-Civilians", "Protesters only"
+    interaction_prob: float
+    actor1_type: str
+    actor2_type: str
+    event_type_probs: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+    sub_event_type_probs: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+
+
+class Coder:
+    """Scores frames with the committed model. Build with `load_coder()` (cached)."""
+
+    def __init__(self, meta: dict, weights: np.ndarray, bias: np.ndarray):
+        self.meta = meta
+        self.vocab: dict[str, int] = {f: i for i, f in enumerate(meta["features"])}
+        self.classes: dict[str, list[str]] = meta["classes"]
+        self.slices: dict[str, slice] = {}
+        start = 0
+        for head in HEADS:
+            n = len(self.classes[head])
+            self.slices[head] = slice(start, start + n)
+            start += n
+        self.W = weights.astype(np.float32)
+        self.b = bias.astype(np.float32)
+        self.et_weight = float(meta.get("event_type_head_weight", 0.5))
+        subs = self.classes["sub_event_type"]
+        ets = self.classes["event_type"]
+        # for each event type, the columns of its sub-event types
+        self._subs_of = [np.array([j for j, s in enumerate(subs) if SUB_TO_TYPE.get(s) == et], dtype=int)
+                         for et in ets]
+
+    # -- scoring ---------------------------------------------------------------------------------
+    def scores(self, features: Sequence[str]) -> np.ndarray:
+        """Raw scores (all heads' columns) for one frame's feature strings."""
+        idx = sorted({self.vocab[f] for f in features if f in self.vocab})
+        if not idx:
+            return self.b.copy()
+        return self.W[idx].sum(axis=0) / math.sqrt(len(idx)) + self.b
+
+    def predict_features(self, features: Sequence[str]) -> Prediction:
+        z = self.scores(features)
+        p = {h: _softmax(z[self.slices[h]]) for h in HEADS}
+        ets, subs = self.classes["event_type"], self.classes["sub_event_type"]
+        # event type: the event-type head and the summed sub-event probabilities together, so the
+        # sub-event type is then chosen inside the chosen type and the two never contradict
+        p_sub = p["sub_event_type"]
+        p_et = np.array([self.et_weight * p["event_type"][i] + (1 - self.et_weight) * p_sub[cols].sum()
+                         for i, cols in enumerate(self._subs_of)])
+        i = int(p_et.argmax())
+        cols = self._subs_of[i]
+        j = int(cols[p_sub[cols].argmax()]) if len(cols) else int(p_sub.argmax())
+        k = int(p["interaction"].argmax())
+        inter = self.classes["interaction"][k]
+        a, b = _sides(inter)
+        ev = p["is_event"][self.classes["is_event"].index("event")]
+        return Prediction(
+            event_type=ets[i], event_type_prob=float(p_et[i]),
+            sub_event_type=subs[j], sub_event_type_prob=float(p_sub[j] / max(p_sub[cols].sum(), 1e-9)),
+            is_event_prob=float(ev), interaction=inter, interaction_prob=float(p["interaction"][k]),
+            actor1_type=a, actor2_type=b,
+            event_type_probs={e: float(x) for e, x in zip(ets, p_et)},
+            sub_event_type_probs={s: float(x) for s, x in zip(subs, p_sub)})
+
+    def predict(self, frames: Iterable[Frame]) -> list[Prediction]:
+        """One Prediction per frame. A frame is a spaCy Doc or Span from the project's pipeline
+        (wirewatch.nlp.load_pipeline(); its parse is used as is, no second parse) or a plain string
+        (parsed here with that pipeline)."""
+        frames = list(frames)
+        texts = [i for i, f in enumerate(frames) if isinstance(f, str)]
+        if texts:
+            from ..nlp import load_pipeline
+            nlp = load_pipeline()
+            for i, doc in zip(texts, nlp.pipe(clean_note(frames[i]) for i in texts)):  # type: ignore[arg-type]
+                frames[i] = doc
+        return [self.predict_features(frame_features(f)) for f in frames]  # type: ignore[arg-type]
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    e = np.exp(z - z.max())
+    return e / e.sum()
+
+
+def _sides(interaction: str) -> tuple[str, str]:
+    if interaction.endswith(" only"):
+        return interaction[: -len(" only")], ""
+    for name in ACTOR_TYPES.values():
+        if interaction.startswith(name + "-"):
+            return name, interaction[len(name) + 1:]
+    return interaction, ""
+
+
+def save_model(path_stem: Path, meta: dict, weights: np.ndarray, bias: np.ndarray) -> None:
+    """Writes <stem>.json (vocabulary, classes, provenance) and <stem>.npz: the weights as int8
+    with one scale per column (a quarter of float32; the rounding moves no decision we measured)."""
+    path_stem.parent.mkdir(parents=True, exist_ok=True)
+    scale = np.abs(weights).max(axis=0) / 127.0
+    scale[scale == 0] = 1.0
+    q = np.round(weights / scale).astype(np.int8)
+    Path(f"{path_stem}.json").write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")) + "\n")
+    np.savez_compressed(f"{path_stem}.npz", W=q, scale=scale.astype(np.float32), b=bias.astype(np.float32))
+
+
+def read_model(path_stem: Path) -> Coder:
+    try:
+        meta = json.loads(Path(f"{path_stem}.json").read_text())
+        with np.load(f"{path_stem}.npz", allow_pickle=False) as arrays:
+            weights = arrays["W"].astype(np.float32) * arrays["scale"]
+            return Coder(meta, weights, arrays["b"])
+    except (OSError, ValueError, KeyError) as e:
+        raise SetupError(f"event coder model {path_stem} is missing or unreadable ({e}); run `make train`") from e
+
+
+@functools.lru_cache(maxsize=2)
+def load_coder(path_stem: str | None = None) -> Coder:
+    """The committed coder (src/wirewatch/coder/_data/coder.*), loaded once."""
+    return read_model(Path(path_stem) if path_stem else DATA_DIR / "coder")

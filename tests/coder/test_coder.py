@@ -1,0 +1,97 @@
+"""The event coder: label parsing, features from the parse, a tiny fit, and the committed model on
+sentences written for this test (not taken from any article or ACLED note)."""
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.coder import ACTOR_TYPES, load_coder, parse_interaction
+from wirewatch.coder.features import clean_note, frame_features
+from wirewatch.coder.labels import SUB_TO_TYPE, interaction_label, legacy_event_type
+
+
+def test_interaction_numbers_and_words_give_the_same_pair():
+    assert parse_interaction("17") == (1, 7)
+    assert parse_interaction("60") == (6, 0)
+    assert parse_interaction("State forces-Civilians") == (1, 7)
+    assert parse_interaction("Rebel group-External/Other forces") == (2, 8)
+    assert parse_interaction("Protesters only") == (6, 0)
+    assert parse_interaction("") is None and parse_interaction("99") is None
+    assert interaction_label((1, 7)) == "State forces-Civilians"
+    assert interaction_label((6, 0)) == "Protesters only"
+
+
+def test_legacy_riots_protests_split_by_who_took_part():
+    assert legacy_event_type("Riots/Protests", (6, 0)) == ("Protests", None)
+    assert legacy_event_type("Riots/Protests", (5, 7)) == ("Riots", None)
+    assert legacy_event_type("Riots/Protests", None) == (None, None)
+    assert legacy_event_type("Battle-Government regains territory", (1, 2)) == ("Battles", "Government regains territory")
+
+
+def test_acled_label_prefix_is_removed_but_a_clock_time_is_not():
+    assert clean_note("Looting: On 3 May, men  looted a shop.") == "On 3 May, men looted a shop."
+    assert clean_note("Around 10:30, police arrived.") == "Around 10:30, police arrived."
+
+
+def test_features_mask_names_and_keep_the_grammar(nlp):
+    doc = nlp("Soldiers of the Ruritanian army shelled rebel positions near Zorbatown on Monday.")
+    feats = frame_features(doc)
+    assert not any("ruritanian" in f.lower() or "zorbatown" in f.lower() for f in feats)
+    assert "r1:shell" in feats
+    assert "vs:shell|soldier" in feats
+    assert any(f.startswith("vo:shell|") for f in feats)
+    neg = frame_features(nlp("The militia did not attack the village."))
+    assert "v:attack|neg" in neg
+
+
+def test_a_tiny_fit_learns_and_stays_consistent(nlp):
+    pytest.importorskip("sklearn")
+    from wirewatch.coder.training import Config, Example, fit
+
+    data = [("Police arrested five men at the market.", "Strategic developments", "Arrests", "State forces-Civilians"),
+            ("Students marched peacefully against the fee rise.", "Protests", "Peaceful protest", "Protesters only"),
+            ("Gunmen shot a farmer dead in his field.", "Violence against civilians", "Attack", "Political militia-Civilians"),
+            ("Troops and rebels fought for hours near the river.", "Battles", "Armed clash", "State forces-Rebel group")]
+    examples = [Example(frame_features(nlp(t)), et, sub, inter) for t, et, sub, inter in data for _ in range(3)]
+    coder = fit(examples, Config(min_df=1, C=10.0, heads=["event_type", "sub_event_type", "interaction"]))
+    for text, et, sub, inter in data:
+        p = coder.predict([nlp(text)])[0]
+        assert (p.event_type, p.sub_event_type, p.interaction) == (et, sub, inter)
+        assert SUB_TO_TYPE[p.sub_event_type] == p.event_type
+
+
+# Sentences written for this test. Each is plain front-line or street reporting of one kind.
+SENTENCES = [
+    ("Government troops and fighters of an armed opposition movement exchanged fire for several hours "
+     "outside the district capital.", "Battles"),
+    ("Hundreds of teachers marched peacefully through the city centre to demand unpaid salaries.", "Protests"),
+    ("Unidentified gunmen stormed a village at night and shot dead four farmers.", "Violence against civilians"),
+    ("A military aircraft bombed a suspected militant hideout in the hills.", "Explosions/Remote violence"),
+    ("An angry crowd set fire to a police post and threw stones at passing cars.", "Riots"),
+]
+
+
+@pytest.fixture(scope="module")
+def coder():
+    try:
+        return load_coder()
+    except Exception as e:  # the artefact is committed; failing to load it is a real failure
+        pytest.fail(f"committed coder did not load: {e}")
+
+
+def test_committed_model_loads_and_codes_hand_written_sentences(coder, nlp):
+    preds = coder.predict([nlp(text) for text, _ in SENTENCES])
+    for (text, expected), p in zip(SENTENCES, preds):
+        assert p.event_type == expected, (text, p)
+        assert SUB_TO_TYPE[p.sub_event_type] == p.event_type
+        assert p.actor1_type in ACTOR_TYPES.values()
+        assert p.actor2_type == "" or p.actor2_type in ACTOR_TYPES.values()
+        assert 0.0 <= p.is_event_prob <= 1.0
+    protest = preds[1]
+    assert protest.sub_event_type == "Peaceful protest" and protest.actor1_type == "Protesters"
+    # preds[3] ("aircraft bombed") is only checked for its event type: the model reads many air
+    # strikes as IEDs (docs/model.md, known weaknesses)
+
+
+def test_strings_are_parsed_like_spans(coder, nlp):
+    text = SENTENCES[0][0]
+    assert coder.predict([text])[0] == coder.predict([nlp(text)])[0]
