@@ -73,7 +73,7 @@ SENTENCES = [
 @pytest.fixture(scope="module")
 def coder():
     try:
-        return load_coder()
+        return load_coder(require_validated=False)
     except Exception as e:  # the artefact is committed; failing to load it is a real failure
         pytest.fail(f"committed coder did not load: {e}")
 
@@ -95,3 +95,15 @@ def test_committed_model_loads_and_codes_hand_written_sentences(coder, nlp):
 def test_strings_are_parsed_like_spans(coder, nlp):
     text = SENTENCES[0][0]
     assert coder.predict([text])[0] == coder.predict([nlp(text)])[0]
+
+
+def test_an_unvalidated_model_is_unavailable_to_the_product(coder):
+    from wirewatch.coder import CoderUnavailable
+    from wirewatch.coder.model import DATA_DIR, read_model
+
+    if coder.meta.get("validated"):
+        pytest.skip("the committed model is validated")
+    with pytest.raises(CoderUnavailable):
+        load_coder()
+    assert issubclass(CoderUnavailable, ImportError)   # extract/coding.py then runs on its rules
+    assert read_model(DATA_DIR / "coder").meta["validation"]

@@ -1,7 +1,8 @@
 """A trained event coder: ACLED's coding of an event frame learned from ACLED's own rows.
 
     from wirewatch.coder import load_coder
-    coder = load_coder()                      # cached; reads the committed artefact in _data/
+    coder = load_coder()                      # cached; reads the committed artefact in _data/;
+                                              # CoderUnavailable (an ImportError) unless it passed make loco
     [pred] = coder.predict([span])            # spaCy Span/Doc from wirewatch.nlp, or a str
     pred.event_type, pred.event_type_prob     # "Battles", 0.93
     pred.sub_event_type, pred.sub_event_type_prob   # "Armed clash" (always a sub-type of event_type)
@@ -13,6 +14,6 @@ parse (features.py); the model is linear, stored as JSON + .npz (model.py). `mak
 it from ../shared/train (scripts/train_coder.py, training.py); docs/model.md is the model card.
 """
 from .labels import ACTOR_TYPES, interaction_label, parse_interaction
-from .model import Coder, Prediction, load_coder
+from .model import Coder, CoderUnavailable, Prediction, load_coder
 
-__all__ = ["Coder", "Prediction", "load_coder", "ACTOR_TYPES", "parse_interaction", "interaction_label"]
+__all__ = ["Coder", "CoderUnavailable", "Prediction", "load_coder", "ACTOR_TYPES", "parse_interaction", "interaction_label"]

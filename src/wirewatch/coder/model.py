@@ -150,7 +150,21 @@ def read_model(path_stem: Path) -> Coder:
         raise SetupError(f"event coder model {path_stem} is missing or unreadable ({e}); run `make train`") from e
 
 
-@functools.lru_cache(maxsize=2)
-def load_coder(path_stem: str | None = None) -> Coder:
-    """The committed coder (src/wirewatch/coder/_data/coder.*), loaded once."""
-    return read_model(Path(path_stem) if path_stem else DATA_DIR / "coder")
+class CoderUnavailable(ImportError):
+    """No coder the product may use. An ImportError on purpose: callers that run without the
+    coder package (extract/coding.py) run the same way without a validated model."""
+
+
+@functools.lru_cache(maxsize=4)
+def load_coder(path_stem: str | None = None, *, require_validated: bool = True) -> Coder:
+    """The committed coder (src/wirewatch/coder/_data/coder.*), loaded once.
+
+    The product only uses a model whose leave-one-country-out figures met the bar of issue 12
+    (`validated` in its metadata, written by `make train` from `make loco`'s summary); otherwise
+    this raises CoderUnavailable and extraction stays with its rules. `require_validated=False`
+    loads it anyway (tests, benchmarks, measuring)."""
+    coder = read_model(Path(path_stem) if path_stem else DATA_DIR / "coder")
+    if require_validated and not coder.meta.get("validated"):
+        raise CoderUnavailable(f"the event coder is not validated ({coder.meta.get('validation', 'no make loco figures')}); "
+                               "extraction uses its rules")
+    return coder
