@@ -8,6 +8,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from .features import clean_note
 from .labels import legacy_event_type, parse_interaction
 
@@ -46,7 +48,7 @@ def read_rows(train_dir: Path) -> list[Row]:
     return rows
 
 
-def parse_notes(notes: list[str], cache_dir: Path = CACHE_DIR, batch_size: int = 256):
+def parse_notes(notes: list[str], cache_dir: Path = CACHE_DIR, batch_size: int = 256) -> list[Doc]:
     """Parsed Docs for `notes` (unique strings), with the project's own pipeline, cached in a DocBin
     keyed by the notes' hash so `make loco` and `make train` parse once."""
     from spacy.tokens import DocBin

@@ -74,9 +74,13 @@ def _verb_marks(tok: Token) -> str:
 
 
 def _spans(frame: Doc | Span) -> list[Span]:
-    if isinstance(frame, Span):
-        return [frame] if not frame.doc.has_annotation("SENT_START") else list(frame.sents) or [frame]
-    return list(frame.sents) if frame.has_annotation("SENT_START") else [frame[:]]
+    """The frame's sentences (a Span of several sentences gives each of them)."""
+    doc = frame.doc if isinstance(frame, Span) else frame
+    whole = frame if isinstance(frame, Span) else frame[:]
+    if not doc.has_annotation("SENT_START"):
+        return [whole]
+    sents = [s for s in doc.sents if s.start < whole.end and s.end > whole.start]
+    return [doc[max(s.start, whole.start):min(s.end, whole.end)] for s in sents] or [whole]
 
 
 def frame_features(frame: Doc | Span) -> list[str]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 import numpy as np
-from scipy import sparse
+from scipy import sparse  # type: ignore[import-untyped]
 
 from .model import HEADS, Coder
 from .labels import interaction_label
@@ -70,7 +70,7 @@ def _class_weights(labels: Sequence[str], alpha: float) -> dict[str, float]:
 
 
 def fit(examples: Sequence[Example], cfg: Config, provenance: dict | None = None) -> Coder:
-    from sklearn.linear_model import LogisticRegression, SGDClassifier
+    from sklearn.linear_model import LogisticRegression, SGDClassifier  # type: ignore[import-untyped]
 
     features = make_vocab(examples, cfg.min_df)
     vocab = {f: i for i, f in enumerate(features)}
