@@ -34,12 +34,38 @@ def by_location(client: Any, location: str) -> dict[str, Any]:
     ({"q": "banner"}, {"Marro"}),                                   # full text of the articles
     ({"q": "ballistic missile"}, {"Valdora"}),
     ({"bbox": "44.5,40.9,45.5,41.5", "since": "2021-03-05"}, set()),
+    ({"event_type": "battles"}, {"Kesh"}),                          # any case
+    ({"sub_event_type": "PEACEFUL PROTEST"}, {"Marro"}),
+    ({"actor": "forces of borvia"}, {"Valdora", "Kesh"}),           # part of a name, either side
+    ({"actor": "XAA"}, {"Valdora", "Kesh"}),                        # either side's country
+    ({"admin1": "valdora province"}, {"Valdora"}),
+    ({"source": "example daily"}, {"Valdora"}),                     # a publisher of one of its sources
+    ({"geo_precision": 2}, {"Kesh"}),
+    ({"time_precision": 1, "until": "2021-03"}, {"Valdora", "Kesh", "Marro"}),
+    ({"sort": "-fatalities"}, {"Valdora", "Kesh", "Marro"}),
 ])
 def test_filters(client: Any, params: dict[str, Any], locations: set[str]) -> None:
     body = client.get("/api/events", params=params).json()
     got = {e["location"].split(" ")[0] for e in body["events"]}
     assert got == locations
     assert body["total"] == len(locations)
+
+
+def test_sort_orders_the_pages(client: Any) -> None:
+    def order(sort: str) -> list[str]:
+        return [e["location"].split(" ")[0] for e in client.get("/api/events", params={"sort": sort}).json()["events"]]
+    assert order("event_date") == ["Valdora", "Kesh", "Marro"]
+    assert order("-event_date") == ["Marro", "Kesh", "Valdora"]
+    tolls = [e["fatalities"] for e in client.get("/api/events", params={"sort": "-fatalities"}).json()["events"]]
+    known = [t for t in tolls if t is not None]
+    assert known == sorted(known, reverse=True) and tolls[:len(known)] == known   # unknown tolls last
+    by_claims = client.get("/api/events", params={"sort": "-claims", "limit": 1}).json()["events"]
+    assert by_claims[0]["location"] == "Valdora"                    # the one with an assertion and a denial
+
+
+def test_unknown_parameters_are_refused_on_exports_too(client: Any) -> None:
+    r = client.get("/api/export", params={"format": "csv", "actors": "x"})
+    assert r.status_code == 422 and r.json()["detail"].startswith("actors: unknown parameter")
 
 
 def test_paging(client: Any) -> None:
@@ -62,6 +88,12 @@ def test_paging(client: Any) -> None:
     ({"limit": 0}, "limit: must lie in"),
     ({"limit": 10_001}, "limit: must lie in"),
     ({"offset": -5}, "offset: must be 0 or more"),
+    ({"interaction": "Aliens only"}, "interaction: expected ACLED's words"),
+    ({"interaction": "99"}, "interaction: no ACLED interaction has the code 99"),
+    ({"geo_precision": "x"}, "geo_precision: expected a whole number"),
+    ({"sort": "colour"}, "sort: cannot sort by 'colour'"),
+    ({"actor2": "Borvia", "sort_by": "date"}, "actor2, sort_by: unknown parameters"),
+    ({"colour": "red"}, "colour: unknown parameter (this endpoint takes"),
 ])
 def test_bad_filters_are_422_with_the_parameter_named(client: Any, params: dict[str, Any], reason: str) -> None:
     r = client.get("/api/events", params=params)

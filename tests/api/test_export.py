@@ -59,3 +59,13 @@ def test_geojson_export_matches_the_paged_api(client: Any) -> None:
 
 def test_unknown_export_format_is_422(client: Any) -> None:
     assert client.get("/api/export", params={"format": "xlsx"}).status_code == 422
+
+
+def test_claims_export(client: Any, example_store: Any) -> None:
+    r = client.get("/api/export/claims", params={"format": "csv", "status": "contested"})
+    assert r.status_code == 200 and "wirewatch-claims.csv" in r.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    [event] = example_store.event_records(status="contested")
+    assert [(x["stance"], x["quote"]) for x in rows] == [(c.stance, c.quote) for c in event.claims]
+    assert {x["source_article_id"] for x in rows} <= {s.article_id for s in event.sources}
+    assert all(x["source_url"] for x in rows)

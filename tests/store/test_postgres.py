@@ -32,7 +32,7 @@ def test_translate_placeholders_and_sqlite_only_syntax() -> None:
 
 
 def test_translate_filters() -> None:
-    select = translate(Q.SELECT_EVENTS.format(where=f"{Q.F_BBOX} AND {Q.F_TEXT}"))
+    select = translate(Q.SELECT_EVENTS.format(where=f"{Q.F_BBOX} AND {Q.F_TEXT}", order=Q.DEFAULT_ORDER))
     assert "ST_MakeEnvelope" in select and "events_rtree" not in select
     assert "plainto_tsquery" in select and "MATCH" not in select
     assert "NULLIF(%s::bigint, -1)" in select          # SQLite's LIMIT -1
@@ -126,10 +126,13 @@ def test_synthetic_articles_same_as_sqlite(pg_url, tmp_path) -> None:
         for filters in ({"country": "XXB"}, {"country": "Testland"}, {"since": "2021-06-01", "until": "2021-08"},
                         {"bbox": "-20,0,40,30"}, {"bbox": (100.0, -40.0, 140.0, 0.0)}, {"min_fatalities": 20},
                         {"event_type": "Battles"}, {"status": "reported"}, {"limit": 7, "offset": 3},
-                        {"q": some[0].location}):
+                        {"q": some[0].location}, {"event_type": "battles"}, {"sub_event_type": "ARMED CLASH"},
+                        {"actor": "group 1"}, {"actor": "xxa"}, {"source": "outlet 1"}, {"source": "example.org/3/"},
+                        {"geo_precision": 1}, {"time_precision": "1"}, {"sort": "-fatalities,location"},
+                        {"sort": "claims", "limit": 9}):
             assert _export(post, **filters) == _export(lite, **filters), filters
-            assert post.count_events(**{k: v for k, v in filters.items() if k not in ("limit", "offset")}) == \
-                lite.count_events(**{k: v for k, v in filters.items() if k not in ("limit", "offset")})
+            assert post.count_events(**{k: v for k, v in filters.items() if k not in ("limit", "offset", "sort")}) == \
+                lite.count_events(**{k: v for k, v in filters.items() if k not in ("limit", "offset", "sort")})
         assert post.count_events(bbox="-20,0,40,30") > 0
         event_id = some[0].event_id
         assert post.event(event_id) == lite.event(event_id)

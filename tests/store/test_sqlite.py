@@ -9,6 +9,7 @@ import pytest
 
 import wirewatch
 from wirewatch.errors import InputError
+from wirewatch.store.filters import FilterError
 from wirewatch.model import Article, Claim, Mention
 from wirewatch.store.synthetic import synthetic_articles
 
@@ -167,7 +168,7 @@ def test_filters(store):
     assert {"sources", "independent_sources", "history"} <= set(df.columns)
     with pytest.raises(InputError):
         store.count_events(bbox="1,2,3")
-    with pytest.raises(TypeError):
+    with pytest.raises(FilterError, match="colour: unknown filter"):
         store.count_events(colour="red")
 
 

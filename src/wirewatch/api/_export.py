@@ -26,7 +26,7 @@ def _dump(record: dict[str, Any]) -> str:
 
 def export_chunks(fetch: Callable[[int, int], list[Event]], fmt: str) -> Iterator[bytes]:
     """The export as byte chunks; `fetch(offset, limit)` reads one page of events in order."""
-    from ..store.export import CSV_COLUMNS, acled_row, event_record
+    from ..store.export import COLUMNS, csv_cells, export_row  # the one column set of every export
 
     def pages() -> Iterator[list[Event]]:
         offset = 0
@@ -43,11 +43,11 @@ def export_chunks(fetch: Callable[[int, int], list[Event]], fmt: str) -> Iterato
         return
     if fmt == "csv":
         buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
-        writer.writeheader()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(COLUMNS)
         for page in pages():
             for e in page:
-                writer.writerow(acled_row(e))
+                writer.writerow(csv_cells(export_row(e)))
             yield buf.getvalue().encode("utf-8")
             buf.seek(0)
             buf.truncate()
@@ -56,13 +56,13 @@ def export_chunks(fetch: Callable[[int, int], list[Event]], fmt: str) -> Iterato
         return
     if fmt == "jsonl":
         for page in pages():
-            yield "".join(_dump(event_record(e)) + "\n" for e in page).encode("utf-8")
+            yield "".join(_dump(export_row(e)) + "\n" for e in page).encode("utf-8")
         return
     if fmt == "json":
         yield b'{"events": ['
         first = True
         for page in pages():
-            body = ",\n".join(_dump(event_record(e)) for e in page)
+            body = ",\n".join(_dump(export_row(e)) for e in page)
             yield (("\n" if first else ",\n") + body).encode("utf-8")
             first = False
         yield b"\n]}\n"
@@ -78,7 +78,7 @@ def export_chunks(fetch: Callable[[int, int], list[Event]], fmt: str) -> Iterato
                     continue
                 parts.append(_dump({"type": "Feature", "id": e.event_id,
                                     "geometry": {"type": "Point", "coordinates": [e.longitude, e.latitude]},
-                                    "properties": event_record(e)}))
+                                    "properties": export_row(e)}))
             if parts:
                 yield (("\n" if first else ",\n") + ",\n".join(parts)).encode("utf-8")
                 first = False
@@ -90,24 +90,21 @@ def export_chunks(fetch: Callable[[int, int], list[Event]], fmt: str) -> Iterato
 def _parquet_chunks(pages: Iterator[list[Event]]) -> Iterator[bytes]:
     """Parquet needs its footer last: row groups go to a temporary file page by page (memory
     stays one page), then the file is sent in pieces and removed."""
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from ..store.export import _LISTS, _arrow_schema, event_record  # the one parquet layout
+    from ..store.export import arrow_schema, arrow_table, export_row  # the one parquet layout
 
-    schema = _arrow_schema()
+    schema = arrow_schema()
     fd, path = tempfile.mkstemp(prefix="wirewatch-export-", suffix=".parquet")
     os.close(fd)
     try:
         with pq.ParquetWriter(path, schema) as writer:
             wrote = False
             for page in pages:
-                rows = [{k: (json.dumps(v, ensure_ascii=False) if k in _LISTS else v)
-                         for k, v in event_record(e).items()} for e in page]
-                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+                writer.write_table(arrow_table([export_row(e) for e in page], schema))
                 wrote = True
             if not wrote:
-                writer.write_table(pa.Table.from_pylist([], schema=schema))
+                writer.write_table(arrow_table([], schema))
         with open(path, "rb") as fh:
             while chunk := fh.read(CHUNK):
                 yield chunk

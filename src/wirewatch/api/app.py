@@ -6,6 +6,7 @@ TOKEN`) submits a URL or a text through the pipeline into the store.
 from __future__ import annotations
 
 import hmac
+import io
 import logging
 import time
 from contextlib import asynccontextmanager
@@ -22,7 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from ..errors import InputError, StoreError
 from ..settings import Settings
 from ._assets import WEB_DIR, VendorAssets, vendor_assets
-from ._filters import MAX_LIMIT, EventFilters, FilterError, parse_filters, parse_paging
+from ..store.filters import FILTER_HELP, FILTER_NAMES, MAX_LIMIT, EventFilters, FilterError, parse_filters, parse_paging, parse_sort
 from ._serialize import article_html, article_json, dumps, event_json, event_summary, feature_collection
 from ._export import export_chunks, stream_in_threads
 from ._store import ExportBusy, StoreLike, StoreProvider, StoreUnavailable, attribute_claims, stats_with_breakdown
@@ -225,18 +226,50 @@ def _add_page_routes(app: FastAPI, settings: Settings, assets: VendorAssets) -> 
 
 # ---- events -----------------------------------------------------------------------------------
 
+def _q(name: str) -> Any:
+    return Query(description=FILTER_HELP[name])
+
+
 async def _filters(
-    country: Annotated[str | None, Query(description="ISO3 code (or the store's country name)")] = None,
-    since: Annotated[str | None, Query(description="first event day, YYYY-MM-DD")] = None,
-    until: Annotated[str | None, Query(description="last event day, YYYY-MM-DD")] = None,
-    bbox: Annotated[str | None, Query(description="W,S,E,N in degrees")] = None,
-    event_type: Annotated[str | None, Query(description="ACLED event type, e.g. Battles")] = None,
-    status: Annotated[str | None, Query(description="reported | alleged | contested | confirmed")] = None,
-    min_fatalities: Annotated[int | None, Query(description="at least this many reported deaths")] = None,
-    q: Annotated[str | None, Query(description="full-text query over the source articles")] = None,
+    request: Request,
+    country: Annotated[str | None, _q("country")] = None,
+    since: Annotated[str | None, _q("since")] = None,
+    until: Annotated[str | None, _q("until")] = None,
+    bbox: Annotated[str | None, _q("bbox")] = None,
+    event_type: Annotated[str | None, _q("event_type")] = None,
+    sub_event_type: Annotated[str | None, _q("sub_event_type")] = None,
+    actor: Annotated[str | None, _q("actor")] = None,
+    admin1: Annotated[str | None, _q("admin1")] = None,
+    admin2: Annotated[str | None, _q("admin2")] = None,
+    interaction: Annotated[str | None, _q("interaction")] = None,
+    source: Annotated[str | None, _q("source")] = None,
+    geo_precision: Annotated[str | None, _q("geo_precision")] = None,
+    time_precision: Annotated[str | None, _q("time_precision")] = None,
+    status: Annotated[str | None, _q("status")] = None,
+    min_fatalities: Annotated[str | None, _q("min_fatalities")] = None,
+    q: Annotated[str | None, _q("q")] = None,
 ) -> EventFilters:
-    return parse_filters(country=country, since=since, until=until, bbox=bbox, event_type=event_type,
-                         status=status, min_fatalities=min_fatalities, q=q)
+    given = dict(locals())
+    raw = {k: given[k] for k in FILTER_NAMES}
+    _refuse_unknown(request)
+    return parse_filters(**raw)
+
+
+# what each route takes besides the filters (an unknown parameter is a 422, never ignored)
+_ROUTE_PARAMS = {
+    "/api/events": {"limit", "offset", "format", "view", "sort"},
+    "/api/export": {"format", "sort"},
+    "/api/export/claims": {"format"},
+    "/api/aggregate": {"by", "format", "limit"},
+}
+
+
+def _refuse_unknown(request: Request) -> None:
+    allowed = set(FILTER_NAMES) | _ROUTE_PARAMS.get(request.url.path, set())
+    unknown = sorted(set(request.query_params) - allowed)
+    if unknown:
+        raise FilterError(", ".join(unknown), f"unknown parameter{'s' if len(unknown) > 1 else ''} "
+                                               f"(this endpoint takes {', '.join(sorted(allowed))})")
 
 
 FiltersDep = Annotated[EventFilters, Depends(_filters)]
@@ -254,20 +287,23 @@ def _add_event_routes(app: FastAPI) -> None:
     async def list_events(
         request: Request,
         filters: FiltersDep,
-        limit: Annotated[int | None, Query(description=f"page size, 1..{MAX_LIMIT}")] = None,
-        offset: Annotated[int | None, Query(description="rows to skip")] = None,
+        limit: Annotated[str | None, Query(description=f"page size, 1..{MAX_LIMIT}")] = None,
+        offset: Annotated[str | None, Query(description="rows to skip")] = None,
+        sort: Annotated[str | None, Query(description="column(s) to sort by, comma-separated; '-' in front: descending (e.g. -fatalities,event_date); default: oldest first")] = None,
         format: Annotated[Literal["json", "geojson"] | None, Query(description="or Accept: application/geo+json")] = None,
         view: Annotated[Literal["full", "summary"], Query(description="summary: only the fields a map needs")] = "full",
         accept: Annotated[str | None, Header()] = None,
     ) -> Response:
         """Fused events matching the filters (oldest first), one page at a time, with the total."""
         lim, off = parse_paging(limit, offset)
+        assert lim is not None
         kwargs = filters.store_kwargs()
+        order = parse_sort(sort)
         geojson = _wants_geojson(format, accept)
 
         def work(store: StoreLike) -> tuple[bytes, str]:
             t0, cpu0 = time.perf_counter(), time.thread_time()
-            records = store.event_records(**kwargs, limit=lim, offset=off)
+            records = store.event_records(**kwargs, limit=lim, offset=off, sort=order)
             # A short page is the last one: its length gives the total without a second query.
             short = len(records) < lim and (records or off == 0)
             total = off + len(records) if short else store.count_events(**kwargs)
@@ -309,19 +345,48 @@ def _add_event_routes(app: FastAPI) -> None:
         request: Request,
         filters: FiltersDep,
         format: Annotated[Literal["csv", "json", "jsonl", "geojson", "parquet"], Query()] = "csv",
+        sort: Annotated[str | None, Query(description="as for /api/events")] = None,
     ) -> Response:
         """Every event matching the filters as a file: ACLED-column CSV, JSON, JSONL, GeoJSON or Parquet.
 
         Streamed a page at a time; at most two exports run at once (a third is answered 429)."""
         media_type, ext = EXPORT_TYPES[format]
+        order = parse_sort(sort)
         try:
-            fetch, release = _provider(request).export_pages(filters.store_kwargs())
+            fetch, release = _provider(request).export_pages({**filters.store_kwargs(), "sort": order})
         except ExportBusy as e:
             raise HTTPException(429, str(e), headers={"Retry-After": "10"}) from e
         except StoreUnavailable as e:
             raise HTTPException(503, f"database: {e.__cause__ or e}") from e
         return StreamingResponse(stream_in_threads(export_chunks(fetch, format), release), media_type=media_type,
                                  headers={"Content-Disposition": f'attachment; filename="wirewatch-events.{ext}"'})
+
+    @app.get("/api/export/claims", tags=["events"],
+             responses={200: {"content": {EXPORT_TYPES[t][0]: {} for t in ("csv", "parquet")}}})
+    async def export_claims(
+        request: Request,
+        filters: FiltersDep,
+        format: Annotated[Literal["csv", "parquet"], Query()] = "csv",
+    ) -> Response:
+        """The claims of every event matching the filters: one row per claim (stance, claimant,
+        speaker, quote, the source article and the quote's offsets in it)."""
+        from ..store.export import write_claims
+
+        media_type, ext = EXPORT_TYPES[format]
+
+        def work(store: StoreLike) -> bytes:
+            rows = store.claim_records(**filters.store_kwargs())
+            if format == "parquet":
+                out = io.BytesIO()
+                write_claims(rows, format, out)
+                return out.getvalue()
+            text = io.StringIO()
+            write_claims(rows, format, text)
+            return text.getvalue().encode("utf-8")
+
+        body = await _on_store(request, work)
+        return Response(body, media_type=media_type,
+                        headers={"Content-Disposition": f'attachment; filename="wirewatch-claims.{ext}"'})
 
     @app.get("/api/stats", tags=["events"])
     async def stats(request: Request) -> Response:

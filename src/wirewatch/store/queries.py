@@ -31,7 +31,10 @@ EVENTS_NEAR_DATE = """SELECT data FROM events WHERE (event_date BETWEEN ? AND ?
                       AND (? IS NULL OR iso3 IS NULL OR iso3 = ?)"""
 EVENT_COLUMNS = ("event_id", "event_date", "event_type", "sub_event_type", "country", "iso3",
                  "latitude", "longitude", "fatalities", "status", "independent_sources", "data",
-                 "created_at", "updated_at", "time_precision")
+                 "created_at", "updated_at", "time_precision",
+                 # filter, sort and aggregate columns (migration 0003), copies of fields of `data`
+                 "admin1", "admin2", "location", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2",
+                 "actor1_country", "actor2_country", "interaction", "geo_precision")
 INSERT_EVENT = f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
 UPDATE_EVENT = f"""UPDATE events SET {', '.join(f'{c} = ?' for c in EVENT_COLUMNS[1:] if c != 'created_at')}
                    WHERE event_id = ?"""
@@ -64,13 +67,22 @@ MOVE_DECISIONS = "UPDATE fusion_decisions SET event_id = ? WHERE event_id = ?"
 DELETE_EVENT = "DELETE FROM events WHERE event_id = ?"
 
 # reading events back: filtered ids first, then their parts in bulk
-SELECT_EVENTS = "SELECT event_id, data FROM events WHERE {where} ORDER BY event_date, id LIMIT ? OFFSET ?"
+SELECT_EVENTS = "SELECT event_id, data FROM events WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?"
+DEFAULT_ORDER = "event_date, id"
+CLAIMS_COUNT = "(SELECT COUNT(*) FROM claims c WHERE c.event_id = events.event_id)"
 COUNT_EVENTS = "SELECT COUNT(*) FROM events WHERE {where}"
 SOURCES_OF = """SELECT event_id, article_id, url, publisher, wire_agency, syndication_cluster FROM sources
                 WHERE event_id IN ({marks}) ORDER BY published, article_id"""
 CLAIMS_OF = f"SELECT {', '.join(CLAIM_COLUMNS)} FROM claims WHERE event_id IN ({{marks}}) ORDER BY id"
 REVISIONS_OF = "SELECT event_id, at, article_id, changes FROM revisions WHERE event_id IN ({marks}) ORDER BY id"
 MENTION_IDS_OF = "SELECT event_id, mention_id FROM mentions WHERE event_id IN ({marks}) ORDER BY id"
+# the claims export: one row per claim of the events matching {where}, with the article it was read from
+CLAIM_ROWS = """SELECT e.event_id, e.event_date, c.stance, c.claimant, c.claimant_country, c.speaker,
+                c.speaker_role, c.quote, c.article_id, a.url, a.publisher, c.start, c."end"
+                FROM events e JOIN claims c ON c.event_id = e.event_id
+                LEFT JOIN articles a ON a.article_id = c.article_id
+                WHERE e.id IN (SELECT id FROM events WHERE {where})
+                ORDER BY e.event_date IS NULL DESC, e.event_date, e.id, c.id"""
 ARTICLE_MENTIONS = "SELECT data FROM mentions WHERE article_id = ? ORDER BY id"
 
 # filters (combined with AND into {where})
@@ -79,7 +91,19 @@ F_COUNTRY = "lower(country) = lower(?)"
 F_SINCE = "event_date >= ?"
 F_UNTIL = "event_date <= ?"
 F_BBOX = "id IN (SELECT id FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ?)"
-F_EVENT_TYPE = "event_type = ?"
+F_EVENT_TYPE = "lower(event_type) = lower(?)"
+F_SUB_EVENT_TYPE = "lower(sub_event_type) = lower(?)"
+F_ADMIN1 = "lower(admin1) = lower(?)"
+F_ADMIN2 = "lower(admin2) = lower(?)"
+F_INTERACTION = "interaction = ?"
+F_GEO_PRECISION = "geo_precision = ?"
+F_TIME_PRECISION = "time_precision = ?"
+# a part of either side's name (lowered LIKE pattern, four times), or either side's country (ISO3)
+F_ACTOR = """(lower(actor1) LIKE ? ESCAPE '\\' OR lower(actor2) LIKE ? ESCAPE '\\'
+             OR lower(assoc_actor_1) LIKE ? ESCAPE '\\' OR lower(assoc_actor_2) LIKE ? ESCAPE '\\'
+             OR actor1_country = ? OR actor2_country = ?)"""
+F_SOURCE = """event_id IN (SELECT event_id FROM sources WHERE lower(publisher) = lower(?)
+              OR lower(wire_agency) = lower(?) OR lower(url) LIKE ? ESCAPE '\\')"""
 F_STATUS = "status = ?"
 F_MIN_FATALITIES = "fatalities >= ?"
 F_TEXT = """event_id IN (SELECT m.event_id FROM mentions m JOIN articles a ON a.article_id = m.article_id

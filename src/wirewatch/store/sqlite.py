@@ -17,8 +17,9 @@ from ..model import Article, Claim, Event, Mention, Revision, Source
 from ..settings import Settings
 from . import queries as Q
 from .records import article_from_dict, event_from_dict, mention_from_dict, to_dict
+from .filters import EventFilters
 from .schema import migrations
-from .types import AddResult, EventFilters
+from .types import AddResult
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -343,36 +344,15 @@ class SQLiteStore:
     # ------------------------------------------------------------------ reading
 
     def _where(self, filters: EventFilters) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if filters.country:
-            if len(filters.country) == 3 and filters.country.isalpha():
-                clauses.append(Q.F_ISO3)
-                params += [filters.country.upper(), filters.country]
-            else:
-                clauses.append(Q.F_COUNTRY)
-                params.append(filters.country)
-        for clause, value in ((Q.F_SINCE, filters.since), (Q.F_UNTIL, filters.until),
-                              (Q.F_EVENT_TYPE, filters.event_type), (Q.F_STATUS, filters.status),
-                              (Q.F_MIN_FATALITIES, _int64(filters.min_fatalities))):
-            if value is not None:
-                clauses.append(clause)
-                params.append(value)
-        if filters.bbox:
-            west, south, east, north = filters.bbox
-            clauses.append(Q.F_BBOX)
-            params += [west, east, south, north]
-        if filters.q:
-            clauses.append(Q.F_TEXT)
-            params.append(filters.fts_query())
-        return (" AND ".join(clauses) or "1 = 1"), params
+        where, params = filters.where()
+        return where, [_int64(p) for p in params]
 
     @store_errors
     def event_records(self, **filters: Any) -> list[Event]:
         """Fused events matching the filters, with sources, claims and history."""
         f = EventFilters.parse(**filters)
         where, params = self._where(f)
-        rows = self.conn.execute(Q.SELECT_EVENTS.format(where=where),
+        rows = self.conn.execute(Q.SELECT_EVENTS.format(where=where, order=f.order_by()),
                                  params + [_int64(f.limit) if f.limit is not None else -1,
                                            _int64(f.offset or 0)]).fetchall()
         events = {event_id: event_from_dict(json.loads(data)) for event_id, data in rows}
@@ -406,6 +386,14 @@ class SQLiteStore:
     def count_events(self, **filters: Any) -> int:
         where, params = self._where(EventFilters.parse(**filters))
         return int(self.conn.execute(Q.COUNT_EVENTS.format(where=where), params).fetchone()[0])
+
+    @store_errors
+    def claim_records(self, **filters: Any) -> list[dict[str, Any]]:
+        """One dict per claim of the events matching the filters (`export.CLAIM_COLUMNS`)."""
+        from .export import CLAIM_COLUMNS
+        where, params = self._where(EventFilters.parse(**filters))
+        rows = self.conn.execute(Q.CLAIM_ROWS.format(where=where), params).fetchall()
+        return [dict(zip(CLAIM_COLUMNS, row)) for row in rows]
 
     @store_errors
     def event(self, event_id: str) -> Event | None:
