@@ -55,7 +55,7 @@ def test_parquet_needs_output_and_round_trips(db, tmp_path):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--bbox", "1,2"], "--bbox: expected W,S,E,N"), (["--since", "yesterday"], "--since: expected an ISO date"),
+    (["--bbox", "1,2"], "--bbox: expected W,S,E,N"), (["--since", "yesterday"], "--since: not a date"),
     (["--db", "/nonexistent/x.db"], "no such database"), (["--interaction", "Aliens only"], "--interaction: expected"),
     (["--geo-precision", "4"], "--geo-precision: must be in [1, 3]"), (["--sort", "colour"], "--sort: cannot sort by"),
     (["--claims", "--format", "json"], "csv or parquet"),

@@ -224,7 +224,7 @@ def parse_date(name: str, raw: Any) -> str | None:
         # full timestamps are accepted too; only the day counts, events are dated by day
         return date.fromisoformat(text[:10]).isoformat()
     except ValueError:
-        raise FilterError(name, f"expected an ISO date (YYYY-MM-DD, YYYY-MM or YYYY), got {raw!r}") from None
+        raise FilterError(name, f"not a date (YYYY-MM-DD, YYYY-MM or YYYY): {raw!r}") from None
 
 
 def _text(raw: Any) -> str | None:
