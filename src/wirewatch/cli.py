@@ -13,6 +13,7 @@ COMMANDS = {
     "watch": "wirewatch.commands.ingest:watch",
     "events": "wirewatch.commands.events:events",
     "fusion": "wirewatch.commands.fusion:fusion",
+    "aggregate": "wirewatch.commands.aggregate:aggregate",
     "evaluate": "wirewatch.commands.evaluate:evaluate",
     "serve": "wirewatch.commands.serve:serve",
     "bench": "wirewatch.commands.bench:bench",

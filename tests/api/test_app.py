@@ -68,6 +68,21 @@ def test_unknown_parameters_are_refused_on_exports_too(client: Any) -> None:
     assert r.status_code == 422 and r.json()["detail"].startswith("actors: unknown parameter")
 
 
+def test_aggregate(client: Any, example_store: Any) -> None:
+    body = client.get("/api/aggregate", params={"by": "week,admin1", "event_type": "explosions/remote violence"}).json()
+    assert body["columns"] == ["week", "admin1", "events", "fatalities", "fatalities_unknown", "contested"]
+    [row] = body["rows"]                              # the Valdora strike, in the week starting Monday 1 March
+    [event] = example_store.event_records(event_type="Explosions/Remote violence")
+    assert row == {"week": "2021-03-01", "admin1": "Valdora Province", "events": 1,
+                   "fatalities": event.fatalities, "fatalities_unknown": 0, "contested": 1}
+    assert "fatalities_unknown" in body["null_convention"]
+    text = client.get("/api/aggregate", params={"by": "country", "format": "csv"}).text
+    assert text.splitlines()[0] == "country,events,fatalities,fatalities_unknown,contested"
+    assert sum(int(line.split(",")[1]) for line in text.splitlines()[1:]) == 3
+    bad = client.get("/api/aggregate", params={"by": "week,weekday"})
+    assert bad.status_code == 422 and bad.json()["detail"].startswith("by: cannot group by 'weekday'")
+
+
 def test_paging(client: Any) -> None:
     first = client.get("/api/events", params={"limit": 2}).json()
     rest = client.get("/api/events", params={"limit": 2, "offset": 2}).json()

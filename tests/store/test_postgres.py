@@ -134,6 +134,9 @@ def test_synthetic_articles_same_as_sqlite(pg_url, tmp_path) -> None:
             assert post.count_events(**{k: v for k, v in filters.items() if k not in ("limit", "offset", "sort")}) == \
                 lite.count_events(**{k: v for k, v in filters.items() if k not in ("limit", "offset", "sort")})
         assert post.count_events(bbox="-20,0,40,30") > 0
+        for by, filters in (("week,admin1", {}), ("month,event_type,actor", {"status": "reported"}),
+                            ("day,country", {"since": "2021-06"}), ("year,sub_event_type", {})):
+            assert post.aggregate(by, **filters) == lite.aggregate(by, **filters), by
         event_id = some[0].event_id
         assert post.event(event_id) == lite.event(event_id)
         assert post.event("nope") is None

@@ -260,7 +260,7 @@ _ROUTE_PARAMS = {
     "/api/events": {"limit", "offset", "format", "view", "sort"},
     "/api/export": {"format", "sort"},
     "/api/export/claims": {"format"},
-    "/api/aggregate": {"by", "format", "limit"},
+    "/api/aggregate": {"by", "format"},
 }
 
 
@@ -387,6 +387,47 @@ def _add_event_routes(app: FastAPI) -> None:
         body = await _on_store(request, work)
         return Response(body, media_type=media_type,
                         headers={"Content-Disposition": f'attachment; filename="wirewatch-claims.{ext}"'})
+
+    @app.get("/api/aggregate", tags=["events"],
+             responses={200: {"content": {EXPORT_TYPES[t][0]: {} for t in ("csv", "parquet")}}})
+    async def aggregate(
+        request: Request,
+        filters: FiltersDep,
+        by: Annotated[str, Query(description="dimensions, comma-separated: day|week|month|year, country|iso3|"
+                                             "admin1|admin2, event_type|sub_event_type, actor, status")],
+        format: Annotated[Literal["json", "csv", "parquet"], Query()] = "json",
+    ) -> Response:
+        """Events, fatalities (sum of known tolls), events without a toll and contested events,
+        grouped by the `by` dimensions over the events matching the filters."""
+        from ..store.aggregate import MEASURES, parse_by, write_aggregate
+
+        dims = parse_by(by)
+        columns = dims + MEASURES
+
+        def work(store: StoreLike) -> tuple[bytes, str]:
+            t0, cpu0 = time.perf_counter(), time.thread_time()
+            rows = store.aggregate(dims, **filters.store_kwargs())
+            t1 = time.perf_counter()
+            out = io.BytesIO()
+            if format == "json":
+                text = io.StringIO()
+                write_aggregate(rows, columns, "json", text)
+                out.write(text.getvalue().encode("utf-8"))
+            elif format == "csv":
+                text = io.StringIO()
+                write_aggregate(rows, columns, "csv", text)
+                out.write(text.getvalue().encode("utf-8"))
+            else:
+                write_aggregate(rows, columns, "parquet", out)
+            t2, cpu = time.perf_counter(), time.thread_time() - cpu0
+            return out.getvalue(), f"db;dur={(t1 - t0) * 1000:.2f}, out;dur={(t2 - t1) * 1000:.2f}, cpu;dur={cpu * 1000:.2f}"
+
+        body, timing = await _on_store(request, work)
+        media_type = "application/json" if format == "json" else EXPORT_TYPES[format][0]
+        headers = {"Server-Timing": timing}
+        if format != "json":
+            headers["Content-Disposition"] = f'attachment; filename="wirewatch-aggregate.{EXPORT_TYPES[format][1]}"'
+        return Response(body, media_type=media_type, headers=headers)
 
     @app.get("/api/stats", tags=["events"])
     async def stats(request: Request) -> Response:

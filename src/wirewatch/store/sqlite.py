@@ -396,6 +396,13 @@ class SQLiteStore:
         return [dict(zip(CLAIM_COLUMNS, row)) for row in rows]
 
     @store_errors
+    def aggregate(self, by: Any, **filters: Any) -> list[dict[str, Any]]:
+        """Counts, fatalities and contested events grouped `by` dimensions (`store/aggregate.py`)."""
+        from .aggregate import aggregate_sql
+        sql, params, columns = aggregate_sql(by, EventFilters.parse(**filters), self.dialect)
+        return [dict(zip(columns, row)) for row in self.conn.execute(sql, [_int64(p) for p in params]).fetchall()]
+
+    @store_errors
     def event(self, event_id: str) -> Event | None:
         row = self.conn.execute("SELECT event_id, data FROM events WHERE event_id = ?", (event_id,)).fetchone()
         if row is None:

@@ -23,5 +23,7 @@ UPDATE events SET
     actor2_country = json_extract(data, '$.actor2_country'),
     interaction = json_extract(data, '$.interaction'), geo_precision = json_extract(data, '$.geo_precision');
 
-CREATE INDEX events_admin1 ON events(admin1, event_date);
-CREATE INDEX events_type ON events(event_type, event_date);
+-- covering index: a GROUP BY period x place x type (store/aggregate.py) reads it instead of the
+-- table's rows, which carry the whole event as JSON (0.23 -> 0.17 s CPU for week x admin1 over 100k)
+CREATE INDEX events_facets ON events(event_date, admin1, admin2, iso3, country, event_type, sub_event_type,
+                                     status, fatalities);
