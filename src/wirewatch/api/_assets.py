@@ -18,6 +18,8 @@ VENDOR: dict[str, tuple[str, str]] = {
     "topojson": ("topojson-client/dist", "topojson-client.min.js"),
     "d3": ("d3/dist", "d3.min.js"),
     "world-atlas": ("world-atlas", "countries-110m.json"),
+    "tabulator": ("tabulator-tables/dist", "js/tabulator.min.js"),
+    "chartjs": ("chart.js/dist", "chart.umd.min.js"),
     "swagger-ui": ("swagger-ui-dist", "swagger-ui-bundle.js"),
 }
 # Not needed by the page: without it /docs falls back to FastAPI's default (Swagger UI from a CDN).

@@ -11,8 +11,8 @@ from ..model import Article, Event, to_dict
 # Fields the map needs for a marker; the full record is one request away (/api/events/{id}).
 SUMMARY_FIELDS = (
     "event_id", "event_date", "time_precision", "event_type", "sub_event_type",
-    "actor1", "actor2", "country", "iso3", "admin1", "location", "latitude", "longitude",
-    "geo_precision", "fatalities", "fatalities_low", "fatalities_high", "injuries",
+    "actor1", "actor2", "country", "iso3", "admin1", "admin2", "location", "latitude", "longitude",
+    "geo_precision", "fatalities", "fatalities_low", "fatalities_high", "injuries", "interaction",
     "status", "mention", "independent_sources", "notes",
 )
 
@@ -53,7 +53,10 @@ def dumps(data: Any) -> bytes:
 
 
 def event_summary(event: Event | dict[str, Any]) -> dict[str, Any]:
-    return {k: field_of(event, k) for k in SUMMARY_FIELDS}
+    """The marker's and the table's fields, with the number of claims (`claims`, as the API sorts)."""
+    out = {k: field_of(event, k) for k in SUMMARY_FIELDS}
+    out["claims"] = len(field_of(event, "claims") or [])
+    return out
 
 
 def event_feature(props: dict[str, Any]) -> dict[str, Any]:

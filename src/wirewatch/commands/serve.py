@@ -27,7 +27,11 @@ def _is_loopback(host: str) -> bool:
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]))
 @click.option("--create", is_flag=True, help="start with an empty database when --db names none")
-def serve(db: str | None, host: str, port: int, node_modules: str | None, log_level: str, create: bool) -> None:
+@click.option("--tiles", default=None, metavar="URL",
+              help="a tile server for the map, e.g. http://127.0.0.1:8080/{z}/{x}/{y}.png [default: $WIREWATCH_TILE_URL; "
+                   "none: country borders drawn offline]")
+def serve(db: str | None, host: str, port: int, node_modules: str | None, log_level: str, create: bool,
+          tiles: str | None) -> None:
     """HTTP API (OpenAPI at /docs) and the web page (map, timeline, claims) at /."""
     import uvicorn
 
@@ -38,6 +42,10 @@ def serve(db: str | None, host: str, port: int, node_modules: str | None, log_le
     settings = Settings()
     if db:
         settings.db = db
+    if tiles:
+        if not tiles.startswith(("http://", "https://")) or "{z}" not in tiles:
+            raise click.UsageError(f"--tiles: expected an http(s) URL with {{z}}, {{x}} and {{y}}, got {tiles!r}")
+        settings.tile_url = tiles
     if not settings.db.startswith(("postgresql://", "postgres://")):
         if not Path(settings.db).exists() and not create:
             # a typo in --db used to serve a new, empty database without a word

@@ -19,6 +19,8 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +32,31 @@ DIMENSIONS = PERIODS + ("country", "iso3", "admin1", "admin2", "event_type", "su
                         "status")
 MEASURES = ("events", "fatalities", "fatalities_unknown", "contested")
 
-# the week: the ISO week's Monday, as YYYY-MM-DD (undated or month-precision events have none)
+# the week: the ISO week's Monday. SQLite groups by the week's number (Julian day number // 7,
+# whose remainder 0 is a Monday), cheaper per row than date(..., 'weekday 0'), and `week_start`
+# names the few distinct weeks afterwards; PostgreSQL truncates the date.
 _WEEK = {
-    "sqlite": "CASE WHEN length(event_date) = 10 THEN date(event_date, 'weekday 0', '-6 days') END",
+    "sqlite": "CASE WHEN length(event_date) = 10 THEN CAST((julianday(event_date) + 0.5) / 7 AS INTEGER) END",
     "postgresql": "CASE WHEN length(event_date) = 10 THEN to_char(date_trunc('week', event_date::date), 'YYYY-MM-DD') END",
 }
+_JDN_OF_ORDINAL_0 = 1721425  # date.fromordinal(1) is Julian day number 1721426
+
+
+@lru_cache(maxsize=4096)
+def week_start(number: int) -> str:
+    return date.fromordinal(number * 7 - _JDN_OF_ORDINAL_0).isoformat()
+
+
+def finish(rows: list[tuple[Any, ...]], columns: Sequence[str], dialect: str) -> list[dict[str, Any]]:
+    """Rows of `aggregate_sql` as dicts, weeks named by their Monday."""
+    out = [dict(zip(columns, row)) for row in rows]
+    if "week" in columns and dialect == "sqlite":
+        for r in out:
+            if r["week"] is not None:
+                r["week"] = week_start(r["week"])
+    return out
+
+
 _EXPR = {
     "day": "CASE WHEN length(event_date) = 10 THEN event_date END",
     "month": "CASE WHEN length(event_date) >= 7 THEN substr(event_date, 1, 7) END",
@@ -103,9 +125,9 @@ def write_aggregate(rows: list[dict[str, Any]], columns: Sequence[str], fmt: str
     stream = open(out, "w", encoding="utf-8", newline="") if owned else out
     try:
         if fmt == "json":
-            json.dump({"columns": list(columns), "rows": rows, "null_convention": NULL_CONVENTION},
-                      stream, ensure_ascii=False)
-            stream.write("\n")
+            # dumps, not dump: json.dump streams through the pure-Python encoder (8x slower here)
+            stream.write(json.dumps({"columns": list(columns), "rows": rows, "null_convention": NULL_CONVENTION},
+                                    ensure_ascii=False, separators=(",", ":")) + "\n")
         else:
             writer = csv.writer(stream, lineterminator="\n")
             writer.writerow(columns)

@@ -398,9 +398,9 @@ class SQLiteStore:
     @store_errors
     def aggregate(self, by: Any, **filters: Any) -> list[dict[str, Any]]:
         """Counts, fatalities and contested events grouped `by` dimensions (`store/aggregate.py`)."""
-        from .aggregate import aggregate_sql
+        from .aggregate import aggregate_sql, finish
         sql, params, columns = aggregate_sql(by, EventFilters.parse(**filters), self.dialect)
-        return [dict(zip(columns, row)) for row in self.conn.execute(sql, [_int64(p) for p in params]).fetchall()]
+        return finish(self.conn.execute(sql, [_int64(p) for p in params]).fetchall(), columns, self.dialect)
 
     @store_errors
     def event(self, event_id: str) -> Event | None:

@@ -1,5 +1,7 @@
-// wirewatch web page: map + timeline + event panel over the HTTP API.
-// Every string that comes from the data is inserted with textContent (el() below), never as HTML.
+// wirewatch web page: map + timeline + event panel + table + aggregate chart over the HTTP API,
+// sharing one filter state kept in the URL. Every string that comes from the data is inserted
+// with textContent (el() below), never as HTML.
+import { FILTER_KEYS, createTable, fillForm, readUrl, renderAggregate, updateDownloads, viewFilters, writeUrl } from "./workbench.js";
 
 const TYPE_COLOURS = {
   "Battles": "#d62728",
@@ -18,6 +20,9 @@ const state = {
   events: [],        // summaries of every event matching the server-side filters
   range: null,       // [Date, Date) picked with the timeline brush, or null
   selected: null,    // event id shown in the panel
+  filters: {},       // the form's filters, as in the URL
+  sort: "",          // the table's sort, as the API takes it
+  table: null,
 };
 
 // ---- small DOM helpers ------------------------------------------------------------------------
@@ -106,11 +111,15 @@ async function initMap() {
   cluster = L.markerClusterGroup({
     animate: false,
     showCoverageOnHover: false,
-    maxClusterRadius: 40,
-    disableClusteringAtZoom: UNCLUSTERED_ZOOM,
+    // from UNCLUSTERED_ZOOM on only events at (nearly) one spot stay together, and clicking them
+    // spreads them out (spiderfy) instead of stacking markers that hide each other
+    maxClusterRadius: (zoom) => (zoom >= UNCLUSTERED_ZOOM ? 2 : 40),
+    spiderfyOnMaxZoom: true,
+    spiderLegPolylineOptions: { weight: 1.5, color: "#222", opacity: 0.6, className: "ww-spider-leg" },
     iconCreateFunction: clusterIcon,
   });
   map.addLayer(cluster);
+  L.control.scale({ imperial: false, position: "bottomright" }).addTo(map);
   addLegend();
 }
 
@@ -138,7 +147,18 @@ function clusterIcon(c) {
   const contested = children.some((m) => m.options.wwStatus === "contested");
   const n = children.length;
   const size = 26 + Math.min(24, Math.round(Math.sqrt(n) * 4));
-  const div = el("div", { class: `ww-cluster${contested ? " has-contested" : ""}`, dataset: { count: String(n) } }, String(n));
+  // the mix of event types as a ring of their colours around the count
+  const counts = new Map();
+  for (const m of children) counts.set(m.options.wwType || "", (counts.get(m.options.wwType || "") || 0) + 1);
+  let at = 0;
+  const stops = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([type, k]) => {
+    const from = at; at += (k / n) * 360;
+    return `${colourOf(type)} ${from.toFixed(1)}deg ${at.toFixed(1)}deg`;
+  });
+  const div = el("div", { class: `ww-cluster${contested ? " has-contested" : ""}`,
+    dataset: { count: String(n), types: [...counts.entries()].map(([t, k]) => `${t || "?"}:${k}`).join("|") } },
+  el("span", {}, String(n)));
+  div.style.background = `conic-gradient(${stops.join(", ")})`;
   div.style.width = div.style.height = `${size}px`;
   return L.divIcon({ html: div, className: "ww-cluster-icon", iconSize: [size, size] });
 }
@@ -188,6 +208,7 @@ function renderMap(fit = false) {
       fillOpacity: 0.75,
       className: `ww-marker ww-${ev.status || "reported"}`,
       wwStatus: ev.status,
+      wwType: ev.event_type,
     });
     m.on("add", () => {
       const path = m.getElement && m.getElement();
@@ -205,10 +226,27 @@ function renderMap(fit = false) {
   cluster.addLayers(markers);
   document.body.dataset.visibleEvents = String(markers.length);
   setStatus(`${shown.length} of ${state.events.length} events shown` + (unplaced ? ` (${unplaced} without coordinates)` : ""));
+  emptyState();
   renderList(shown);
   if (fit && markers.length) {
     map.fitBounds(L.latLngBounds(markers.map((m) => m.getLatLng())).pad(0.3), { maxZoom: 8 });
   }
+}
+
+function emptyState() {
+  // an empty page says why and what to do
+  const filtered = Object.keys(state.filters).length > 0 || state.range;
+  const total = Number(document.body.dataset.apiTotal || 0);
+  const hint = document.querySelector("#list .hint");
+  if (!total && !filtered) {
+    hint.textContent = "This database holds no events yet. Add some with `wirewatch ingest FEED_URL --db DB` " +
+      "(feeds, pages, files, JSONL or WARC), then reload.";
+  } else if (!visibleEvents().length) {
+    hint.textContent = "No events match these filters: loosen them, clear the timeline brush (click it), or press Reset.";
+  } else {
+    hint.textContent = "Click a marker or a row. Drag on the timeline to pick a period.";
+  }
+  hint.dataset.empty = !visibleEvents().length ? (total || filtered ? "filtered" : "database") : "";
 }
 
 function renderList(shown) {
@@ -282,6 +320,7 @@ function renderTimeline() {
         ? `${state.range[0].toISOString().slice(0, 10)} – ${new Date(state.range[1] - DAY).toISOString().slice(0, 10)}`
         : "all dates";
       renderMap(false);
+      if (event.type === "end") refreshViews();
     });
   svg.append("g").attr("class", "brush").call(brush);
   document.getElementById("range").textContent = "all dates";
@@ -340,6 +379,7 @@ function revisionItem(rev) {
 
 async function openEvent(id) {
   state.selected = id;
+  syncUrl();
   const box = document.getElementById("event");
   box.hidden = false;
   box.replaceChildren(el("p", { class: "hint" }, "loading…"));
@@ -413,8 +453,20 @@ async function openArticle(articleId, eventId) {
 function currentFilters() {
   const form = new FormData(document.getElementById("filters"));
   const out = {};
-  for (const [k, v] of form.entries()) if (String(v).trim()) out[k] = String(v).trim();
+  for (const [k, v] of form.entries()) if (FILTER_KEYS.includes(k) && String(v).trim()) out[k] = String(v).trim();
   return out;
+}
+
+function syncUrl() {
+  writeUrl(state.filters, { event: state.selected, sort: state.sort });
+}
+
+function refreshViews() {
+  // the table, the downloads and the chart show the view: the filters and the brushed days
+  const view = viewFilters(state.filters, state.range);
+  updateDownloads(view, state.sort);
+  if (state.table) state.table.reload();
+  if (typeof Chart !== "undefined") renderAggregate(view, colourOf);
 }
 
 async function loadEvents(filters) {
@@ -440,8 +492,10 @@ function fillOptions(select, values, labelOf = (v) => v) {
 async function refresh({ fit = false, options = false } = {}) {
   document.body.dataset.ready = "false";
   setStatus("loading…");
+  state.filters = currentFilters();
+  syncUrl();
   try {
-    state.events = await loadEvents(currentFilters());
+    state.events = await loadEvents(state.filters);
   } catch (e) {
     banner(e.message);
     state.events = [];
@@ -452,10 +506,15 @@ async function refresh({ fit = false, options = false } = {}) {
     fillOptions(document.getElementById("f-country"), uniq((e) => e.iso3 || e.country),
       (code) => (names.has(code) && names.get(code) !== code ? `${names.get(code)} (${code})` : code));
     fillOptions(document.getElementById("f-type"), uniq((e) => e.event_type));
+    fillOptions(document.getElementById("f-subtype"), uniq((e) => e.sub_event_type));
+    const datalist = (id, values) => document.getElementById(id).replaceChildren(...values.map((v) => el("option", { value: v })));
+    datalist("actors", [...new Set([...uniq((e) => e.actor1), ...uniq((e) => e.actor2), ...uniq((e) => e.iso3)])].sort());
+    datalist("admin1s", uniq((e) => e.admin1));
   }
   state.range = null;
   renderTimeline();
   renderMap(fit);
+  refreshViews();
   document.body.dataset.ready = "true";
 }
 
@@ -468,14 +527,30 @@ async function main() {
   }
   await initMap();
   const form = document.getElementById("filters");
+  const fromUrl = readUrl();
+  fillForm(form, fromUrl.filters);
+  state.sort = fromUrl.page.sort || "";
+  state.filters = currentFilters();
+  if (typeof Tabulator !== "undefined") {
+    state.table = createTable(document.getElementById("table"), {
+      getFilters: () => viewFilters(state.filters, state.range),
+      onSort: (sort) => { state.sort = sort; syncUrl(); updateDownloads(viewFilters(state.filters, state.range), sort); },
+      onRowClick: (id) => showEvent(id),
+      initialSort: state.sort,
+    });
+  }
+  for (const id of ["agg-period", "agg-split", "agg-measure"]) {
+    document.getElementById(id).addEventListener("change", () => renderAggregate(viewFilters(state.filters, state.range), colourOf));
+  }
   form.addEventListener("submit", (e) => { e.preventDefault(); refresh({ fit: true }); });
   form.addEventListener("change", (e) => { if (e.target.tagName === "SELECT") refresh({ fit: true }); });
   form.addEventListener("reset", () => setTimeout(() => refresh({ fit: true }), 0));
   window.addEventListener("resize", () => { renderTimeline(); map.invalidateSize(); });
   await refresh({ fit: true, options: true });
+  if (fromUrl.page.event) openEvent(fromUrl.page.event);
 }
 
 // A hook for tests and the console: what the page holds, without reaching into closures.
-window.wirewatch = { state, openEvent, openArticle, refresh, showEvent, map: () => map };
+window.wirewatch = { state, openEvent, openArticle, refresh, showEvent, map: () => map, table: () => state.table && state.table.table };
 
 main();
