@@ -53,9 +53,9 @@ def dumps(data: Any) -> bytes:
 
 
 def event_summary(event: Event | dict[str, Any]) -> dict[str, Any]:
-    """The marker's and the table's fields, with the number of claims (`claims`, as the API sorts)."""
+    """The marker's and the table's fields, with the number of claims (sorted by as `sort=claims`)."""
     out = {k: field_of(event, k) for k in SUMMARY_FIELDS}
-    out["claims"] = len(field_of(event, "claims") or [])
+    out["claims_count"] = len(field_of(event, "claims") or [])
     return out
 
 

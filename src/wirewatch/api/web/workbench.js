@@ -78,15 +78,19 @@ const COLUMNS = [
   { title: "deaths", field: "fatalities", hozAlign: "right", formatter: (c) => (c.getValue() === null ? "?" : text(c.getValue())) },
   { title: "status", field: "status" },
   { title: "sources", field: "independent_sources", hozAlign: "right" },
-  { title: "claims", field: "claims", hozAlign: "right" },
+  { title: "claims", field: "claims_count", hozAlign: "right" },
   { title: "geo prec.", field: "geo_precision", hozAlign: "right" },
 ];
 
 export function createTable(holder, { getFilters, onSort, onRowClick, initialSort }) {
   let lastTotal = 0;
-  const sorter = (sort) => (sort || []).map((s) => `${s.dir === "desc" ? "-" : ""}${s.field}`).join(",");
-  const initial = (initialSort || "").split(",").filter(Boolean).map((s) =>
-    ({ column: s.replace(/^[-+]/, ""), dir: s.startsWith("-") ? "desc" : "asc" }));
+  // the API sorts by the claims count as "claims"
+  const apiName = (field) => (field === "claims_count" ? "claims" : field);
+  const sorter = (sort) => (sort || []).map((s) => `${s.dir === "desc" ? "-" : ""}${apiName(s.field)}`).join(",");
+  const initial = (initialSort || "").split(",").filter(Boolean).map((s) => {
+    const name = s.replace(/^[-+]/, "");
+    return { column: name === "claims" ? "claims_count" : name, dir: s.startsWith("-") ? "desc" : "asc" };
+  });
   const table = new Tabulator(holder, {
     columns: COLUMNS.map((c) => ({ formatter: "plaintext", headerSortStartingDir: "desc", ...c })),
     layout: "fitDataStretch",
