@@ -42,6 +42,24 @@ def same_spot_articles() -> list[Article]:
     return out
 
 
+TWIN_TEXT = "Made-up report: shelling hit Twinford on Monday, officials said."
+
+
+def twin_articles() -> list[Article]:
+    """One event told by two outlets of the same name on different sites, at times in two zones."""
+    out = []
+    for i, (host, published, dead) in enumerate([("twin-a.example.org", "2022-05-02T10:00:00+03:00", 3),
+                                                 ("twin-b.example.org", "2022-05-02T09:30:00+00:00", 5)]):
+        mention = Mention(event_id="e1", event_date="2022-05-02", time_precision=1,
+                          event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+                          country="Testland", iso3="XXB", location="Twinford", latitude=-12.0, longitude=20.0,
+                          geo_precision=1, fatalities=dead, status="reported")
+        out.append(Article(article_id=f"twin{i}", text=TWIN_TEXT + (" Update." if i else ""), url=f"https://{host}/story",
+                           title="Twinford", published=published, publisher="Twin Post", relevant=True,
+                           events=[mention]))
+    return out
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     require_browser()
@@ -49,7 +67,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
 
     db: Path = tmp_path_factory.mktemp("workbench") / "w.db"
     with wirewatch.open(str(db)) as store:
-        store.add_articles(synthetic_articles(160, seed=4) + same_spot_articles())
+        store.add_articles(synthetic_articles(160, seed=4) + same_spot_articles() + twin_articles())
     with LiveServer(make_app(db)) as live:
         yield live
 
@@ -167,3 +185,15 @@ def test_layout_at_a_phones_width(page: Any, server: LiveServer) -> None:
     assert panel and panel["y"] >= box["y"] + box["height"] - 1      # the panel under the map, not beside it
     assert page.locator(".leaflet-control-scale").count() == 1
     screenshot(page, "workbench-390.png")
+
+
+def test_an_event_from_the_url_tells_same_name_sources_apart(page: Any, server: LiveServer) -> None:
+    [twin] = api(server, q="Twinford")["events"]
+    open_map(page, server.url + f"/?event={twin['event_id']}")
+    sources = page.locator("#event .sources li")
+    sources.first.wait_for()
+    labels = sorted(sources.all_text_contents())
+    assert "Twin Post (twin-a.example.org)" in labels[0] and "Twin Post (twin-b.example.org)" in labels[1]
+    history = page.locator("#event .history li").all_text_contents()
+    # with their UTC offsets, in the order they happened: 10:00+03:00 (07:00 UTC) before 09:30 UTC
+    assert "2022-05-02 10:00 UTC+03:00" in history[0] and "2022-05-02 09:30 UTC+00:00" in history[-1]

@@ -33,21 +33,75 @@ def _common(f: Any) -> Any:
     return f
 
 
+def known_total(sources: tuple[str, ...]) -> int | None:
+    """How many documents the sources hold, when that can be known without reading them: files
+    and folders of files (a JSONL file: its non-blank lines). None for URLs, stdin, feeds and
+    WARC files (their length is only known once read)."""
+    from pathlib import Path
+
+    from ..ingest.reader import ARTICLE_SUFFIXES
+
+    def of_file(path: Path) -> int | None:
+        name = path.name.casefold()
+        if name.endswith((".jsonl", ".ndjson")):
+            with path.open("rb") as fh:
+                return sum(1 for line in fh if line.strip())
+        if name.endswith((".warc", ".warc.gz", ".arc.gz", ".rss", ".atom", ".xml", ".json")):
+            return None   # a feed, an archive or a JSON array: its count is inside
+        return 1
+
+    total = 0
+    for source in sources:
+        if source == "-" or source.casefold().startswith(("http://", "https://")):
+            return None
+        path = Path(source[7:] if source.startswith("file://") else source)
+        if path.is_dir():
+            files = [p for p in path.rglob("*") if p.is_file()
+                     and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                     and p.name.casefold().endswith(ARTICLE_SUFFIXES)
+                     and not p.name.casefold().endswith("meta.json")]
+        elif path.is_file():
+            files = [path]
+        else:
+            files = []   # rejected on reading: counts as one
+            total += 1
+        for f in files:
+            n = of_file(f)
+            if n is None:
+                return None
+            total += n
+    return total
+
+
+def _done(s: IngestSummary) -> int:
+    return s.new + s.duplicates + len(s.rejected) + s.not_modified
+
+
 @contextlib.contextmanager
-def _progress(label: str) -> Iterator[Progress | None]:
-    """A rich live counter on stderr when it is a terminal (feeds have no known length)."""
+def _progress(label: str, total: int | None = None) -> Iterator[Progress | None]:
+    """A rich progress display on stderr when it is a terminal: with a known total (files,
+    folders, JSONL) a bar with the percentage, the rate and the time left; otherwise (feeds,
+    URLs, WARC) a spinner with the counts and the rate."""
     if not sys.stderr.isatty():
         yield None
         return
     from rich.console import Console
-    from rich.progress import Progress as Bar, SpinnerColumn, TextColumn, TimeElapsedColumn
-    with Bar(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-             console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(label)
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress as Bar, SpinnerColumn, TaskProgressColumn,
+                               TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+    columns: list[Any] = [SpinnerColumn(), TextColumn("{task.description}")]
+    if total is not None:
+        columns += [BarColumn(), MofNCompleteColumn(), TaskProgressColumn(), TimeRemainingColumn()]
+    columns += [TextColumn("{task.fields[rate]}"), TimeElapsedColumn()]
+    with Bar(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total, rate="")
+        started = time.monotonic()
 
         def update(stage: str, s: IngestSummary) -> None:
-            bar.update(task, description=f"{label}: {s.fetched} fetched, {s.new} new, "
-                                         f"{s.duplicates} duplicates, {len(s.rejected)} rejected")
+            done = _done(s)
+            elapsed = max(time.monotonic() - started, 1e-6)
+            bar.update(task, completed=done, rate=f"{done / elapsed:.1f} docs/s",
+                       description=f"{label}: {s.fetched} read, {s.new} new, {s.duplicates} duplicates, "
+                                   f"{len(s.rejected)} rejected")
         yield update
 
 
@@ -72,7 +126,7 @@ def _run(sources: tuple[str, ...], db: str | None, allow_private: bool, publishe
     overrides = {k: v for k, v in (("published", published), ("publisher", publisher)) if v}
     store = open_store(db, settings)
     try:
-        with _progress(label) as progress:
+        with _progress(label, known_total(sources)) as progress:
             return run_ingest(sources, store, settings, overrides=overrides or None,
                               extract=not no_extract, engine=engine, progress=progress, scheduler=scheduler)
     finally:

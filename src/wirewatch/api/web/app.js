@@ -269,7 +269,13 @@ function showEvent(id) {
   if (marker) {
     // markercluster's zoomToShowLayer expects icon markers; circle markers are paths, so zoom to
     // the level where clustering stops instead.
-    map.once("moveend", () => { const node = marker.getElement(); if (node) node.classList.add("ww-selected"); });
+    map.once("moveend", () => {
+      // events at one spot stay clustered at any zoom: spread the cluster out to show this one
+      const parent = cluster.getVisibleParent(marker);
+      if (parent && parent !== marker && typeof parent.spiderfy === "function") parent.spiderfy();
+      const node = marker.getElement();
+      if (node) node.classList.add("ww-selected");
+    });
     map.setView(marker.getLatLng(), Math.max(map.getZoom(), UNCLUSTERED_ZOOM), { animate: false });
   }
   openEvent(id);
@@ -353,13 +359,23 @@ function claimCard(claim, ev) {
     el("div", { class: "who" }, who || "unnamed party"),
     speaker ? el("div", { class: "speaker" }, `speaker: ${speaker}`) : null,
     claim.quote ? el("blockquote", {}, `“${claim.quote}”`) : null,
-    src ? el("div", { class: "src" }, "source: ", sourceLabel(src), " ",
+    src ? el("div", { class: "src" }, "source: ", sourceLabel(src, ev.sources || []), " ",
       el("button", { type: "button", onclick: () => openArticle(src.article_id, ev.event_id) }, "open article")) : null);
   return card;
 }
 
-function sourceLabel(src) {
-  const label = [src.publisher, src.wire_agency ? `via ${src.wire_agency}` : null].filter(Boolean).join(" ") || src.article_id;
+function hostOf(url) {
+  try { return new URL(url).hostname.replace(/^www\./, ""); } catch { return null; }
+}
+
+function sourceLabel(src, all = []) {
+  let label = [src.publisher, src.wire_agency ? `via ${src.wire_agency}` : null].filter(Boolean).join(" ") || src.article_id;
+  // two sources with the same name are told apart by their web site (or their article id)
+  const twins = all.filter((o) => o !== src && o.publisher && o.publisher === src.publisher);
+  if (twins.length) {
+    const host = src.url ? hostOf(src.url) : null;
+    label += twins.every((o) => (o.url ? hostOf(o.url) : null) !== host) && host ? ` (${host})` : ` (${src.article_id})`;
+  }
   const href = src.url ? safeHref(src.url) : null;
   return href ? el("a", { href, target: "_blank", rel: "noopener noreferrer" }, label) : el("span", {}, label);
 }
@@ -374,7 +390,20 @@ function revisionItem(rev) {
   const created = changes.length && changes.every(([, v]) => Array.isArray(v) && (v[0] === null || v[0] === undefined));
   const what = created ? "first reported"
     : changes.map(([k, v]) => `${k}: ${shown(Array.isArray(v) ? v[0] : null)} → ${shown(Array.isArray(v) ? v[1] : v)}`).join("; ");
-  return el("li", {}, `${(rev.at || "").slice(0, 16).replace("T", " ")} · ${rev.article_id || "?"} · ${what}`);
+  return el("li", { dataset: { at: rev.at || "" } }, `${revisionTime(rev.at)} · ${rev.article_id || "?"} · ${what}`);
+}
+
+function revisionTime(at) {
+  // the time as written, with its UTC offset (two reports of one hour in different zones differ)
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(at || "");
+  if (!m) return at || "?";
+  return `${m[1]} ${m[2]}${m[3] ? (m[3] === "Z" ? " UTC" : ` UTC${m[3]}`) : " (no offset)"}`;
+}
+
+function byTime(a, b) {
+  // by the instant, not the text: "10:00+03:00" comes before "08:00Z"
+  const t = (r) => { const v = Date.parse(r.at || ""); return Number.isNaN(v) ? Infinity : v; };
+  return t(a) - t(b);
 }
 
 async function openEvent(id) {
@@ -408,11 +437,11 @@ async function openEvent(id) {
     ? el("div", { class: "claims" }, column("asserts", "Asserts"), column("denies", "Denies"))
     : el("p", { class: "hint" }, "no attributed claims");
   const sources = el("ul", { class: "sources" }, ...(ev.sources || []).map((s) =>
-    el("li", { dataset: { articleId: s.article_id } }, sourceLabel(s), " ",
+    el("li", { dataset: { articleId: s.article_id } }, sourceLabel(s, ev.sources || []), " ",
       el("button", { type: "button", class: "open-article", onclick: () => openArticle(s.article_id, ev.event_id) }, "open article"))));
   const history = (ev.history || []).length
     ? el("details", { class: "history" }, el("summary", {}, `revision history (${ev.history.length})`),
-      el("ul", {}, ...ev.history.map(revisionItem)))
+      el("ul", {}, ...[...ev.history].sort(byTime).map(revisionItem)))
     : null;
   // Events on the very same spot hide each other's markers: offer them here.
   const samePlace = state.events.filter((o) => o.event_id !== ev.event_id && o.latitude === ev.latitude
@@ -439,6 +468,9 @@ async function openArticle(articleId, eventId) {
   document.getElementById("article-title").textContent = a.title || a.article_id;
   const meta = document.getElementById("article-meta");
   meta.replaceChildren([a.publisher, a.wire_agency ? `via ${a.wire_agency}` : null, a.published].filter(Boolean).join(" · "));
+  if (!a.published) {
+    meta.append(" ", el("span", { class: "badge undated" }, "undated: no publication date, so its relative dates ('on Friday') were read against the day it was ingested"));
+  }
   const href = a.url ? safeHref(a.url) : null;
   if (href) meta.append(" · ", el("a", { href, target: "_blank", rel: "noopener noreferrer" }, "original"));
   text.replaceChildren(...data.segments.map((s) =>
