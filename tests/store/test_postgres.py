@@ -51,7 +51,7 @@ def _statements() -> list[str]:
         values = value.values() if isinstance(value, dict) else [value]
         for v in values:
             if isinstance(v, str) and name.isupper() and not name.startswith("F_") and " " in v:
-                out.append(v.replace("{where}", filters).replace("{marks}", "?, ?"))
+                out.append(v.replace("{where}", filters).replace("{marks}", "?, ?").replace("{order}", Q.DEFAULT_ORDER))
     sqlite_py = Path(Q.__file__).with_name("sqlite.py").read_text()
     out += [m for m in re.findall(r'execute\("([^"]+)"', sqlite_py) if not m.startswith("PRAGMA")]
     return out
