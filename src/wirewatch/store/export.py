@@ -375,7 +375,7 @@ def write_claims(rows: Iterable[Mapping[str, Any]], fmt: str, out: str | Path | 
                 r["event_date"] = date.fromisoformat(text + "-01" * ((10 - len(text)) // 3))
         pq.write_table(pa.Table.from_pylist(table, schema=schema), out)
         return ExportResult(written=len(table))
-    stream, owned = _open_text(out)  # type: ignore[arg-type]
+    stream, owned = _open_text(out)
     try:
         writer = csv.writer(stream, lineterminator="\n")
         writer.writerow(CLAIM_COLUMNS)

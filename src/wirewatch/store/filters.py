@@ -256,11 +256,11 @@ def parse_interaction(raw: Any) -> int | None:
         if interaction_label(code) is None:
             raise FilterError("interaction", f"no ACLED interaction has the code {code}")
         return code
-    code = _INTERACTION_CODES.get(re.sub(r"\s*-\s*", "-", text.lower()))
-    if code is None:
+    named = _INTERACTION_CODES.get(re.sub(r"\s*-\s*", "-", text.lower()))
+    if named is None:
         raise FilterError("interaction", f"expected ACLED's words (e.g. 'State forces-Civilians', "
                                          f"'Protesters only') or a code (e.g. 17), got {raw!r}")
-    return code
+    return named
 
 
 def parse_sort(raw: Any) -> tuple[tuple[str, bool], ...]:
