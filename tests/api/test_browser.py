@@ -126,3 +126,17 @@ def test_openapi_docs_render_offline(live_server: Any) -> None:
         page.locator(".opblock").first.wait_for()
         assert page.locator(".opblock").count() >= 6
         assert page.errors == []
+
+
+def test_event_panel_shows_fusion_decisions(page: Any, live_server: Any) -> None:
+    events = httpx.get(live_server.url + "/api/events", params={"limit": 100}).json()["events"]
+    full = [httpx.get(f"{live_server.url}/api/events/{e['event_id']}").json() for e in events]
+    fused = [e for e in full if e.get("fusion")]
+    assert fused, "the example store has an event built from several reports"
+    ev = fused[0]
+    page.locator("#event-list li", has_text=ev["location"]).first.click()
+    page.locator("#event .fusion summary").click()
+    items = page.locator("#event .fusion li")
+    assert items.count() == len(ev["fusion"])
+    verdicts = [items.nth(i).get_attribute("data-verdict") for i in range(items.count())]
+    assert verdicts == [d["verdict"] for d in ev["fusion"]]

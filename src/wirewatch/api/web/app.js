@@ -443,6 +443,17 @@ async function openEvent(id) {
     ? el("details", { class: "history" }, el("summary", {}, `revision history (${ev.history.length})`),
       el("ul", {}, ...[...ev.history].sort(byTime).map(revisionItem)))
     : null;
+  // Why these reports are one event (and which were kept apart): fusion's own evidence and verdicts.
+  const decisions = ev.fusion || [];
+  const fusion = decisions.length
+    ? el("details", { class: "fusion" }, el("summary", {}, `fusion decisions (${decisions.length})`),
+      el("ul", {}, ...decisions.map((d) => el("li", { dataset: { verdict: d.verdict || "" } },
+        el("strong", {}, d.verdict || "?"), ` ${d.mention_id || ""} vs ${d.compared_with || ""}: ${d.reason || ""}`,
+        d.evidence && typeof d.evidence === "object"
+          ? el("span", { class: "hint" }, " (", Object.entries(d.evidence)
+            .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : v}`).join("; "), ")")
+          : null))))
+    : null;
   // Events on the very same spot hide each other's markers: offer them here.
   const samePlace = state.events.filter((o) => o.event_id !== ev.event_id && o.latitude === ev.latitude
     && o.longitude === ev.longitude && ev.latitude !== null && ev.latitude !== undefined);
@@ -452,7 +463,7 @@ async function openEvent(id) {
         `${o.event_date || "undated"} ${o.sub_event_type || o.event_type || ""}`)]))
     : null;
   box.replaceChildren(...[title, dl, also, ev.notes ? el("p", { class: "notes" }, ev.notes) : null,
-    el("h3", {}, "Who says what"), claimsBox, el("h3", {}, "Sources"), sources, history].filter(Boolean));
+    el("h3", {}, "Who says what"), claimsBox, el("h3", {}, "Sources"), sources, fusion, history].filter(Boolean));
   box.scrollIntoView({ block: "start" });
 }
 
