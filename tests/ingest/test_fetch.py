@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import hashlib
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,8 @@ from wirewatch.errors import FetchError, InputError
 from wirewatch.ingest import MemoryFetchCache, NotModified, read_inputs
 from wirewatch.model import Document
 from wirewatch.settings import Settings
+
+from .hostile import loopback
 
 PAGE = ("<!DOCTYPE html><html lang='en'><head><title>Example clash | Example Herald</title>"
         "<link rel='canonical' href='https://example.org/clash'></head><body><article><p>Security forces and "
@@ -58,15 +59,9 @@ def site() -> Iterator[Site]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    state.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with loopback(Handler) as base:
+        state.base = base
         yield state
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture
