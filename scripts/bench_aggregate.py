@@ -19,10 +19,11 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_api import synthetic_events  # noqa: E402
+from bench_api import build as build_events  # noqa: E402
 
 QUERIES = {
     "week x admin1": {"by": "week,admin1"},
@@ -32,27 +33,14 @@ QUERIES = {
 
 
 def build(db: Path, n: int) -> None:
-    import wirewatch
+    """bench_api's events, each given one of 120 provinces and 800 districts."""
+    rng = random.Random(3)
 
-    store = wirewatch.open(str(db))
-    try:
-        have = store.count_events()
-        if have >= n:
-            print(f"reusing {db} ({have} events)", file=sys.stderr)
-            return
-        rng = random.Random(3)
-        events = synthetic_events(n)[have:]
-        t0 = time.perf_counter()
-        store.conn.execute("BEGIN IMMEDIATE")
-        for event in events:
-            event.admin1 = f"{event.country} Province {rng.randint(1, 30)}"
-            event.admin2 = f"District {rng.randint(1, 200)}"
-            store._write_event(event, [], created=True, revisions=[])
-        store.conn.execute("COMMIT")
-        store.conn.execute("ANALYZE")
-        print(f"wrote {len(events)} events to {db} in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-    finally:
-        store.close()
+    def provinces(event: Any) -> None:
+        event.admin1 = f"{event.country} Province {rng.randint(1, 30)}"
+        event.admin2 = f"District {rng.randint(1, 200)}"
+
+    build_events(db, n, vary=provinces)
 
 
 def main() -> None:

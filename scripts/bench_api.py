@@ -33,6 +33,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from wirewatch.model import Claim, Event
@@ -69,7 +70,8 @@ def synthetic_events(n: int, seed: int = 0) -> list[Event]:
     return events
 
 
-def build(db: Path, n: int) -> None:
+def build(db: Path, n: int, vary: Callable[[Any], None] | None = None) -> None:
+    """Write n synthetic events (reusing what the database has); `vary` may change each before it is written."""
     import wirewatch
 
     store = wirewatch.open(str(db))
@@ -82,6 +84,8 @@ def build(db: Path, n: int) -> None:
         t0 = time.perf_counter()
         store.conn.execute("BEGIN IMMEDIATE")
         for event in events:
+            if vary is not None:
+                vary(event)
             store._write_event(event, [], created=True, revisions=[])   # the store's own writer; see the docstring
         store.conn.execute("COMMIT")
         store.conn.execute("ANALYZE")
