@@ -9,7 +9,6 @@ import argparse
 import time
 
 from wirewatch.coder import load_coder
-from wirewatch.coder.features import frame_features
 from wirewatch.nlp import load_pipeline
 
 SENTENCES = [
@@ -34,7 +33,7 @@ def main() -> None:
     frames = [docs[i % len(docs)][:] for i in range(args.n)]
     t = time.perf_counter()
     for f in frames:
-        coder.predict_features(frame_features(f))
+        coder.predict_frame(f)
     per = (time.perf_counter() - t) / args.n
     print(f"coder load {load_s * 1000:.0f} ms; features + scoring {per * 1000:.3f} ms per frame over {args.n} frames")
 

@@ -15,57 +15,91 @@ import json
 import sys
 import time
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from scipy import sparse  # type: ignore[import-untyped]
+
 from wirewatch.coder.corpus import Row, parse_notes, read_rows
-from wirewatch.coder.features import clean_note, frame_features
+from wirewatch.coder.features import clean_note, frame_features, masked_words
 from wirewatch.coder.labels import SUB_TO_TYPE, interaction_label, parse_interaction
 from wirewatch.coder.model import DATA_DIR, Coder, load_coder, save_model
-from wirewatch.coder.training import Config, Example, fit
+from wirewatch.coder.training import Config, fit, raw_matrix, transform
 from wirewatch.triage import event_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 MIN_LOCO_ROWS = 300
+# bump when features.py or vectorize.py change what a note hashes to (the cache in build/coder/)
+FEATURES_VERSION = 1
 
 
-def _examples(rows: list[Row], feats: dict[str, list[str]]) -> list[Example]:
-    return [Example(feats[r.note], r.event_type, r.sub_event_type if r.sub_event_type in SUB_TO_TYPE else None,
-                    interaction_label(r.pair) if r.pair else None) for r in rows]
+@dataclass
+class Data:
+    rows: list[Row]
+    notes: list[str]
+    docs: list
+    X_notes: "sparse.csr_matrix"        # raw hashed counts, one row per distinct note
+    note_ix: np.ndarray                 # row -> its note's row in X_notes
 
 
-def _is_event_examples(notes: list[str], docs) -> list[Example]:
-    """Positives: each note's first sentence (ACLED leads with the event). Negatives: later
-    sentences of a note in which triage's lexicon finds no event cue (background, reactions,
-    motives). Weak labels, documented as such in docs/model.md."""
-    out = []
-    for note, doc in zip(notes, docs):
-        sents = list(doc.sents)
-        if not sents:
-            continue
-        out.append(Example(frame_features(sents[0]), is_event="event"))
-        kept = event_sentences(note, window=0)
-        for sent in sents[1:]:
-            c = sent.start_char
-            if len(sent) >= 4 and not any(a <= c < b for a, b in kept):
-                out.append(Example(frame_features(sent), is_event="none"))
-    return out
+def _word_ngrams(text: str) -> list[str]:
+    """The baseline's words: scikit-learn's default token pattern, unigrams and bigrams."""
+    import re
+    toks = re.findall(r"(?u)\b\w\w+\b", text.lower())
+    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
 
 
-def load(train_dir: Path):
+def load(train_dir: Path, cfg: Config | None = None, baseline: bool = False, need_docs: bool = False) -> Data:
+    """Rows, distinct notes and their raw hashed counts, cached in build/coder/ (the parse and the
+    hashing are the slow part; a fit is seconds to a minute)."""
+    import hashlib
+
+    cfg = cfg or Config()
     rows = read_rows(train_dir)
     notes = sorted({r.note for r in rows})
+    key = hashlib.sha1(("\n".join(notes) + f"|{cfg.parse_bits}|{cfg.char_bits}|{baseline}|{FEATURES_VERSION}").encode()).hexdigest()[:16]
+    cache = Path("build/coder") / f"raw-{key}.npz"
+    docs: list = []
     t = time.time()
-    docs = parse_notes(notes)
-    print(f"{len(rows)} rows, {len(notes)} distinct notes, parses ready in {time.time() - t:.0f}s", file=sys.stderr)
-    feats = {n: frame_features(d) for n, d in zip(notes, docs)}
-    return rows, notes, docs, feats
+    if need_docs or not cache.exists():
+        docs = parse_notes(notes) if not baseline else []
+        print(f"{len(rows)} rows, {len(notes)} distinct notes, parses ready in {time.time() - t:.0f}s", file=sys.stderr)
+    if cache.exists():
+        X = sparse.load_npz(cache).tocsr()
+    else:
+        t = time.time()
+        vec = cfg.vectorizer()
+        if baseline:
+            items = [(_word_ngrams(n), n.lower().split()) for n in notes]
+        else:
+            items = [(frame_features(d), masked_words(d)) for d in docs]
+        X = raw_matrix(items, vec)
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        sparse.save_npz(cache, X)
+        print(f"hashed {X.shape[0]} notes ({X.nnz / X.shape[0]:.0f} entries each) in {time.time() - t:.0f}s", file=sys.stderr)
+    pos = {n: i for i, n in enumerate(notes)}
+    return Data(rows, notes, docs, X, np.array([pos[r.note] for r in rows]))
 
 
-def _score(coder: Coder, rows: list[Row], feats: dict[str, list[str]]):
-    preds = [coder.predict_features(feats[r.note]) for r in rows]
-    return preds
+def _labels(rows: list[Row]) -> dict[str, list[str | None]]:
+    return {"event_type": [r.event_type for r in rows],
+            "sub_event_type": [r.sub_event_type if r.sub_event_type in SUB_TO_TYPE else None for r in rows],
+            "interaction": [interaction_label(r.pair) if r.pair else None for r in rows]}
+
+
+def _fit_rows(data: Data, idx: list[int], cfg: Config, provenance=None) -> Coder:
+    rows = [data.rows[i] for i in idx]
+    w = np.array([cfg.legacy_weight if r.legacy else 1.0 for r in rows])
+    return fit(data.X_notes[data.note_ix[idx]], _labels(rows), cfg, sample_weight=w, provenance=provenance)
+
+
+def _predict_rows(coder: Coder, data: Data, idx: list[int]):
+    """Predictions for rows, scored from the same raw counts the fit saw (one matrix product)."""
+    X = transform(data.X_notes[data.note_ix[idx]], coder.vectorizer)
+    Z = np.asarray(X @ coder.W) + coder.b
+    return [coder.predict_scores(z) for z in Z]
 
 
 def _metrics(rows: list[Row], preds) -> dict:
@@ -87,73 +121,72 @@ def _macro_recall(rows: list[Row], preds, train_counts: Counter, min_rows: int =
     return (float(np.mean(list(rec.values()))) if rec else 0.0), rec
 
 
-def _baseline(train: list[Row], test: list[Row]) -> dict:
-    """TF-IDF word (1-2) + character (2-5) n-grams, logistic regression (the same SGD log-loss
-    solver and class weighting as the coder, so the comparison is of features), same rows and folds."""
-    from scipy.sparse import hstack
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import SGDClassifier
-
-    from wirewatch.coder.training import SEED, _class_weights
-
-    word = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
-    char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=3, sublinear_tf=True, max_features=200000)
-    tr = [r.note for r in train]
-    Xtr = hstack([word.fit_transform(tr), char.fit_transform(tr)]).tocsr()
-    Xte = hstack([word.transform([r.note for r in test]), char.transform([r.note for r in test])]).tocsr()
-    out = {}
-    for field in ("event_type", "sub_event_type"):
-        idx = [i for i, r in enumerate(train) if getattr(r, field)]
-        y = [getattr(train[i], field) for i in idx]
-        cfg = Config()
-        clf = SGDClassifier(loss="log_loss", alpha=cfg.reg, max_iter=cfg.epochs, tol=None, random_state=SEED,
-                            class_weight=_class_weights(y, cfg.alpha), average=True)
-        clf.fit(Xtr[idx], y)
-        te = [i for i, r in enumerate(test) if getattr(r, field)]
-        pred = clf.predict(Xte[te])
-        out[field] = float(np.mean([p == getattr(test[i], field) for p, i in zip(pred, te)]))
+def _folds(data: Data) -> list[tuple[str, list[int], list[int]]]:
+    """(country, train rows, test rows) for every country with MIN_LOCO_ROWS current rows; a
+    training row may not repeat a held-out note word for word (identical notes stay in one fold)."""
+    current = Counter(r.country for r in data.rows if not r.legacy)
+    out = []
+    for country in sorted((c for c, n in current.items() if n >= MIN_LOCO_ROWS), key=lambda c: -current[c]):
+        test = [i for i, r in enumerate(data.rows) if r.country == country and not r.legacy]
+        held = {data.note_ix[i] for i in test}
+        train = [i for i, r in enumerate(data.rows) if r.country != country and data.note_ix[i] not in held]
+        out.append((country, train, test))
     return out
 
 
+def _cfg(args, **kw) -> Config:
+    base = Config(heads=list(getattr(args, "heads", None) or ["event_type", "sub_event_type", "interaction"]))
+    for name in ("reg", "alpha", "min_df", "epochs", "char_weight", "parse_weight", "legacy_weight"):
+        if getattr(args, name, None) is not None:
+            setattr(base, name, getattr(args, name))
+    if getattr(args, "etw", None) is not None:
+        base.event_type_head_weight = args.etw
+    for k, v in kw.items():
+        setattr(base, k, v)
+    return base
+
+
 def cmd_loco(args) -> None:
-    rows, notes, docs, feats = load(args.train_dir)
-    current = Counter(r.country for r in rows if not r.legacy)
-    countries = sorted((c for c, n in current.items() if n >= MIN_LOCO_ROWS), key=lambda c: -current[c])
-    cfg = Config(heads=["event_type", "sub_event_type", "interaction"])
+    cfg = _cfg(args)
+    data = load(args.train_dir, cfg)
+    base = load(args.train_dir, cfg, baseline=True) if not args.no_baseline else None
     table, pooled_rows, pooled_preds, train_counts = [], [], [], Counter()
-    for country in countries:
+    folds = _folds(data)
+    for country, train, test in folds:
         t = time.time()
-        test = [r for r in rows if r.country == country and not r.legacy]
-        test_notes = {r.note for r in test}
-        # identical notes stay in one fold: a training row may not repeat a held-out note
-        train = [r for r in rows if r.country != country and r.note not in test_notes]
-        coder = fit(_examples(train, feats), cfg)
-        preds = _score(coder, test, feats)
-        m = _metrics(test, preds)
+        test_rows = [data.rows[i] for i in test]
+        preds = _predict_rows(_fit_rows(data, train, cfg), data, test)
+        m = _metrics(test_rows, preds)
         m["country"] = country
-        if not args.no_baseline:
-            b = _baseline(train, test)
-            m["baseline_event_type"], m["baseline_sub_event_type"] = b["event_type"], b["sub_event_type"]
+        if "interaction" not in cfg.heads:
+            m["interaction"] = None
+        if base is not None:
+            # the TF-IDF baseline: words (1-2-grams) + character 2-5-grams of the raw note, same
+            # solver, class weights, rows and folds: the comparison is of features only
+            bm = _metrics(test_rows, _predict_rows(_fit_rows(base, train, cfg), base, test))
+            m["baseline_event_type"], m["baseline_sub_event_type"] = bm["event_type"], bm["sub_event_type"]
         table.append(m)
-        pooled_rows += test
+        pooled_rows += test_rows
         pooled_preds += preds
-        train_counts.update(r.sub_event_type for r in train if r.sub_event_type)
+        train_counts.update(data.rows[i].sub_event_type for i in train if data.rows[i].sub_event_type)
         print(json.dumps(m), f"{time.time() - t:.0f}s", file=sys.stderr, flush=True)
-    # a sub-event type counts when it has 50+ training rows in the fold's training data (on average)
-    avg_counts = Counter({k: v / len(countries) for k, v in train_counts.items()})
+    # a sub-event type counts when it has 50+ training rows in a fold's training data (on average)
+    avg_counts = Counter({k: v / len(folds) for k, v in train_counts.items()})
     macro, rec = _macro_recall(pooled_rows, pooled_preds, avg_counts)
     summary = {
         "countries": len(table),
         "event_type_mean": float(np.mean([m["event_type"] for m in table])),
         "event_type_worst": float(min(m["event_type"] for m in table)),
         "sub_event_type_mean": float(np.mean([m["sub_event_type"] for m in table if m["sub_event_type"] is not None])),
-        "interaction_mean": float(np.mean([m["interaction"] for m in table if m["interaction"] is not None])),
+        "interaction_mean": (float(np.mean([m["interaction"] for m in table if m["interaction"] is not None]))
+                             if "interaction" in cfg.heads else None),
         "macro_recall_sub_50plus": macro, "recall_by_sub": rec,
     }
-    if not args.no_baseline:
+    if base is not None:
         summary["baseline_event_type_mean"] = float(np.mean([m["baseline_event_type"] for m in table]))
         summary["baseline_sub_event_type_mean"] = float(np.mean([m["baseline_sub_event_type"] for m in table]))
-    result = {"date": time.strftime("%Y-%m-%d"), "folds": table, "summary": summary}
+    result = {"date": time.strftime("%Y-%m-%d"), "config": vars(cfg) | {"heads": list(cfg.heads)},
+              "folds": table, "summary": summary}
     out = Path(args.out or "build/coder/loco.json")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=1))
@@ -177,39 +210,68 @@ def _print_table(table, summary) -> None:
 
 
 def cmd_analysis(args) -> None:
-    """Fixed split for error analysis and tuning: train on the 300+-row countries, test on the
-    rows of the smaller countries (never reported as a validation figure)."""
-    rows, notes, docs, feats = load(args.train_dir)
-    current = Counter(r.country for r in rows if not r.legacy)
-    small = {c for c, n in current.items() if n < MIN_LOCO_ROWS}
-    test = [r for r in rows if r.country in small and not r.legacy]
-    test_notes = {r.note for r in test}
-    train = [r for r in rows if r.country not in small and r.note not in test_notes]
-    cfg = Config(heads=["event_type", "sub_event_type", "interaction"], C=args.C, alpha=args.alpha,
-                 min_df=args.min_df, event_type_head_weight=args.etw)
-    coder = fit(_examples(train, feats), cfg)
-    preds = _score(coder, test, feats)
-    print(json.dumps(_metrics(test, preds)))
-    macro, rec = _macro_recall(test, preds, Counter(r.sub_event_type for r in train if r.sub_event_type))
+    """Tuning and error analysis, inside the training data only: train on the 300+-row countries
+    but one (--hold, default Benin), test on that one and the small countries' rows. Never
+    reported as a validation figure; make loco's folds are scored with the settings it picks."""
+    cfg = _cfg(args)
+    data = load(args.train_dir, cfg, baseline=args.baseline)
+    current = Counter(r.country for r in data.rows if not r.legacy)
+    held_countries = {c for c, n in current.items() if n < MIN_LOCO_ROWS} | set(args.hold)
+    test = [i for i, r in enumerate(data.rows) if r.country in held_countries and not r.legacy]
+    held = {data.note_ix[i] for i in test}
+    train = [i for i, r in enumerate(data.rows) if r.country not in held_countries and data.note_ix[i] not in held]
+    t = time.time()
+    coder = _fit_rows(data, train, cfg)
+    test_rows = [data.rows[i] for i in test]
+    preds = _predict_rows(coder, data, test)
+    print(json.dumps(_metrics(test_rows, preds)), f"{time.time() - t:.0f}s")
+    macro, rec = _macro_recall(test_rows, preds, Counter(data.rows[i].sub_event_type for i in train))
     print(f"macro recall {macro:.3f}", {k: round(v, 2) for k, v in rec.items()})
     if args.show:
-        for r, p in zip(test, preds):
+        for r, p in zip(test_rows, preds):
             if p.event_type != r.event_type:
                 print(f"- gold {r.event_type}/{r.sub_event_type} pred {p.event_type}/{p.sub_event_type}: {r.note[:200]}")
 
 
+def _is_event_rows(data: Data, vec) -> tuple[sparse.csr_matrix, list[str]]:
+    """Positives: each note's first sentence (ACLED leads with the event). Negatives: later
+    sentences of a note in which triage's lexicon finds no event cue (background, reactions,
+    motives). Weak labels, documented as such in docs/model.md."""
+    items, labels = [], []
+    for note, doc in zip(data.notes, data.docs):
+        sents = list(doc.sents)
+        if not sents:
+            continue
+        items.append((frame_features(sents[0]), masked_words(sents[0])))
+        labels.append("event")
+        kept = event_sentences(note, window=0)
+        for sent in sents[1:]:
+            c = sent.start_char
+            if len(sent) >= 4 and not any(a <= c < b for a, b in kept):
+                items.append((frame_features(sent), masked_words(sent)))
+                labels.append("none")
+    return raw_matrix(items, vec), labels
+
+
 def cmd_train(args) -> None:
-    rows, notes, docs, feats = load(args.train_dir)
-    examples = _examples(rows, feats) + _is_event_examples(notes, docs)
-    cfg = Config()
+    cfg = _cfg(args, heads=["event_type", "sub_event_type", "interaction", "is_event"])
+    data = load(args.train_dir, cfg, need_docs=True)
+    X_ev, ev = _is_event_rows(data, cfg.vectorizer())
+    labels = _labels(data.rows)
+    n = len(data.rows)
+    for head in labels:
+        labels[head] = labels[head] + [None] * len(ev)
+    labels["is_event"] = [None] * n + ev
+    X = sparse.vstack([data.X_notes[data.note_ix], X_ev]).tocsr()
+    w = np.array([cfg.legacy_weight if r.legacy else 1.0 for r in data.rows] + [1.0] * len(ev))
     t = time.time()
-    coder = fit(examples, cfg, provenance={
+    coder = fit(X, labels, cfg, sample_weight=w, provenance={
         "trained": time.strftime("%Y-%m-%d"), "data": "ACLED rows in ../shared/train (ACLED terms of use apply)",
-        "rows": len(rows), "is_event_examples": Counter(e.is_event for e in examples if e.is_event)})
-    print(f"fitted {len(coder.vocab)} features in {time.time() - t:.0f}s", file=sys.stderr)
-    coder.meta.update(_validation(Path(args.loco)))
+        "rows": n, "is_event_examples": dict(Counter(ev))})
+    print(f"fitted in {time.time() - t:.0f}s", file=sys.stderr)
+    coder.meta.update(_validation(Path(args.loco), cfg))
     out = Path(args.out) if args.out else DATA_DIR / "coder"
-    save_model(out, coder.meta, coder.W, coder.b)
+    save_model(out, coder)
     print(f"wrote {out}.json/.npz", file=sys.stderr)
 
 
@@ -217,12 +279,16 @@ def cmd_train(args) -> None:
 BAR = {"event_type_mean": 0.88, "event_type_worst": 0.80, "sub_event_type_mean": 0.78, "macro_recall_sub_50plus": 0.70}
 
 
-def _validation(loco_path: Path) -> dict:
+def _validation(loco_path: Path, cfg: Config) -> dict:
     """`validated` for the artefact: make loco's summary (same code, same config) meets the bar."""
     if not loco_path.exists():
         return {"validated": False, "validation": f"no {loco_path}: run make loco"}
     loco = json.loads(loco_path.read_text())
     s = loco["summary"]
+    same = {k: v for k, v in loco.get("config", {}).items() if k != "heads"} == \
+        {k: v for k, v in vars(cfg).items() if k != "heads"}
+    if not same:
+        return {"validated": False, "validation": f"{loco_path} was run with other settings: run make loco"}
     short = [f"{k} {s[k]:.3f} < {v}" for k, v in BAR.items() if s.get(k, 0) < v]
     if s.get("countries", 0) < 8:
         short.append(f"only {s.get('countries', 0)} countries scored")
@@ -245,7 +311,7 @@ def cmd_dev(args) -> None:
         note = clean_note(r.get("notes") or "")
         if not note:
             continue
-        p = coder.predict_features(frame_features(docs[note]))
+        p = coder.predict_frame(docs[note])
         pair = parse_interaction(r.get("interaction"))
         row = (r["event_type"], r["sub_event_type"], interaction_label(pair) if pair else None, p)
         groups["all"].append(row)
@@ -266,10 +332,12 @@ def main(argv=None) -> None:
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--loco", default="build/coder/loco.json", help="make loco's summary, for `validated`")
     ap.add_argument("--show", action="store_true")
-    ap.add_argument("--C", type=float, default=Config.C)
-    ap.add_argument("--alpha", type=float, default=Config.alpha)
-    ap.add_argument("--min-df", type=int, default=Config.min_df)
-    ap.add_argument("--etw", type=float, default=Config.event_type_head_weight)
+    ap.add_argument("--heads", nargs="*", default=None, help="loco/analysis: heads to fit (default: type, sub-type, interaction)")
+    ap.add_argument("--baseline", action="store_true", help="analysis: the TF-IDF baseline's features")
+    ap.add_argument("--hold", nargs="*", default=["Benin"], help="analysis: 300+-row countries held out with the small ones")
+    for name, typ in (("reg", float), ("alpha", float), ("min-df", int), ("epochs", int), ("char-weight", float),
+                      ("parse-weight", float), ("legacy-weight", float), ("etw", float)):
+        ap.add_argument(f"--{name}", type=typ, default=None)
     args = ap.parse_args(argv)
     {"train": cmd_train, "loco": cmd_loco, "analysis": cmd_analysis, "dev": cmd_dev}[args.command](args)
 

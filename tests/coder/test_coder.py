@@ -2,11 +2,13 @@
 sentences written for this test (not taken from any article or ACLED note)."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from wirewatch.coder import ACTOR_TYPES, load_coder, parse_interaction
-from wirewatch.coder.features import clean_note, frame_features
+from wirewatch.coder.features import clean_note, frame_features, masked_words
 from wirewatch.coder.labels import SUB_TO_TYPE, interaction_label, legacy_event_type
+from wirewatch.coder.vectorize import char_grams
 
 
 def test_interaction_numbers_and_words_give_the_same_pair():
@@ -43,20 +45,80 @@ def test_features_mask_names_and_keep_the_grammar(nlp):
     assert "v:attack|neg" in neg
 
 
-def test_a_tiny_fit_learns_and_stays_consistent(nlp):
-    pytest.importorskip("sklearn")
-    from wirewatch.coder.training import Config, Example, fit
+def test_masked_words_keep_endings_and_hide_names(nlp):
+    words = masked_words(nlp("Soldiers shelled rebel positions near Zorbatown on Monday."))
+    assert words[:2] == ["soldiers", "shelled"]          # as written: the n-grams see "-ed"
+    assert "zorbatown" not in words and ("<GPE>" in words or "<PROPN>" in words)
 
+
+def test_char_grams_are_padded_per_word_like_char_wb():
+    grams = char_grams(["shelled"], 2, 5)
+    assert " s" in grams and "ed " in grams and " she" in grams and "lled " in grams
+    assert all(2 <= len(g) <= 5 for g in grams)
+    assert char_grams(["a"], 2, 5) == [" a", "a ", " a "]
+
+
+def _tiny(nlp):
     data = [("Police arrested five men at the market.", "Strategic developments", "Arrests", "State forces-Civilians"),
             ("Students marched peacefully against the fee rise.", "Protests", "Peaceful protest", "Protesters only"),
             ("Gunmen shot a farmer dead in his field.", "Violence against civilians", "Attack", "Political militia-Civilians"),
             ("Troops and rebels fought for hours near the river.", "Battles", "Armed clash", "State forces-Rebel group")]
-    examples = [Example(frame_features(nlp(t)), et, sub, inter) for t, et, sub, inter in data for _ in range(3)]
-    coder = fit(examples, Config(min_df=1, C=10.0, heads=["event_type", "sub_event_type", "interaction"]))
-    for text, et, sub, inter in data:
-        p = coder.predict([nlp(text)])[0]
+    docs = [nlp(t) for t, *_ in data]
+    return data, docs
+
+
+def test_a_tiny_fit_learns_and_stays_consistent(nlp):
+    pytest.importorskip("sklearn")
+    from wirewatch.coder.training import Config, fit, raw_matrix
+
+    data, docs = _tiny(nlp)
+    cfg = Config(min_df=1, parse_bits=12, char_bits=12, reg=1e-4, epochs=30,
+                 heads=["event_type", "sub_event_type", "interaction"])
+    X = raw_matrix([(frame_features(d), masked_words(d)) for d in docs for _ in range(3)], cfg.vectorizer())
+    labels = {"event_type": [et for _, et, _, _ in data for _ in range(3)],
+              "sub_event_type": [s for _, _, s, _ in data for _ in range(3)],
+              "interaction": [i for _, _, _, i in data for _ in range(3)]}
+    coder = fit(X, labels, cfg)
+    for (text, et, sub, inter), doc in zip(data, docs):
+        p = coder.predict([doc])[0]
         assert (p.event_type, p.sub_event_type, p.interaction) == (et, sub, inter)
         assert SUB_TO_TYPE[p.sub_event_type] == p.event_type
+
+
+def test_run_time_rows_are_the_rows_training_fitted(nlp):
+    """Vectorizer.row (run time, one frame) and training.transform (all rows at once) must give
+    the same vector, or the fitted weights would be scored on something else."""
+    from wirewatch.coder.training import Config, fit_idf, raw_matrix, transform
+
+    _, docs = _tiny(nlp)
+    vec = Config(parse_bits=10, char_bits=10, char_weight=0.7).vectorizer()
+    items = [(frame_features(d), masked_words(d)) for d in docs]
+    X_raw = raw_matrix(items, vec)
+    vec.idf = fit_idf(X_raw, 1)
+    X = transform(X_raw, vec).toarray()
+    for k, item in enumerate(items):
+        idx, vals = vec.row(*item)
+        dense = np.zeros(vec.width)
+        np.add.at(dense, idx, vals)
+        assert np.allclose(dense, X[k], atol=1e-6)
+
+
+def test_saved_model_reads_back_with_the_same_predictions(nlp, tmp_path):
+    pytest.importorskip("sklearn")
+    from wirewatch.coder.model import read_model, save_model
+    from wirewatch.coder.training import Config, fit, raw_matrix
+
+    data, docs = _tiny(nlp)
+    cfg = Config(min_df=1, parse_bits=10, char_bits=10, heads=["event_type", "sub_event_type", "interaction"])
+    X = raw_matrix([(frame_features(d), masked_words(d)) for d in docs], cfg.vectorizer())
+    coder = fit(X, {"event_type": [d[1] for d in data], "sub_event_type": [d[2] for d in data],
+                    "interaction": [d[3] for d in data]}, cfg)
+    save_model(tmp_path / "m", coder)
+    again = read_model(tmp_path / "m")
+    for doc in docs:
+        a, b = coder.predict([doc])[0], again.predict([doc])[0]
+        assert (a.event_type, a.sub_event_type, a.interaction) == (b.event_type, b.sub_event_type, b.interaction)
+        assert abs(a.event_type_prob - b.event_type_prob) < 0.05   # int8 weights
 
 
 # Sentences written for this test. Each is plain front-line or street reporting of one kind.

@@ -139,5 +139,21 @@ def frame_features(frame: Doc | Span) -> list[str]:
     return feats
 
 
+def masked_words(frame: Doc | Span) -> list[str]:
+    """The frame's words, lower-cased as written (no lemma: the character n-grams see the
+    endings), names and numbers as their class; a run of one class is one word."""
+    out: list[str] = []
+    for tok in (frame if isinstance(frame, Span) else frame[:]):
+        if tok.pos_ in ("PUNCT", "SPACE", "SYM") or tok.is_space:
+            continue
+        w = _word(tok)
+        if not w.startswith("<"):
+            w = tok.lower_
+        elif out and out[-1] == w:
+            continue
+        out.append(w)
+    return out
+
+
 def texts_features(docs: Iterable[Doc | Span]) -> list[list[str]]:
     return [frame_features(d) for d in docs]

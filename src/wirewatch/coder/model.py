@@ -1,9 +1,9 @@
-"""The trained event coder at run time: a linear model over the frame features of features.py.
+"""The trained event coder at run time: a linear model over hashed frame features (vectorize.py).
 
-The artefact (`_data/coder.json` + `_data/coder.npz`, written by `make train`) holds the feature
-vocabulary, the label sets and one weight matrix whose columns are the heads' classes. Scoring a
-frame is a sum of a few hundred weight rows and a softmax per head: numpy only, no scikit-learn
-and no pickle at run time.
+The artefact (`_data/coder.json` + `_data/coder.npz`, written by `make train`) holds the label
+sets, the hashing settings, and for each hashed column training kept its IDF and one weight per
+class of every head. Scoring a frame is a weighted sum of a few hundred to a few thousand weight
+rows and a softmax per head: numpy only, no scikit-learn and no pickle at run time.
 """
 from __future__ import annotations
 
@@ -18,8 +18,9 @@ import numpy as np
 from spacy.tokens import Doc, Span
 
 from ..errors import SetupError
-from .features import clean_note, frame_features
+from .features import clean_note, frame_features, masked_words
 from .labels import ACTOR_TYPES, SUB_TO_TYPE
+from .vectorize import Vectorizer
 
 DATA_DIR = Path(__file__).parent / "_data"
 HEADS = ("event_type", "sub_event_type", "interaction", "is_event")
@@ -50,9 +51,10 @@ class Prediction:
 class Coder:
     """Scores frames with the committed model. Build with `load_coder()` (cached)."""
 
-    def __init__(self, meta: dict, weights: np.ndarray, bias: np.ndarray):
+    def __init__(self, meta: dict, weights: np.ndarray, bias: np.ndarray, idf: np.ndarray):
         self.meta = meta
-        self.vocab: dict[str, int] = {f: i for i, f in enumerate(meta["features"])}
+        self.vectorizer = Vectorizer(**meta["vectorizer"])
+        self.vectorizer.idf = idf.astype(np.float32)
         self.classes: dict[str, list[str]] = meta["classes"]
         self.slices: dict[str, slice] = {}
         start = 0
@@ -70,15 +72,21 @@ class Coder:
                          for et in ets]
 
     # -- scoring ---------------------------------------------------------------------------------
-    def scores(self, features: Sequence[str]) -> np.ndarray:
-        """Raw scores (all heads' columns) for one frame's feature strings."""
-        idx = sorted({self.vocab[f] for f in features if f in self.vocab})
-        if not idx:
+    def scores(self, parse_features: Sequence[str], words: Sequence[str]) -> np.ndarray:
+        """Raw scores (all heads' columns) for one frame's parse features and masked words."""
+        idx, vals = self.vectorizer.row(parse_features, words)
+        if not len(idx):
             return self.b.copy()
-        return self.W[idx].sum(axis=0) / math.sqrt(len(idx)) + self.b
+        return vals @ self.W[idx] + self.b
 
-    def predict_features(self, features: Sequence[str]) -> Prediction:
-        z = self.scores(features)
+    def predict_frame(self, frame: Doc | Span) -> Prediction:
+        return self.predict_features(frame_features(frame), masked_words(frame))
+
+    def predict_features(self, parse_features: Sequence[str], words: Sequence[str]) -> Prediction:
+        return self.predict_scores(self.scores(parse_features, words))
+
+    def predict_scores(self, z: np.ndarray) -> Prediction:
+        """The Prediction for one frame's raw scores (all heads' columns)."""
         p = {h: _softmax(z[self.slices[h]]) for h in HEADS}
         ets, subs = self.classes["event_type"], self.classes["sub_event_type"]
         # event type: the event-type head and the summed sub-event probabilities together, so the
@@ -112,7 +120,7 @@ class Coder:
             nlp = load_pipeline()
             for i, doc in zip(texts, nlp.pipe(clean_note(frames[i]) for i in texts)):  # type: ignore[arg-type]
                 frames[i] = doc
-        return [self.predict_features(frame_features(f)) for f in frames]  # type: ignore[arg-type]
+        return [self.predict_frame(f) for f in frames]  # type: ignore[arg-type]
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
@@ -129,24 +137,34 @@ def _sides(interaction: str) -> tuple[str, str]:
     return interaction, ""
 
 
-def save_model(path_stem: Path, meta: dict, weights: np.ndarray, bias: np.ndarray) -> None:
-    """Writes <stem>.json (vocabulary, classes, provenance) and <stem>.npz: the weights as int8
-    with one scale per column (a quarter of float32; the rounding moves no decision we measured)."""
+def save_model(path_stem: Path, coder: Coder) -> None:
+    """Writes <stem>.json (classes, hashing settings, provenance) and <stem>.npz: the rows of the
+    hashed columns that training kept (IDF > 0), weights as int8 with one scale per class column
+    (a quarter of float32; the rounding moves no decision we measured), IDF as float16."""
     path_stem.parent.mkdir(parents=True, exist_ok=True)
-    scale = np.abs(weights).max(axis=0) / 127.0
+    idf = coder.vectorizer.idf
+    keep = np.flatnonzero(idf > 0)
+    W = coder.W[keep]
+    scale = np.abs(W).max(axis=0) / 127.0
     scale[scale == 0] = 1.0
-    q = np.round(weights / scale).astype(np.int8)
-    Path(f"{path_stem}.json").write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")) + "\n")
-    np.savez_compressed(f"{path_stem}.npz", W=q, scale=scale.astype(np.float32), b=bias.astype(np.float32))
+    q = np.round(W / scale).astype(np.int8)
+    Path(f"{path_stem}.json").write_text(json.dumps(coder.meta, ensure_ascii=False, indent=1) + "\n")
+    np.savez_compressed(f"{path_stem}.npz", rows=keep.astype(np.int32), W=q, scale=scale.astype(np.float32),
+                        b=coder.b.astype(np.float32), idf=idf[keep].astype(np.float16))
 
 
 def read_model(path_stem: Path) -> Coder:
     try:
         meta = json.loads(Path(f"{path_stem}.json").read_text())
+        vec = Vectorizer(**meta["vectorizer"])
         with np.load(f"{path_stem}.npz", allow_pickle=False) as arrays:
-            weights = arrays["W"].astype(np.float32) * arrays["scale"]
-            return Coder(meta, weights, arrays["b"])
-    except (OSError, ValueError, KeyError) as e:
+            rows = arrays["rows"]
+            W = np.zeros((vec.width, arrays["W"].shape[1]), dtype=np.float32)
+            W[rows] = arrays["W"].astype(np.float32) * arrays["scale"]
+            idf = np.zeros(vec.width, dtype=np.float32)
+            idf[rows] = arrays["idf"].astype(np.float32)
+            return Coder(meta, W, arrays["b"], idf)
+    except (OSError, ValueError, KeyError, TypeError) as e:
         raise SetupError(f"event coder model {path_stem} is missing or unreadable ({e}); run `make train`") from e
 
 

@@ -1,9 +1,11 @@
 """Fitting the coder (scikit-learn, used only here: `make train`, `make loco`).
 
-One multinomial logistic regression per head over the binary frame features of features.py,
-rows L2-normalised exactly as model.Coder.scores does at run time, so the fitted coefficients
-are the run-time weights. Class weights (count/n)^-alpha keep the rare sub-event types (grenades,
-chemical weapons, sexual violence) from being swallowed by the common ones.
+Rows are hashed once (vectorize.py: parse features + character n-grams of the masked words) into
+raw counts; a fit learns the IDF of its own training rows, weighs and normalises the rows exactly
+as vectorize.Vectorizer.row does at run time, and fits one linear model per head (one-vs-rest
+log loss, scikit-learn's SGDClassifier, averaged, fixed seed). Class weights (n / (k count))^alpha
+keep the rare sub-event types (grenades, chemical weapons, sexual violence) from being swallowed
+by the common ones.
 """
 from __future__ import annotations
 
@@ -15,101 +17,112 @@ import numpy as np
 from scipy import sparse  # type: ignore[import-untyped]
 
 from .model import HEADS, Coder
-from .labels import interaction_label
+from .vectorize import Vectorizer
 
 SEED = 13
 
 
 @dataclass
 class Config:
-    min_df: int = 3
-    C: float = 4.0                           # for solver "lbfgs"
-    reg: float = 2e-5                        # for solver "sgd": L2 strength per row
-    epochs: int = 12
-    solver: str = "sgd"                      # sgd: one-vs-rest log loss, seconds; lbfgs: softmax, minutes
-    alpha: float = 0.5                       # 0: no class weights, 1: 'balanced'
+    parse_bits: int = 18
+    char_bits: int = 18
+    char_weight: float = 1.0
+    parse_weight: float = 1.0
+    min_df: int = 2                          # buckets seen in fewer training rows stay zero
+    reg: float = 2e-5                        # L2 strength per row (SGDClassifier alpha)
+    epochs: int = 8
+    alpha: float = 0.5                       # class weights: 0 none, 1 'balanced'
     event_type_head_weight: float = 0.5
-    max_iter: int = 300
+    legacy_weight: float = 1.0               # pre-2019 rows (weak labels: event type and interaction only)
     heads: Sequence[str] = field(default_factory=lambda: list(HEADS))
 
-
-@dataclass
-class Example:
-    features: list[str]
-    event_type: str | None = None
-    sub_event_type: str | None = None
-    interaction: str | None = None
-    is_event: str | None = None
-    weight: float = 1.0
+    def vectorizer(self) -> Vectorizer:
+        return Vectorizer(self.parse_bits, self.char_bits, self.char_weight, self.parse_weight)
 
 
-def build_matrix(examples: Sequence[Example], vocab: dict[str, int]) -> sparse.csr_matrix:
-    indptr, indices = [0], []
-    for ex in examples:
-        idx = sorted({vocab[f] for f in ex.features if f in vocab})
-        indices.extend(idx)
+def raw_matrix(items: Sequence[tuple[Sequence[str], Sequence[str]]], vec: Vectorizer) -> sparse.csr_matrix:
+    """Bucket counts (both blocks) of (parse features, masked words) pairs: one row each."""
+    indptr, indices, data = [0], [], []
+    for parse_feats, words in items:
+        p, c = vec.raw(parse_feats, words)
+        for counts in (p, c):
+            for k in sorted(counts):
+                indices.append(k)
+                data.append(counts[k])
         indptr.append(len(indices))
-    data = np.ones(len(indices), dtype=np.float64)
-    X = sparse.csr_matrix((data, np.array(indices, dtype=np.int64), np.array(indptr)), shape=(len(examples), len(vocab)))
-    counts = np.diff(X.indptr)
-    scale = np.where(counts > 0, 1.0 / np.sqrt(np.maximum(counts, 1)), 0.0)
-    return sparse.diags(scale) @ X
+    return sparse.csr_matrix((np.array(data, dtype=np.float32), np.array(indices, dtype=np.int64),
+                              np.array(indptr, dtype=np.int64)), shape=(len(items), vec.width))
 
 
-def make_vocab(examples: Sequence[Example], min_df: int) -> list[str]:
-    df: Counter[str] = Counter()
-    for ex in examples:
-        df.update(set(ex.features))
-    return sorted(f for f, n in df.items() if n >= min_df)
+def fit_idf(X_raw: sparse.csr_matrix, min_df: int) -> np.ndarray:
+    """Smoothed IDF per column (scikit-learn's formula); 0 for columns in fewer than min_df rows."""
+    n = X_raw.shape[0]
+    df = np.bincount(X_raw.indices, minlength=X_raw.shape[1])
+    idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
+    idf[df < min_df] = 0.0
+    return idf
 
 
-def _class_weights(labels: Sequence[str], alpha: float) -> dict[str, float]:
+def transform(X_raw: sparse.csr_matrix, vec: Vectorizer) -> sparse.csr_matrix:
+    """Vectorizer.row for every row at once: (1 + log count) x IDF, each block L2-normalised."""
+    X = X_raw.copy().astype(np.float64)
+    X.data = (1.0 + np.log(X.data)) * vec.idf[X.indices]
+    off = 1 << vec.parse_bits
+    row = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
+    is_char = X.indices >= off
+    out = np.empty_like(X.data)
+    for mask, w in ((~is_char, vec.parse_weight), (is_char, vec.char_weight)):
+        sq = np.bincount(row[mask], weights=X.data[mask] ** 2, minlength=X.shape[0])
+        norm = np.sqrt(sq)
+        norm[norm == 0] = 1.0
+        out[mask] = w * X.data[mask] / norm[row[mask]]
+    X.data = out
+    X.eliminate_zeros()
+    return X
+
+
+def class_weights(labels: Sequence[str], alpha: float) -> dict[str, float]:
     counts = Counter(labels)
     n, k = len(labels), len(counts)
     return {c: (n / (k * m)) ** alpha for c, m in counts.items()}
 
 
-def fit(examples: Sequence[Example], cfg: Config, provenance: dict | None = None) -> Coder:
-    from sklearn.linear_model import LogisticRegression, SGDClassifier  # type: ignore[import-untyped]
+def fit_head(X: sparse.csr_matrix, y: Sequence[str], cfg: Config, sample_weight=None):
+    from sklearn.linear_model import SGDClassifier  # type: ignore[import-untyped]
 
-    features = make_vocab(examples, cfg.min_df)
-    vocab = {f: i for i, f in enumerate(features)}
-    X = build_matrix(examples, vocab)
+    clf = SGDClassifier(loss="log_loss", alpha=cfg.reg, max_iter=cfg.epochs, tol=None,
+                        class_weight=class_weights(y, cfg.alpha), random_state=SEED, average=True)
+    clf.fit(X, list(y), sample_weight=sample_weight)
+    coef, icpt = clf.coef_, clf.intercept_
+    if coef.shape[0] == 1:   # binary: softmax over [0, z] is the logistic
+        coef = np.vstack([np.zeros_like(coef[0]), coef[0]])
+        icpt = np.array([0.0, icpt[0]])
+    return [str(c) for c in clf.classes_], coef.T, icpt
+
+
+def fit(X_raw: sparse.csr_matrix, labels: dict[str, Sequence[str | None]], cfg: Config,
+        sample_weight: np.ndarray | None = None, provenance: dict | None = None) -> Coder:
+    """A Coder from raw rows (raw_matrix) and, per head, one label (or None) per row."""
+    vec = cfg.vectorizer()
+    vec.idf = fit_idf(X_raw, cfg.min_df)
+    X = transform(X_raw, vec)
     cols_W, cols_b, classes = [], [], {}
     for head in HEADS:
-        rows = [i for i, ex in enumerate(examples) if getattr(ex, head) is not None] if head in cfg.heads else []
-        y = [getattr(examples[i], head) for i in rows]
-        labels = sorted(set(y))
-        if len(labels) < 2:   # head not trained (or one class): constant output
-            labels = labels or ["event"] if head == "is_event" else labels or ["none"]
-            if head == "is_event" and "none" not in labels:
-                labels = sorted(set(labels) | {"event", "none"})
-            classes[head] = labels
-            cols_W.append(np.zeros((len(vocab), len(labels))))
-            cols_b.append(np.array([1.0 if c == "event" else 0.0 for c in labels]))
+        ys = labels.get(head) if head in cfg.heads else None
+        rows = [i for i, v in enumerate(ys) if v is not None] if ys is not None else []
+        if len({ys[i] for i in rows}) < 2:   # head not trained: constant output
+            names = ["event", "none"] if head == "is_event" else ["none"]
+            classes[head] = names
+            cols_W.append(np.zeros((X.shape[1], len(names)), dtype=np.float32))
+            cols_b.append(np.array([1.0 if c == "event" else 0.0 for c in names]))
             continue
-        cw = _class_weights(y, cfg.alpha)
-        sw = np.array([examples[i].weight for i in rows])
-        if cfg.solver == "sgd":
-            # one-vs-rest logistic losses; their scores go through one softmax at run time
-            clf = SGDClassifier(loss="log_loss", alpha=cfg.reg, max_iter=cfg.epochs, tol=None, class_weight=cw,
-                                random_state=SEED, average=True, n_jobs=1)
-        else:
-            clf = LogisticRegression(C=cfg.C, class_weight=cw, max_iter=cfg.max_iter, random_state=SEED, tol=1e-4)
-        clf.fit(X[rows], y, sample_weight=sw)
-        coef, icpt = clf.coef_, clf.intercept_
-        if coef.shape[0] == 1:   # binary: softmax over [0, z] is the logistic
-            coef = np.vstack([np.zeros_like(coef[0]), coef[0]])
-            icpt = np.array([0.0, icpt[0]])
-        classes[head] = [str(c) for c in clf.classes_]
-        cols_W.append(coef.T)
-        cols_b.append(icpt)
-    meta = {"format": 1, "features": features, "classes": classes,
+        sw = sample_weight[rows] if sample_weight is not None else None
+        names, W, b = fit_head(X[rows], [ys[i] for i in rows], cfg, sw)
+        classes[head] = names
+        cols_W.append(W.astype(np.float32))
+        cols_b.append(b)
+    meta = {"format": 2, "vectorizer": vec.config(), "classes": classes,
             "event_type_head_weight": cfg.event_type_head_weight,
-            "config": {"min_df": cfg.min_df, "C": cfg.C, "alpha": cfg.alpha, "seed": SEED},
+            "config": {"min_df": cfg.min_df, "reg": cfg.reg, "epochs": cfg.epochs, "alpha": cfg.alpha, "seed": SEED},
             "provenance": provenance or {}}
-    return Coder(meta, np.hstack(cols_W).astype(np.float32), np.concatenate(cols_b).astype(np.float32))
-
-
-def pair_label(pair: tuple[int, int] | None) -> str | None:
-    return interaction_label(pair) if pair else None
+    return Coder(meta, np.hstack(cols_W), np.concatenate(cols_b).astype(np.float32), idf=vec.idf)
