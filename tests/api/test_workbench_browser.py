@@ -197,3 +197,21 @@ def test_an_event_from_the_url_tells_same_name_sources_apart(page: Any, server: 
     history = page.locator("#event .history li").all_text_contents()
     # with their UTC offsets, in the order they happened: 10:00+03:00 (07:00 UTC) before 09:30 UTC
     assert "2022-05-02 10:00 UTC+03:00" in history[0] and "2022-05-02 09:30 UTC+00:00" in history[-1]
+
+
+def test_offline_map_names_places_and_draws_province_lines(page: Any, server: LiveServer) -> None:
+    from wirewatch.settings import Settings
+
+    if not Settings().gazetteer_path.exists():
+        pytest.skip("the gazetteer index is not built (make setup): no place names to show")
+    open_map(page, server.url + "/")
+    page.evaluate("() => window.wirewatch.map().setView([40.4, 46.5], 7)")     # the South Caucasus
+    page.wait_for_function("() => Number(document.getElementById('map').dataset.provinceLines) > 20 "
+                           "&& Number(document.getElementById('map').dataset.placeNames) > 20")
+    names = set(page.locator(".ww-place-town").all_text_contents())
+    assert {"Ganja", "Yevlakh"} <= names
+    assert page.locator(".ww-place-region").count() > 0
+    assert page.locator("path.ww-province").count() == 1                  # one dashed path of many edges
+    page.locator("#map").screenshot(path=str(screenshot_path("workbench-places.png")))
+    page.evaluate("() => window.wirewatch.map().setView([20, 0], 2)")
+    page.wait_for_function("() => document.getElementById('map').dataset.placeNames === '0'")

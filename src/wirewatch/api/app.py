@@ -23,10 +23,11 @@ from fastapi.staticfiles import StaticFiles
 from ..errors import InputError, StoreError
 from ..settings import Settings
 from ._assets import WEB_DIR, VendorAssets, vendor_assets
-from ..store.filters import FILTER_HELP, FILTER_NAMES, MAX_LIMIT, EventFilters, FilterError, parse_filters, parse_paging, parse_sort
+from ..store.filters import FILTER_HELP, FILTER_NAMES, MAX_LIMIT, EventFilters, FilterError, parse_bbox, parse_filters, parse_paging, parse_sort
 from ._serialize import article_html, article_json, dumps, event_json, event_summary, feature_collection
 from ._export import export_chunks, stream_in_threads
 from ._store import ExportBusy, StoreLike, StoreProvider, StoreUnavailable, attribute_claims, stats_with_breakdown
+from ._places import PlaceNames
 from ._submit import Processor, Submission, pipeline_processor
 
 log = logging.getLogger("wirewatch.api")
@@ -86,6 +87,7 @@ def create_app(
     app.state.settings = settings
     app.state.assets = assets
     app.state.processor = processor
+    app.state.place_names = PlaceNames(settings.gazetteer_path)
 
     _install_errors(app)
     _install_security_headers(app, settings)
@@ -428,6 +430,19 @@ def _add_event_routes(app: FastAPI) -> None:
         if format != "json":
             headers["Content-Disposition"] = f'attachment; filename="wirewatch-aggregate.{EXPORT_TYPES[format][1]}"'
         return Response(body, media_type=media_type, headers=headers)
+
+    @app.get("/api/places", tags=["page"])
+    async def places(
+        request: Request,
+        bbox: Annotated[str, Query(description="W,S,E,N in degrees")],
+        zoom: Annotated[int, Query(ge=0, le=20, description="the map's zoom: more and smaller towns as it grows")] = 6,
+    ) -> Response:
+        """Town and province names inside the box, and the towns the page draws approximate
+        province boundaries from, all from the built-in gazetteer (GeoNames): the map offline."""
+        box = parse_bbox(bbox)
+        assert box is not None
+        body = await run_in_threadpool(request.app.state.place_names.within, box, zoom)
+        return Response(dumps(body), media_type="application/json")
 
     @app.get("/api/stats", tags=["events"])
     async def stats(request: Request) -> Response:

@@ -1,6 +1,7 @@
 // wirewatch web page: map + timeline + event panel + table + aggregate chart over the HTTP API,
 // sharing one filter state kept in the URL. Every string that comes from the data is inserted
 // with textContent (el() below), never as HTML.
+import { addPlaceLayer } from "./places.js";
 import { FILTER_KEYS, createTable, fillForm, readUrl, renderAggregate, updateDownloads, viewFilters, writeUrl } from "./workbench.js";
 
 const TYPE_COLOURS = {
@@ -107,6 +108,7 @@ async function initMap() {
     } catch (e) {
       banner(`country borders could not be drawn: ${e.message}`);
     }
+    addPlaceLayer(map, { onError: banner });   // names and province lines from the gazetteer
   }
   cluster = L.markerClusterGroup({
     animate: false,
