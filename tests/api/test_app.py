@@ -179,6 +179,18 @@ def test_article_of_another_event_has_no_marks_for_this_one(client: Any) -> None
     assert body["marks"] == []
 
 
+def test_an_articles_event_ids_are_the_fused_events(client: Any) -> None:
+    """`event_ids` name the fused events /api/events/{id} resolves (not the mention's own "e1"),
+    and the event they name lists this article among its sources."""
+    valdora = by_location(client, "Valdora")
+    body = client.get("/api/articles/ex-art-strike").json()
+    assert body["event_ids"] == [valdora["event_id"]]
+    assert body["mention_ids"] and all(m.startswith("ex-art-strike:") for m in body["mention_ids"])
+    for event_id in body["event_ids"]:
+        ev = client.get(f"/api/events/{event_id}").json()
+        assert "ex-art-strike" in {s["article_id"] for s in ev["sources"]}
+
+
 def test_article_html_escapes_everything(client: Any) -> None:
     r = client.get("/api/articles/ex-art-hostile", params={"format": "html"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
@@ -345,7 +357,8 @@ def test_submitting_text_runs_the_real_pipeline(example_db: Path, settings: Any)
         assert stored["title"] == "Example: shelling in Tarnville"
         assert "Three people were killed" in stored["text"]
         assert (stored["wire_agency"], stored["dateline_place"]) == ("Example Wire", "Tarnville")
-        assert len(page["event_ids"]) == 1
+        assert page["event_ids"] == r.json()["events"] and len(page["event_ids"]) == 1
+        assert c.get(f"/api/events/{page['event_ids'][0]}").status_code == 200
         [event] = c.get("/api/events", params={"q": "Tarnville"}).json()["events"]
         assert (event["sub_event_type"], event["fatalities"], event["status"], event["event_date"]) == (
             "Shelling/artillery/missile attack", 3, "contested", "2021-04-02")

@@ -151,13 +151,18 @@ def segments(text: str, marks: Sequence[Mark]) -> list[dict[str, Any]]:
     return out
 
 
-def article_json(article: Article, event: Event | None = None) -> dict[str, Any]:
+def article_json(article: Article, event: Event | None = None,
+                 fused: dict[str, str | None] | None = None) -> dict[str, Any]:
+    """`fused`: {mention_id: event_id} from the store; `event_ids` are those fused events (what
+    /api/events/{id} resolves), once each in reading order, `mention_ids` the article's mentions."""
     marks = article_marks(article, event)
     data = to_dict(article)
     data.pop("events", None)
+    fused = fused or {}
     return {
         "article": data,
-        "event_ids": [field_of(m, "event_id") for m in article.events or []],
+        "event_ids": list(dict.fromkeys(e for e in fused.values() if e)),
+        "mention_ids": list(fused),
         "marks": [m.__dict__ for m in marks],
         "segments": segments(article.text or "", marks),
     }

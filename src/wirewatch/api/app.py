@@ -462,17 +462,17 @@ def _add_article_routes(app: FastAPI, settings: Settings) -> None:
         format: Annotated[Literal["json", "html"], Query()] = "json",
     ) -> Response:
         """The clean article text, cut into segments with the evidence and claim sentences marked."""
-        def work(store: StoreLike) -> tuple[Any, Any]:
-            return store.article(article_id), (store.event(event) if event else None)
+        def work(store: StoreLike) -> tuple[Any, Any, dict[str, str | None]]:
+            return store.article(article_id), (store.event(event) if event else None), store.article_event_ids(article_id)
 
-        article, ev = await _on_store(request, work)
+        article, ev, fused = await _on_store(request, work)
         if article is None:
             raise HTTPException(404, f"no article {article_id!r}")
         if event and ev is None:
             raise HTTPException(404, f"no event {event!r}")
         if format == "html":
             return HTMLResponse(article_html(article, ev))
-        return Response(dumps(article_json(article, ev)), media_type="application/json")
+        return Response(dumps(article_json(article, ev, fused)), media_type="application/json")
 
     @app.post("/api/articles", tags=["articles"], status_code=201,
               responses={401: {}, 403: {}, 404: {"description": "submitting is disabled (no token configured)"}})
@@ -487,10 +487,15 @@ def _add_article_routes(app: FastAPI, settings: Settings) -> None:
         request.app.state.processor = processor
         # The pipeline is slow and CPU-bound: run it off the event loop, then store on the store thread.
         articles = await run_in_threadpool(processor, submission)
-        result = await _on_store(request, lambda store: store.add_articles(articles), write=True)
+        def store_them(store: StoreLike) -> tuple[Any, list[str]]:
+            added = store.add_articles(articles)
+            fused = [e for a in articles for e in store.article_event_ids(a.article_id).values() if e]
+            return added, list(dict.fromkeys(fused))
+
+        result, event_ids = await _on_store(request, store_them, write=True)
         body = {
             "articles": [a.article_id for a in articles],
-            "events": [m.event_id for a in articles for m in a.events],
+            "events": event_ids,   # the fused events, as /api/events/{id} knows them
             "result": result.__dict__ if hasattr(result, "__dict__") else result,
         }
         return Response(dumps(body), status_code=201, media_type="application/json")

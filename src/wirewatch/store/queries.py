@@ -84,6 +84,8 @@ CLAIM_ROWS = """SELECT e.event_id, e.event_date, c.stance, c.claimant, c.claiman
                 WHERE e.id IN (SELECT id FROM events WHERE {where})
                 ORDER BY e.event_date IS NULL DESC, e.event_date, e.id, c.id"""
 ARTICLE_MENTIONS = "SELECT data FROM mentions WHERE article_id = ? ORDER BY id"
+# the fused events an article's mentions went into (a mention's own event_id is local to its article)
+ARTICLE_EVENT_IDS = "SELECT mention_id, event_id FROM mentions WHERE article_id = ? ORDER BY id"
 
 # filters (combined with AND into {where})
 F_ISO3 = "(iso3 = ? OR lower(country) = lower(?))"

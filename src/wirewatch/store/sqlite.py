@@ -423,6 +423,12 @@ class SQLiteStore:
         return article_from_dict(data)
 
     @store_errors
+    def article_event_ids(self, article_id: str) -> dict[str, str | None]:
+        """{mention_id: fused event_id} for the article's mentions, in reading order. A mention's
+        own `event_id` ("e1") only numbers it within its article; these are `/api/events/{id}`'s."""
+        return {m: e for m, e in self.conn.execute(Q.ARTICLE_EVENT_IDS, (article_id,))}
+
+    @store_errors
     def stats_breakdown(self) -> dict[str, dict[str, int]]:
         """Event counts per day, country (ISO3, else the name), event type and status: one
         GROUP BY each over the events table, no event decoded."""
