@@ -88,11 +88,13 @@ def test_overrides_win_and_dateline_dates_a_bare_text(cfg: Settings) -> None:
             "guards, the interior ministry said in a statement on Saturday.\nThe ministry gave no further details.")
     bare = clean_document(Document(source="t.txt", content=text), cfg)
     assert bare.published and bare.published.endswith("-03-09") and bare.provenance["published"] == "dateline"
+    assert bare.provenance["published_year"] == "guessed"          # flagged as undated by ingest and the page
     assert bare.wire_agency == "AFP" and bare.provenance["wire_agency"] == "dateline"
     doc = Document(source="t.txt", content=text, meta={"published": "2019-03-10", "meta_from": "meta.json",
                                                           "overrides": {"published": "2019-03-11", "publisher": "Mine"}})
     article = clean_document(doc, cfg)
     assert (article.published, article.provenance["published"]) == ("2019-03-11", "override")
+    assert "published_year" not in article.provenance
     assert (article.publisher, article.provenance["publisher"]) == ("Mine", "override")
     assert article.text.startswith("Gunmen attacked")
 

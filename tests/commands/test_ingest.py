@@ -108,6 +108,30 @@ def test_no_extract_folder_and_rejections(tmp_path):
         assert store.stats()["articles"] == 2
 
 
+def test_undated_articles_are_named_in_the_output(tmp_path):
+    """An article with no publication date, or with only a dateline's day and month, is stored but
+    named: its event dates rest on a year guessed from today. A dated one is not named."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    body = ("Gunmen attacked a checkpoint on the coastal road, killing two guards, the interior ministry "
+            "said in a statement. The ministry gave no further details about the attack. ")   # made up
+    (folder / "bare.txt").write_text("Example only. " + body * 2)
+    (folder / "dateline.txt").write_text("PORT EXAMPLE, Mar 9 (AFP) - " + body * 2)
+    (folder / "dated.jsonl").write_text(json.dumps({"text": "Example only. " + body * 2 + "Dated.",
+                                                    "published": "2023-03-09", "url": "https://example.org/d"}) + "\n")
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--no-extract", "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if "undated:" in line]
+    assert len(lines) == 2
+    assert any(line.startswith(str(folder / "bare.txt")) and "no publication date" in line for line in lines)
+    assert any(line.startswith(str(folder / "dateline.txt")) and "-03-09 was guessed from today" in line
+               for line in lines)
+    assert "new 3 (2 undated)" in result.output
+    dated = CliRunner().invoke(main, ["ingest", str(folder / "bare.txt"), "--no-extract", "--published", "2023-03-10",
+                                      "--db", str(tmp_path / "y.db")])
+    assert "undated" not in dated.output and "new 1," in dated.output
+
+
 def test_unknown_engine_is_refused_clearly(tmp_path):
     # --engine dask works now (tests/engine/test_dask.py); an engine that does not exist is a usage error
     result = CliRunner().invoke(main, ["ingest", str(tmp_path), "--engine", "spark", "--db", str(tmp_path / "x.db")])

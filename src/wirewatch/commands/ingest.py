@@ -105,11 +105,20 @@ def _progress(label: str, total: int | None = None) -> Iterator[Progress | None]
         yield update
 
 
+UNDATED_SHOWN = 20   # undated articles named one by one; past it, a count
+
+
 def _report(summary: IngestSummary) -> None:
     for source, reason in summary.rejected:
         click.echo(f"{source}: {reason}", err=True)
+    # stored, but their event dates rest on a guessed year: the analyst should know which
+    for source, why in summary.undated[:UNDATED_SHOWN]:
+        click.echo(f"{source}: {why}", err=True)
+    if len(summary.undated) > UNDATED_SHOWN:
+        click.echo(f"... and {len(summary.undated) - UNDATED_SHOWN} more undated", err=True)
     s = summary.as_dict()
-    click.echo(f"fetched {s['fetched']}, new {s['new']}, duplicates {s['duplicates']}, "
+    undated = f" ({s['undated']} undated)" if s["undated"] else ""
+    click.echo(f"fetched {s['fetched']}, new {s['new']}{undated}, duplicates {s['duplicates']}, "
                f"not modified {s['not_modified']}, rejected {s['rejected']}; "
                f"events new {s['events_new']}, updated {s['events_updated']}", err=True)
     reasons: dict[str, int] = {}

@@ -149,6 +149,7 @@ def run_dask(sources: Sequence[str], settings: Settings, store: Any, scheduler: 
             if not is_new(article, store, seen):
                 summary.duplicates += 1
                 continue
+            summary.note_new(article)
             new.append(article)
         if extract and new:
             new = _map_in_order(client, _process_partition, _split(new, n_parts), settings, tick)

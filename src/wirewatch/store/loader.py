@@ -86,6 +86,7 @@ def ingest(sources: Sequence[str], store: Any, settings: Settings | None = None,
         if not is_new(article, store, seen):
             summary.duplicates += 1
             continue
+        summary.note_new(article)
         batch.append(article)
         # a batch is stored at batch_size articles or batch_max_chars of text, whichever comes
         # first: memory follows the text held, not the article count
