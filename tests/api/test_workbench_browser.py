@@ -215,3 +215,32 @@ def test_offline_map_names_places_and_draws_province_lines(page: Any, server: Li
     page.locator("#map").screenshot(path=str(screenshot_path("workbench-places.png")))
     page.evaluate("() => window.wirewatch.map().setView([20, 0], 2)")
     page.wait_for_function("() => document.getElementById('map').dataset.placeNames === '0'")
+
+
+def test_brushing_the_timeline_zooms_in_and_rebins(page: Any, server: LiveServer) -> None:
+    from .browser import brush
+
+    open_map(page, server.url + "/")
+    timeline = page.locator("#timeline")
+    assert timeline.get_attribute("data-interval") == "week"          # a year of events: weekly bars
+    weekly_bins = int(timeline.get_attribute("data-bins") or 0)
+    brush(page, 0.1, 0.2)
+    page.wait_for_function("() => document.getElementById('timeline').dataset.zoomed === 'true'")
+    since, until = (page.locator("#range").text_content() or "").split(" – ")
+    assert timeline.get_attribute("data-interval") == "day"           # the brushed weeks, day by day
+    assert timeline.get_attribute("data-domain", timeout=1000).split("/")[0] == since
+    from datetime import date
+
+    days = (date.fromisoformat(until) - date.fromisoformat(since)).days + 1
+    assert int(timeline.get_attribute("data-bins") or 0) == days > weekly_bins / 2   # one bar a day, finer than before
+    in_range = api(server, since=since, until=until, limit=10000)["events"]
+    bars = page.evaluate("() => [...document.querySelectorAll('#timeline .bar')].map((b) => Number(b.dataset.count))")
+    assert sum(bars) == len([e for e in in_range if e["event_date"]])
+    page.locator(f"body[data-visible-events='{len(in_range)}']").wait_for(state="attached")
+    table_ready(page, total=str(len(in_range)))                        # the table shows the brushed days too
+    screenshot(page, "workbench-timeline-zoomed.png")
+    box = page.locator("#timeline .brush .overlay").bounding_box()
+    assert box
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)   # a click: all dates again
+    page.wait_for_function("() => document.getElementById('timeline').dataset.zoomed === 'false'")
+    assert timeline.get_attribute("data-interval") == "week" and page.locator("#range").text_content() == "all dates"

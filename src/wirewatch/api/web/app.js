@@ -2,6 +2,7 @@
 // sharing one filter state kept in the URL. Every string that comes from the data is inserted
 // with textContent (el() below), never as HTML.
 import { addPlaceLayer } from "./places.js";
+import { rangeLabel, renderTimeline } from "./timeline.js";
 import { FILTER_KEYS, createTable, fillForm, readUrl, renderAggregate, updateDownloads, viewFilters, writeUrl } from "./workbench.js";
 
 const TYPE_COLOURS = {
@@ -283,55 +284,20 @@ function showEvent(id) {
   openEvent(id);
 }
 
-// ---- timeline ---------------------------------------------------------------------------------
+// ---- timeline (timeline.js) ---------------------------------------------------------------------
 
-let brush, timelineX;
-
-function renderTimeline() {
-  const box = document.getElementById("timeline");
-  box.replaceChildren();
-  const dated = state.events.map((e) => dayOf(e.event_date)).filter(Boolean);
-  const width = box.clientWidth || 800, height = box.clientHeight || 150;
-  const margin = { top: 22, right: 16, bottom: 22, left: 32 };
-  const svg = d3.select(box).append("svg").attr("width", width).attr("height", height);
-  if (!dated.length) {
-    svg.append("text").attr("x", margin.left).attr("y", height / 2).text("no dated events");
-    return;
-  }
-  const [lo, hi] = d3.extent(dated);
-  // One spare day either side so the first and last days can be brushed in and out.
-  const start = new Date(lo.getTime() - DAY), end = new Date(hi.getTime() + 2 * DAY);
-  const spanDays = (end - start) / DAY;
-  const interval = spanDays > 730 ? d3.utcMonth : spanDays > 120 ? d3.utcWeek : d3.utcDay;
-  const x = d3.scaleUtc().domain([interval.floor(start), interval.ceil(end)]).range([margin.left, width - margin.right]);
-  timelineX = x;
-  const bins = d3.bin().domain(x.domain()).thresholds(interval.range(...x.domain()))(dated);
-  const y = d3.scaleLinear().domain([0, d3.max(bins, (b) => b.length) || 1]).nice().range([height - margin.bottom, margin.top]);
-  svg.append("g").attr("class", "bars").selectAll("rect").data(bins).join("rect")
-    .attr("class", "bar")
-    .attr("x", (b) => x(b.x0) + 1)
-    .attr("width", (b) => Math.max(1, x(b.x1) - x(b.x0) - 2))
-    .attr("y", (b) => y(b.length))
-    .attr("height", (b) => y(0) - y(b.length))
-    .append("title").text((b) => `${b.x0.toISOString().slice(0, 10)}: ${b.length}`);
-  svg.append("g").attr("transform", `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(Math.max(2, width / 110)));
-  svg.append("g").attr("transform", `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(Math.min(3, y.domain()[1])).tickFormat(d3.format("d")));
-  brush = d3.brushX()
-    .extent([[margin.left, margin.top - 6], [width - margin.right, height - margin.bottom]])
-    .on("brush end", (event) => {
-      if (!event.sourceEvent && event.type !== "end") return;
-      state.range = event.selection ? event.selection.map(x.invert) : null;
-      // Snap to whole days: an event is dated by day.
-      if (state.range) state.range = [d3.utcDay.floor(state.range[0]), d3.utcDay.ceil(state.range[1])];
-      svg.selectAll(".bar").classed("out", (b) => state.range && (b.x1 <= state.range[0] || b.x0 >= state.range[1]));
-      document.getElementById("range").textContent = state.range
-        ? `${state.range[0].toISOString().slice(0, 10)} – ${new Date(state.range[1] - DAY).toISOString().slice(0, 10)}`
-        : "all dates";
-      renderMap(false);
-      if (event.type === "end") refreshViews();
-    });
-  svg.append("g").attr("class", "brush").call(brush);
-  document.getElementById("range").textContent = "all dates";
+function drawTimeline() {
+  const days = state.events.map((e) => dayOf(e.event_date)).filter(Boolean);
+  renderTimeline(document.getElementById("timeline"), days, state.range, (range, final) => {
+    state.range = range;
+    document.getElementById("range").textContent = rangeLabel(range);
+    renderMap(false);
+    if (final) {
+      drawTimeline();   // zoom into the picked period, in finer buckets (or back out to all dates)
+      refreshViews();
+    }
+  });
+  document.getElementById("range").textContent = rangeLabel(state.range);
 }
 
 // ---- event panel ------------------------------------------------------------------------------
@@ -483,6 +449,8 @@ async function openArticle(articleId, eventId) {
   meta.replaceChildren([a.publisher, a.wire_agency ? `via ${a.wire_agency}` : null, a.published].filter(Boolean).join(" · "));
   if (!a.published) {
     meta.append(" ", el("span", { class: "badge undated" }, "undated: no publication date, so its relative dates ('on Friday') were read against the day it was ingested"));
+  } else if ((a.provenance || {}).published_year === "guessed") {
+    meta.append(" ", el("span", { class: "badge undated" }, "undated: only a day and month in its dateline, so the year was guessed from the day it was ingested"));
   }
   const href = a.url ? safeHref(a.url) : null;
   if (href) meta.append(" · ", el("a", { href, target: "_blank", rel: "noopener noreferrer" }, "original"));
@@ -557,7 +525,7 @@ async function refresh({ fit = false, options = false } = {}) {
     datalist("admin1s", uniq((e) => e.admin1));
   }
   state.range = null;
-  renderTimeline();
+  drawTimeline();
   renderMap(fit);
   refreshViews();
   document.body.dataset.ready = "true";
@@ -590,7 +558,7 @@ async function main() {
   form.addEventListener("submit", (e) => { e.preventDefault(); refresh({ fit: true }); });
   form.addEventListener("change", (e) => { if (e.target.tagName === "SELECT") refresh({ fit: true }); });
   form.addEventListener("reset", () => setTimeout(() => refresh({ fit: true }), 0));
-  window.addEventListener("resize", () => { renderTimeline(); map.invalidateSize(); });
+  window.addEventListener("resize", () => { drawTimeline(); map.invalidateSize(); });
   await refresh({ fit: true, options: true });
   if (fromUrl.page.event) openEvent(fromUrl.page.event);
 }
