@@ -37,6 +37,7 @@ bench: setup
 	$(VENV)/bin/wirewatch bench
 	PYTHONPATH=$(CURDIR)/src $(PY) scripts/bench_load.py       # API: 20 clients, 200 requests, 2 exports, 100k events
 	PYTHONPATH=$(CURDIR)/src $(PY) scripts/bench_aggregate.py  # /api/aggregate weekly x admin1 over 100k events (< 300 ms)
+	PYTHONPATH=$(CURDIR)/src $(PY) scripts/bench_map.py        # the page loading 100k events onto its map in chromium (< 3 s)
 	PYTHONPATH=$(CURDIR)/src $(PY) scripts/bench_memory.py     # peak RSS: extract of 15 MB, ingest of 1 MB files
 	@# fusion: the ACLED dev notes as separate articles (false merges < 1%) + the fixture feed's copies
 	if [ -f $(SHARED)/eval/acled_dev.csv ]; then PYTHONPATH=$(CURDIR)/src $(PY) scripts/bench_fusion.py \

@@ -389,3 +389,38 @@ def test_the_app_can_be_started_twice(example_app: Any) -> None:
     for _ in range(2):
         with TestClient(example_app) as c:
             assert c.get("/api/events").json()["total"] == 3
+
+
+# ---- /api/map ---------------------------------------------------------------------------------
+
+def decode_columns(body: dict[str, Any]) -> list[dict[str, Any]]:
+    columns = {name: col if isinstance(col, list) else [None if c < 0 else col["values"][c] for c in col["codes"]]
+               for name, col in body["columns"].items()}
+    return [{name: values[i] for name, values in columns.items()} for i in range(body["total"])]
+
+
+@pytest.mark.parametrize("params", [{}, {"event_type": "battles"}, {"country": "XAA", "since": "2021-01-01"}])
+def test_map_points_are_the_events_summaries(client: Any, params: dict[str, str]) -> None:
+    """/api/map holds, for every event matching the filters and in the same order, the summary's
+    values of its fields: the page loads it instead of paging through /api/events."""
+    body = client.get("/api/map", params=params).json()
+    events = client.get("/api/events", params={**params, "view": "summary", "limit": 10000}).json()["events"]
+    points = decode_columns(body)
+    assert 0 < body["total"] == len(events) == len(points)
+    assert points == [{k: e[k] for k in body["columns"]} for e in events]
+    assert {"event_id", "latitude", "longitude", "event_type", "status", "fatalities", "actor1", "admin1"} <= set(body["columns"])
+
+
+def test_map_columns_encode_repeated_text_once() -> None:
+    from wirewatch.api._serialize import columns_json
+
+    rows = [(f"id{i}", "Battles" if i % 3 else None, i * 0.5) for i in range(12)]
+    out = columns_json(["id", "type", "lat"], rows)
+    assert out["id"] == [f"id{i}" for i in range(12)]                   # all different: kept as they are
+    assert out["type"] == {"values": ["Battles"], "codes": [-1 if i % 3 == 0 else 0 for i in range(12)]}
+    assert out["lat"] == [i * 0.5 for i in range(12)]
+
+
+def test_map_refuses_unknown_parameters(client: Any) -> None:
+    r = client.get("/api/map", params={"limit": 5})
+    assert r.status_code == 422 and "limit" in r.json()["detail"]

@@ -59,6 +59,21 @@ def event_summary(event: Event | dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def columns_json(names: Sequence[str], rows: Sequence[Sequence[Any]]) -> dict[str, Any]:
+    """Rows as one array per column; a text column with few distinct values as a dictionary
+    (`{"values": [...], "codes": [...]}`, -1 for null): the map's 100,000 events in a few MB."""
+    out: dict[str, Any] = {}
+    for i, name in enumerate(names):
+        column = [row[i] for row in rows]
+        texts = {v for v in column if isinstance(v, str)}
+        if texts and len(texts) * 4 < len(column):
+            index = {v: k for k, v in enumerate(sorted(texts))}
+            out[name] = {"values": list(index), "codes": [-1 if v is None else index[v] for v in column]}
+        else:
+            out[name] = column
+    return out
+
+
 def event_feature(props: dict[str, Any]) -> dict[str, Any]:
     lat, lon = props.get("latitude"), props.get("longitude")
     geometry = None if lat is None or lon is None else {"type": "Point", "coordinates": [lon, lat]}

@@ -68,6 +68,10 @@ DELETE_EVENT = "DELETE FROM events WHERE event_id = ?"
 
 # reading events back: filtered ids first, then their parts in bulk
 SELECT_EVENTS = "SELECT event_id, data FROM events WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?"
+# what the map needs of every matching event, from the columns alone (no JSON to decode)
+POINT_COLUMNS = ("event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "iso3",
+                 "admin1", "location", "latitude", "longitude", "fatalities", "status")
+SELECT_POINTS = f"SELECT {', '.join(POINT_COLUMNS)} FROM events WHERE {{where}} ORDER BY {{order}}"
 DEFAULT_ORDER = "event_date, id"
 CLAIMS_COUNT = "(SELECT COUNT(*) FROM claims c WHERE c.event_id = events.event_id)"
 COUNT_EVENTS = "SELECT COUNT(*) FROM events WHERE {where}"

@@ -383,6 +383,14 @@ class SQLiteStore:
         return pd.DataFrame([event_record(e) for e in self.event_records(**filters)], columns=list(EVENT_FIELDS))
 
     @store_errors
+    def event_points(self, **filters: Any) -> list[tuple[Any, ...]]:
+        """Every event matching the filters as a row of `queries.POINT_COLUMNS` (the map's fields),
+        read from the table's columns alone: no paging, no JSON, no claims or sources."""
+        f = EventFilters.parse(**filters)
+        where, params = self._where(f)
+        return self.conn.execute(Q.SELECT_POINTS.format(where=where, order=f.order_by()), params).fetchall()
+
+    @store_errors
     def count_events(self, **filters: Any) -> int:
         where, params = self._where(EventFilters.parse(**filters))
         return int(self.conn.execute(Q.COUNT_EVENTS.format(where=where), params).fetchone()[0])

@@ -121,6 +121,15 @@ async function initMap() {
     spiderLegPolylineOptions: { weight: 1.5, color: "#222", opacity: 0.6, className: "ww-spider-leg" },
     iconCreateFunction: clusterIcon,
   });
+  // One handler each on the group, not three per marker (100,000 markers): markercluster passes
+  // its markers' events on to the group with the marker as e.layer.
+  const eventOf = (e) => e.layer && e.layer.options && e.layer.options.wwEvent;
+  cluster.on("mouseover", (e) => {
+    const ev = eventOf(e);
+    if (!ev || e.layer.getTooltip()) return;
+    e.layer.bindTooltip(el("span", {}, `${ev.location || "?"} · ${ev.event_date || "undated"} · ${ev.event_type || ""}`)).openTooltip();
+  });
+  cluster.on("click", (e) => { const ev = eventOf(e); if (ev) openEvent(ev.event_id); });
   map.addLayer(cluster);
   L.control.scale({ imperial: false, position: "bottomright" }).addTo(map);
   addLegend();
@@ -193,7 +202,23 @@ function visibleEvents() {
   return state.events.filter(inRange);
 }
 
+// A circle marker whose SVG path names its event (data-event-id, -type, -status) once drawn.
+let EventMarker = null;
+function eventMarkerClass() {
+  return L.CircleMarker.extend({
+    onAdd(m) {
+      L.CircleMarker.prototype.onAdd.call(this, m);
+      const ev = this.options.wwEvent, path = this.getElement();
+      if (!ev || !path) return;
+      path.setAttribute("data-event-id", ev.event_id);
+      path.setAttribute("data-event-type", ev.event_type || "");
+      path.setAttribute("data-status", ev.status || "");
+    },
+  });
+}
+
 function renderMap(fit = false) {
+  EventMarker = EventMarker || eventMarkerClass();
   cluster.clearLayers();
   markersById.clear();
   const shown = visibleEvents();
@@ -202,7 +227,7 @@ function renderMap(fit = false) {
   for (const ev of shown) {
     if (ev.latitude === null || ev.longitude === null || ev.latitude === undefined) { unplaced++; continue; }
     const contested = ev.status === "contested";
-    const m = L.circleMarker([ev.latitude, ev.longitude], {
+    const m = new EventMarker([ev.latitude, ev.longitude], {
       radius: radiusOf(ev.fatalities),
       color: contested ? "#b3261e" : "#333",
       weight: contested ? 3 : 1,
@@ -212,17 +237,8 @@ function renderMap(fit = false) {
       className: `ww-marker ww-${ev.status || "reported"}`,
       wwStatus: ev.status,
       wwType: ev.event_type,
+      wwEvent: ev,
     });
-    m.on("add", () => {
-      const path = m.getElement && m.getElement();
-      if (path) {
-        path.setAttribute("data-event-id", ev.event_id);
-        path.setAttribute("data-event-type", ev.event_type || "");
-        path.setAttribute("data-status", ev.status || "");
-      }
-    });
-    m.bindTooltip(() => el("span", {}, `${ev.location || "?"} · ${ev.event_date || "undated"} · ${ev.event_type || ""}`));
-    m.on("click", () => openEvent(ev.event_id));
     markers.push(m);
     markersById.set(ev.event_id, m);
   }
@@ -483,16 +499,17 @@ function refreshViews() {
 }
 
 async function loadEvents(filters) {
-  const limit = state.config.max_limit || 10000;
-  const events = [];
-  let total = Infinity;
-  for (let offset = 0; offset < total; offset += limit) {
-    const page = await api("/api/events", { ...filters, view: "summary", limit, offset });
-    total = page.total;
-    events.push(...page.events);
-    if (!page.events.length) break;
+  // every matching event in one answer, one array per field (/api/map): 100,000 events in a few MB
+  const body = await api("/api/map", filters);
+  const columns = Object.entries(body.columns).map(([name, col]) => [name, Array.isArray(col) ? col
+    : col.codes.map((c) => (c < 0 ? null : col.values[c]))]);
+  const events = new Array(body.total);
+  for (let i = 0; i < body.total; i++) {
+    const ev = {};
+    for (const [name, values] of columns) ev[name] = values[i];
+    events[i] = ev;
   }
-  document.body.dataset.apiTotal = String(total === Infinity ? 0 : total);
+  document.body.dataset.apiTotal = String(body.total);
   return events;
 }
 
@@ -507,12 +524,16 @@ async function refresh({ fit = false, options = false } = {}) {
   setStatus("loading…");
   state.filters = currentFilters();
   syncUrl();
+  // where a load's time goes (ms per phase), for scripts/bench_map.py and the console
+  const times = {}, lap = (name, t0) => { times[name] = Math.round(performance.now() - t0); return performance.now(); };
+  let t = performance.now();
   try {
     state.events = await loadEvents(state.filters);
   } catch (e) {
     banner(e.message);
     state.events = [];
   }
+  t = lap("events", t);
   if (options) {
     const uniq = (f) => [...new Set(state.events.map(f).filter(Boolean))].sort();
     const names = new Map(state.events.filter((e) => e.iso3 && e.country).map((e) => [e.iso3, e.country]));
@@ -524,10 +545,14 @@ async function refresh({ fit = false, options = false } = {}) {
     datalist("actors", [...new Set([...uniq((e) => e.actor1), ...uniq((e) => e.actor2), ...uniq((e) => e.iso3)])].sort());
     datalist("admin1s", uniq((e) => e.admin1));
   }
+  t = lap("options", t);
   state.range = null;
   drawTimeline();
+  t = lap("timeline", t);
   renderMap(fit);
+  lap("map", t);
   refreshViews();
+  document.body.dataset.timings = JSON.stringify(times);
   document.body.dataset.ready = "true";
 }
 
