@@ -91,24 +91,13 @@ def feed_check(store: object, feed: Path) -> dict[str, object]:
     """Ingest the fixture feed (served on loopback) into the same database: its two copies of one
     wire story and the independent follow-up must make one contested event with 2 independent
     sources, as ../shared/fixtures/feed/expected.json says."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
     from wirewatch.settings import Settings
     from wirewatch.store.loader import ingest
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
+    from wirewatch.testing import serve_folder
 
     expected = json.loads((feed / "expected.json").read_text(encoding="utf-8"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(feed)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        ingest([f"http://127.0.0.1:{server.server_address[1]}/feed.xml"], store, Settings(allow_private=True))
-    finally:
-        server.shutdown()
+    with serve_folder(feed) as base:
+        ingest([f"{base}/feed.xml"], store, Settings(allow_private=True))
     out: dict[str, object] = {}
     for name, want in expected["fused"].items():
         paths = sorted(want["source_articles"])

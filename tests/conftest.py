@@ -81,18 +81,10 @@ def tmp_db(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def fixture_feed_url(shared_fixtures):
     """../shared/fixtures/feed served on loopback; the URL of its feed.xml (ingest needs --allow-private)."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    from wirewatch.testing import serve_folder
 
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(shared_fixtures / "feed")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
-    server.shutdown()
+    with serve_folder(shared_fixtures / "feed") as base:
+        yield f"{base}/feed.xml"
 
 
 def _pg_bindir() -> Path | None:

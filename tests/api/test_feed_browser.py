@@ -2,19 +2,18 @@
 and check the page in Debian's chromium against the API and the feed's expected.json."""
 from __future__ import annotations
 
-import functools
 import json
 import math
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+
+from wirewatch.testing import serve_folder
 
 from .browser import brush, browser_page, open_map, require_browser, screenshot, shown_marker_count
 from .conftest import LiveServer, make_app
@@ -25,28 +24,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 STEPANAKERT = (39.8153, 46.7519)
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def feed_db(shared_fixtures: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The fixture feed served on a free local port and ingested once for the module."""
     require_browser()
     feed = shared_fixtures / "feed"
-    handler = functools.partial(_QuietHandler, directory=str(feed))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     db = tmp_path_factory.mktemp("feed") / "feed.db"
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
-        run = subprocess.run([sys.executable, "-m", "wirewatch.cli", "ingest", url, "--allow-private", "--db", str(db)],
-                             capture_output=True, text=True, timeout=600)
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_folder(feed) as base:
+        run = subprocess.run([sys.executable, "-m", "wirewatch.cli", "ingest", f"{base}/feed.xml", "--allow-private",
+                              "--db", str(db)], capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, f"wirewatch ingest failed ({run.returncode}): {run.stderr[-2000:]}"
     yield db
 

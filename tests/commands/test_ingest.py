@@ -1,10 +1,7 @@
 """`wirewatch ingest` end to end: the shared fixture feed over HTTP, re-ingest, rejections."""
 from __future__ import annotations
 
-import functools
 import json
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from click.testing import CliRunner
@@ -14,18 +11,9 @@ from wirewatch.cli import main
 
 
 @pytest.fixture(scope="module")
-def feed_url(shared_fixtures):
-    handler = functools.partial(_Quiet, directory=str(shared_fixtures / "feed"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
-    server.shutdown()
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
+def feed_url(fixture_feed_url):
+    """The fixture feed on loopback (tests/conftest.py, wirewatch.testing.serve_folder)."""
+    return fixture_feed_url
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,10 @@ import gzip
 import hashlib
 import shutil
 import sqlite3
-import threading
 import zipfile
 from collections.abc import Iterator
 from dataclasses import replace
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ from click.testing import CliRunner
 from wirewatch.errors import InputError
 from wirewatch.geo import Gazetteer
 from wirewatch.geo.extend import add_sources, list_sources, remove_source
+from wirewatch.testing import loopback
 
 # geonameid, name, alternate names, lat, lon, class, code, country, admin1, admin2, population
 _ROWS = [
@@ -199,10 +199,8 @@ def dump_server(tmp_path: Path) -> Iterator[tuple[str, dict[str, bytes]]]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/export/dump/", files
-    server.shutdown()
+    with loopback(Handler) as base:
+        yield f"{base}/export/dump/", files
 
 
 def test_country_code_downloads_through_the_fetcher(index: Path, settings, dump_server) -> None:

@@ -5,11 +5,12 @@ and every route ends by itself (bounded bytes, bounded sleeps)."""
 from __future__ import annotations
 
 import gzip
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from wirewatch.testing import loopback
 
 Route = Callable[[BaseHTTPRequestHandler], None]
 
@@ -84,17 +85,3 @@ def serve(routes: dict[str, Route] | None = None) -> Iterator[Server]:
         state.base = base
         state.port = int(base.rsplit(":", 1)[1])
         yield state
-
-
-@contextmanager
-def loopback(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
-    """A threaded HTTP server on 127.0.0.1 (a free port) for the block: yields its base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
