@@ -70,6 +70,67 @@ def test_split_and_merge_back(feed_db, fixture_feed_url):
         assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
+def _grouping(store):
+    """The events as sets of their reports."""
+    return sorted(sorted(e.mention_ids) for e in store.event_records())
+
+
+def test_corrections_export_and_import_into_a_rebuilt_database(feed_db, fixture_feed_url, tmp_path):
+    """An analyst's corrections carried to a database built again from the same feed: the strike
+    split into its three reports, two put back together, the third merged with an event from
+    another article. After the import the rebuilt database groups the reports the same way."""
+    runner = CliRunner()
+    with wirewatch.open(feed_db) as store:
+        strike = _strike(store)
+    out = runner.invoke(main, ["fusion", "split", strike.event_id, "--db", feed_db])     # every report alone
+    assert out.exit_code == 0, out.output
+    pieces = json.loads(out.output)["events"]
+    assert len(pieces) == 3
+    assert runner.invoke(main, ["fusion", "merge", pieces[1], pieces[2], "--db", feed_db]).exit_code == 0
+    with wirewatch.open(feed_db) as store:
+        first = store.event(pieces[0]).sources[0].article_id
+        other = next(e.event_id for e in store.event_records()
+                     if e.event_id not in pieces and first not in {s.article_id for s in e.sources})
+    out = runner.invoke(main, ["fusion", "merge", pieces[0], other, "--db", feed_db])
+    assert out.exit_code == 0, out.output
+    exported = tmp_path / "corrections.jsonl"
+    out = runner.invoke(main, ["fusion", "export", "-o", str(exported), "--db", feed_db])
+    assert out.exit_code == 0, out.output
+    rows = [json.loads(line) for line in exported.read_text(encoding="utf-8").splitlines()]
+    assert {r["kind"] for r in rows} == {"apart", "together"}
+    assert sum(r["kind"] == "apart" for r in rows) == 2            # the third report apart from the other two
+    rebuilt = str(tmp_path / "rebuilt.db")
+    assert runner.invoke(main, ["ingest", fixture_feed_url, "--allow-private", "--db", rebuilt]).exit_code == 0
+    with wirewatch.open(rebuilt) as store, wirewatch.open(feed_db) as corrected:
+        assert _grouping(store) != _grouping(corrected)
+    out = runner.invoke(main, ["fusion", "import", str(exported), "--db", rebuilt])
+    assert out.exit_code == 0, out.output
+    done = json.loads(out.output)
+    assert (done["recorded"], done["missing"], done["refused"]) == (len(rows), 0, [])
+    assert done["merged"] >= 1 and done["split"] >= 1
+    with wirewatch.open(rebuilt) as store, wirewatch.open(feed_db) as corrected:
+        assert _grouping(store) == _grouping(corrected)
+        grouping = _grouping(store)
+    again = runner.invoke(main, ["fusion", "import", str(exported), "--db", rebuilt])
+    assert json.loads(again.output)["merged"] == json.loads(again.output)["split"] == 0      # nothing left to do
+    with wirewatch.open(rebuilt) as store:
+        assert _grouping(store) == grouping
+
+
+def test_importing_bad_corrections_is_a_one_line_error(feed_db, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"kind": "apart", "mention_a": "x:e1", "mention_b": "y:e1"}\n{"kind": "sideways"}\n', encoding="utf-8")
+    out = CliRunner().invoke(main, ["fusion", "import", str(bad), "--db", feed_db])
+    assert out.exit_code == 1 and "override 2: expected kind apart|together" in out.output
+    bad.write_text("not json\n", encoding="utf-8")
+    out = CliRunner().invoke(main, ["fusion", "import", str(bad), "--db", feed_db])
+    assert out.exit_code == 1 and "bad.jsonl:1: not JSON" in out.output
+    unknown = tmp_path / "unknown.jsonl"
+    unknown.write_text('{"kind": "apart", "mention_a": "x:e1", "mention_b": "y:e1", "at": "2024-01-01"}\n', encoding="utf-8")
+    out = CliRunner().invoke(main, ["fusion", "import", str(unknown), "--db", feed_db])
+    assert out.exit_code == 0 and json.loads(out.output)["missing"] == 1     # reports this database lacks
+
+
 def test_bad_corrections_are_one_line_errors(feed_db):
     runner = CliRunner()
     out = runner.invoke(main, ["fusion", "split", "NOPE-123", "--db", feed_db])

@@ -2,6 +2,8 @@
 
     split_event(store, event_id, mention_ids=None) -> [event ids]
     merge_events(store, keep_id, other_id) -> event id
+    export_overrides(store) -> [{kind, mention_a, mention_b, at}]
+    import_overrides(store, rows) -> {recorded, merged, split, missing, refused}
 
 Both run in one transaction, record a Revision on every event they change (the changes, and
 `override: [null, "split" | "merged"]`) and a decision (`verdict: split | merged`) in the
@@ -9,6 +11,10 @@ event's fusion record, and store the pairs of reports kept apart or put together
 `fusion_overrides`. The overrides live in the database, keyed by mention ids (stable: the article
 id and the extraction's event id), so a re-ingest, which skips stored articles, never undoes
 them, and a new article's report joins one of the split events without re-merging them.
+
+Exported, the overrides carry an analyst's corrections to another database built from the same
+articles (mention ids are the same there): importing records the pairs and redoes the merges and
+splits they imply.
 """
 from __future__ import annotations
 
@@ -25,7 +31,8 @@ from . import queries as Q
 if TYPE_CHECKING:
     from .sqlite import SQLiteStore
 
-__all__ = ["split_event", "merge_events", "overrides"]
+__all__ = ["split_event", "merge_events", "overrides", "export_overrides", "import_overrides"]
+KINDS = ("apart", "together")
 
 
 def _now() -> str:
@@ -150,3 +157,69 @@ def overrides(store: "SQLiteStore", mention_ids: Sequence[str]) -> frozenset[fro
     marks = ",".join("?" * len(mention_ids))
     rows = store.conn.execute(Q.OVERRIDES_OF.format(marks=marks), [*mention_ids, *mention_ids]).fetchall()
     return frozenset(frozenset((a, b)) for kind, a, b in rows if kind == "apart")
+
+
+def export_overrides(store: "SQLiteStore") -> list[dict[str, str]]:
+    """Every pair of reports an analyst kept apart or put together, oldest first."""
+    return [{"kind": kind, "mention_a": a, "mention_b": b, "at": at}
+            for kind, a, b, at in store.conn.execute(Q.ALL_OVERRIDES).fetchall()]
+
+
+def _event_of(store: "SQLiteStore", mention_id: str) -> str | None:
+    row = store.conn.execute(Q.EVENT_OF_MENTION, (mention_id,)).fetchone()
+    return row[0] if row else None
+
+
+def import_overrides(store: "SQLiteStore", rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Record exported override pairs (`export_overrides`' rows) and make the events agree: the
+    events of two reports put together are merged, and an event holding reports kept apart is
+    split (each time, the reports kept apart from one of them leave together). Pairs naming a
+    report this database does not hold are counted as `missing`; a merge the store refuses (one
+    article reporting both events) is listed in `refused`. Importing twice changes nothing."""
+    checked = []
+    for n, row in enumerate(rows, 1):
+        kind, a, b = row.get("kind"), row.get("mention_a"), row.get("mention_b")
+        if kind not in KINDS or not isinstance(a, str) or not isinstance(b, str) or a == b:
+            raise InputError(f"override {n}", f"expected kind apart|together and two different mention ids, got {row!r}")
+        checked.append((kind, *sorted((a, b)), str(row.get("at") or _now())))
+    out: dict[str, Any] = {"pairs": len(checked), "recorded": 0, "merged": 0, "split": 0, "missing": 0, "refused": []}
+    present = []
+    for kind, a, b, at in checked:
+        if _event_of(store, a) is None or _event_of(store, b) is None:
+            out["missing"] += 1
+        else:
+            present.append((kind, a, b, at))
+    with _transaction(store):
+        for kind, a, b, at in present:
+            _record(store, kind, [a], [b], at)
+    out["recorded"] = len(present)
+    apart = {frozenset((a, b)) for kind, a, b, _ in present if kind == "apart"}
+    # take apart first (a merge may be refused while an event still holds a report of the same
+    # article), then put together, then take apart what the merges brought back together
+    out["split"] += _take_apart(store, apart)
+    for kind, a, b, _ in present:
+        ev_a, ev_b = _event_of(store, a), _event_of(store, b)
+        if kind == "together" and ev_a and ev_b and ev_a != ev_b:
+            try:
+                merge_events(store, ev_a, ev_b)
+                out["merged"] += 1
+            except InputError as e:
+                out["refused"].append(str(e))
+    out["split"] += _take_apart(store, apart)
+    return out
+
+
+def _take_apart(store: "SQLiteStore", apart: set[frozenset[str]]) -> int:
+    """Split every event holding a pair of reports kept apart: the reports kept apart from the
+    pair's first leave together. Splits only separate, so one pass in a fixed order suffices."""
+    splits = 0
+    for pair in sorted(apart, key=sorted):
+        a, b = sorted(pair)
+        event_id = _event_of(store, a)
+        if event_id is None or event_id != _event_of(store, b):
+            continue
+        event = store.event(event_id)
+        assert event is not None
+        split_event(store, event_id, [m for m in event.mention_ids if frozenset((m, a)) in apart])
+        splits += 1
+    return splits

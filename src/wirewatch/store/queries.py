@@ -61,6 +61,8 @@ INSERT_OVERRIDE = """INSERT INTO fusion_overrides (kind, mention_a, mention_b, a
 OVERRIDES_OF = """SELECT kind, mention_a, mention_b FROM fusion_overrides
                   WHERE mention_a IN ({marks}) OR mention_b IN ({marks})"""
 DELETE_OVERRIDE = "DELETE FROM fusion_overrides WHERE kind = ? AND mention_a = ? AND mention_b = ?"
+ALL_OVERRIDES = "SELECT kind, mention_a, mention_b, at FROM fusion_overrides ORDER BY id"
+EVENT_OF_MENTION = "SELECT event_id FROM mentions WHERE mention_id = ?"
 MOVE_MENTION = "UPDATE mentions SET event_id = ? WHERE mention_id = ?"
 MOVE_REVISIONS = "UPDATE revisions SET event_id = ? WHERE event_id = ?"
 MOVE_DECISIONS = "UPDATE fusion_decisions SET event_id = ? WHERE event_id = ?"
