@@ -141,6 +141,9 @@ def test_synthetic_articles_same_as_sqlite(pg_url, tmp_path) -> None:
         assert post.event(event_id) == lite.event(event_id)
         assert post.event("nope") is None
         assert post.article(articles[0].article_id) == lite.article(articles[0].article_id)
+        assert post.article_event_ids(articles[0].article_id) == lite.article_event_ids(articles[0].article_id)
+        for filters in ({}, {"event_type": "battles", "since": "2021-06"}, {"bbox": "-20,0,40,30"}):
+            assert post.event_points(**filters) == lite.event_points(**filters), filters     # the page's map
         assert post.events().equals(lite.events())
 
 
