@@ -156,3 +156,23 @@ def test_a_village_beside_a_bare_town_is_left_as_it_is() -> None:
     assert len(_near_the_others([_mention("Nova", village)], _TwoVillages(None), ["UKR"], None)) == 1
     out = _near_the_others([_mention("Nova", village), _mention("Lviv", town)], _TwoVillages(None), ["UKR"], None)
     assert [m.place.geonameid for m in out] == [2, 4]
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 March 2020, militants attacked an army post, killing 3 soldiers, in Ghondi of Garmsir district, Helmand.",
+    "On 13 March 2020, an IED hit a vehicle in the Zangitan area of Shah Wali Kot district, Kandahar.",
+])
+def test_village_of_a_district_is_placed_in_that_district(pipeline, text) -> None:
+    """"X of D district, P" / "the X area of D district, P": X inside D (the district when X is
+    unknown), whatever label the parser gave X or however it joined "X of D" into one name."""
+    found = _places(pipeline, text)
+    assert found and found[0].place.iso3 == "AFG" and found[0].place.geo_precision <= 2
+    district = text.split(" of ")[-1].split(" district")[0]
+    assert found[0].place.admin2 and found[0].place.admin2[:4] == district[:4]
+    assert len(found) == 1  # the district and province are its qualifiers, not places of their own
+
+
+def test_acronym_in_capitals_is_no_alternate_name(pipeline) -> None:
+    """"SNA" (the Somali National Army) is one of Sanaa's alternate names: not a place in capitals."""
+    found = _places(pipeline, "On 4 July 2025, a soldier (SNA) shot and killed a civilian in Mogadishu.")
+    assert [p.place.iso3 for p in found] == ["SOM"]

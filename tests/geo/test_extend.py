@@ -257,3 +257,18 @@ def test_a_bare_name_of_several_villages_stays_unresolved(index: Path) -> None:
     place = Gazetteer(index).resolve("Kamyshevatka Nova", ["UKR"])
     assert place.unresolved_reason and "2 villages" in place.unresolved_reason
     assert Gazetteer(index).resolve("Zoryanopilske", ["UKR"]).geonameid == 990000001   # one of its name
+
+
+def test_a_village_filed_under_another_district_is_not_the_one_meant(index: Path) -> None:
+    """"X of D district, P": a village of the name that the dump files under another district of
+    P, far from D, is another village; the text's district is the place."""
+    rows = _ROWS + [(990000021, "Hamamivka Test", "", 49.20, 38.90, "P", "PPL", "UA", "05", "9902", 0),
+                    (990000022, "Dalnii Raion", "", 49.25, 38.95, "A", "ADM2", "UA", "05", "9902", 0)]
+    (index.parent / "UA.txt").write_text(_dump_text(rows), encoding="utf-8")
+    (index.parent / "admin2Codes.txt").write_text("UA.05.9901\tOlkhovatskyi\tOlkhovatskyi\t990000005\n"
+                                                  "UA.05.9902\tDalnii\tDalnii\t990000022\n", encoding="utf-8")
+    add_sources(index, [index.parent / "UA.txt"])
+    gaz = Gazetteer(index)
+    assert gaz.resolve_expression("Hamamivka Test, Dalnii district, Donetsk", ["UKR"]).geonameid == 990000021
+    place = gaz.resolve_expression("Hamamivka Test, Olkhovatskyi district, Donetsk", ["UKR"])
+    assert (place.feature, place.geo_precision, place.latitude) == ("admin2", 2, 48.30)

@@ -178,8 +178,11 @@ _SETTLEMENT_BEFORE = re.compile(r"\b(?:village|town|city|hamlet|locality|settlem
 _SETTLEMENT_WORD = re.compile(r"^\s+(?:village|town|city|hamlet|locality|settlement|commune|township)\b", re.I)
 
 
-_MISTAKEN_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
+_MISTAKEN_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|of)\s+$", re.I)
+# " of Garmsir district", " of Kash Rod (Delaram) district": a unit the place lies in
+_OF_UNIT = re.compile(r"^\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?:\s+\([^()]{1,30}\))?\s+"
+                      r"(?:district|province|upazila|upazilla|tehsil|woreda|sub-county|county|governorate|municipality|rayon|raion|LGA)\b")
 _UNIT_NAME_AFTER = re.compile(r"^\s*(?:,|\()\s*([A-Z][\w'’-]+(?:\s+(?:(?:de|del|do|da|dos|das|la|las|los|a|y)\s+)*[A-Z][\w'’-]+)*)")
 
 
@@ -188,7 +191,11 @@ def _unit_follows(ent: Span, gazetteer: Any) -> bool:
     an admin unit the gazetteer knows is a place, whatever label the parser gave it."""
     text, base = ent.sent.text, ent.sent.start_char
     before = text[max(0, ent.start_char - base - 12):ent.start_char - base]
-    m = _UNIT_NAME_AFTER.match(text[ent.end_char - base:ent.end_char - base + 50])
+    after = text[ent.end_char - base:ent.end_char - base + 60]
+    kind = _SETTLEMENT_AFTER.match(after)
+    if _OF_UNIT.match(after[kind.end():] if kind else after):
+        return True  # "in Ghondi of Garmsir district", "in the Zangitan area of Shah Wali Kot district"
+    m = _UNIT_NAME_AFTER.match(after[:50])
     return bool(m and _LOCATIVE_BEFORE.search(before) and gazetteer.names_unit(m.group(1)))
 
 
@@ -200,19 +207,29 @@ def _settlement_named(ent: Span) -> bool:
     return bool(_SETTLEMENT_BEFORE.search(before) or _SETTLEMENT_WORD.match(after))
 
 
+def _split_at_of(ent: Span) -> list[Span]:
+    """"Ghondi of Garmsir" tagged as one name before "district": the village and the district."""
+    doc = ent.doc
+    cut = next((t.i for t in ent[1:-1] if t.lower_ == "of"), None)
+    if cut is None or not _UNIT_AFTER.match(doc.text[ent.end_char:ent.end_char + 25]):
+        return [ent]
+    return [Span(doc, ent.start, cut, label="GPE"), Span(doc, cut + 1, ent.end, label="GPE")]
+
+
 def _mended_ents(sent: Span, gazetteer: Any) -> list[Span]:
     out: list[Span] = []
     taken: set[int] = set()
-    for ent in sent.ents:
-        if ent.label_ in PLACE_LABELS or ent.label_ in _MISTAKEN_LABELS:
-            mended = _mend(ent, gazetteer)
-            if mended is None:
+    for whole in sent.ents:
+        for ent in _split_at_of(whole):
+            if ent.label_ in PLACE_LABELS or ent.label_ in _MISTAKEN_LABELS:
+                mended = _mend(ent, gazetteer)
+                if mended is None:
+                    continue
+                ent = mended
+            if any(i in taken for i in range(ent.start, ent.end)):
                 continue
-            ent = mended
-        if any(i in taken for i in range(ent.start, ent.end)):
-            continue
-        taken.update(range(ent.start, ent.end))
-        out.append(ent)
+            taken.update(range(ent.start, ent.end))
+            out.append(ent)
     return out
 
 
@@ -255,8 +272,10 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
         kind = _SETTLEMENT_AFTER.match(rest)
         if kind:  # "Kamonyi village (Uvira, Sud-Kivu)": the word names the kind of place, not a unit
             rest = rest[kind.end():]
-        if unit and (of := re.match(r"\s+of\s+(?=[A-Z])", rest)):
-            rest = "," + " " * (of.end() - 1) + rest[of.end():]  # "Cukurca district of Hakkari"
+        if (of := re.match(r"\s+of\s+(?=[A-Z])", rest)) and (unit or _OF_UNIT.match(rest)):
+            # "Cukurca district of Hakkari"; "Ghondi of Garmsir district, Helmand", "the Zangitan
+            # area of Shah Wali Kot district": the village inside the district the text names
+            rest = "," + " " * (of.end() - 1) + rest[of.end():]
         qual = _QUALIFIER.match(rest)
         qualified = False
         fallbacks: list[str] = []
@@ -265,7 +284,8 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
             # "Campinas, Sao Paulo" / "Oicha (Beni, Nord-Kivu)": look for the town inside the
             # widest unit named after it
             parts = [q.strip() for q in qual.group(1).split(",")]
-            known = [q for q in parts if gazetteer.is_place(re.sub(rf"\s+(?:{_QUALIFIER_UNITS})$", "", q))]
+            known = [q for q in parts if gazetteer.is_place(bare := re.sub(rf"\s+(?:{_QUALIFIER_UNITS})$", "", q))
+                     or (bare != q and gazetteer.names_unit(bare, context))]  # "Nawa-e Barakzayi district": a unit by its spelling
             if known and qual.group(0).lstrip().startswith("in"):
                 # "X in Y" qualifies X only when Y is a unit that can contain it ("Palma in Cabo Delgado",
                 # "Nayrab in Idleb" where Idleb is the town and its province) and X is no country

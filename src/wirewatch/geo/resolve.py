@@ -49,6 +49,7 @@ class _CountryInfo:
     neighbours: frozenset[str]
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 # How far from a unit's point a place the dump files elsewhere may lie and still be taken as inside it
 _NEAR_UNIT_KM = {"admin1": 150.0, "admin2": 40.0, "region": 150.0}
 
@@ -181,6 +182,10 @@ class Gazetteer:
         if not key:
             return []
         rows = self._rows(key)
+        if _ACRONYM.fullmatch(name.strip()):
+            # "SNA", "UPC" written in capitals are acronyms of armies and parties: a place only by its own
+            # name or English alias ("UAE"), never by an alternate name that happens to be a code (Sanaa's "SNA")
+            rows = tuple(r for r in rows if r.kind <= ALIAS)
         ctx, neighbours, continents = self._context_info(context)
         if within:  # "X, Y": only the candidates inside Y (a country or an admin unit)
             rows = self._within(rows, within, context)
@@ -403,8 +408,12 @@ class Gazetteer:
         if not tails:
             return self._resolve_plain(head, context, dateline)
         rows = self._rows(fold(_strip_unit(head)))
-        for tail in tails:
-            if self._within(rows, tail, context):
+        # the district the text names first: a village of the name filed under another district
+        # of the province is another village ("Hamam of Shindand district, Herat" is not Karukh's Hamam)
+        districts = [u for u in self._units(tails[0], context) if u.feature == "admin2"] if len(tails) >= 2 else []
+        for i, tail in enumerate(tails):
+            inside = self._within(rows, tail, context)
+            if inside and not (i and districts and all(_elsewhere(r, districts) for r in inside)):
                 return self._resolve_plain(f"{head}, {tail}", context, dateline)
         if len(tails) >= 2:
             unit = self._resolve_nested(", ".join(tails), context, dateline)
@@ -538,6 +547,13 @@ class Gazetteer:
         `min_population` people (floored at the build's RULER_MIN_POPULATION)."""
         rows = self._query("SELECT label, pattern, id FROM ruler WHERE population >= ?", (min_population,))
         return [{"label": label, "pattern": pattern, "id": pid} for label, pattern, pid in rows]
+
+
+def _elsewhere(row: _Row, districts: list[_Row]) -> bool:
+    """The place is filed under another district than these and lies away from all of them."""
+    return bool(row.admin2) and all(
+        fold(row.admin2 or "") != fold(d.name) and (row.lat is None or d.lat is None or distance_km(
+            d.lat, d.lon, row.lat, row.lon) > _NEAR_UNIT_KM["admin2"]) for d in districts)  # type: ignore[arg-type]
 
 
 _CACHE: dict[Path, Gazetteer] = {}
