@@ -51,10 +51,16 @@ class Prediction:
 class Coder:
     """Scores frames with the committed model. Build with `load_coder()` (cached)."""
 
-    def __init__(self, meta: dict, weights: np.ndarray, bias: np.ndarray, idf: np.ndarray):
+    def __init__(self, meta: dict, rows: np.ndarray, weights: np.ndarray, bias: np.ndarray, idf: np.ndarray):
+        """`rows`: the hashed columns training kept (IDF > 0); `weights` and `idf` one row each."""
         self.meta = meta
         self.vectorizer = Vectorizer(**meta["vectorizer"])
-        self.vectorizer.idf = idf.astype(np.float32)
+        self.rows = rows.astype(np.int64)
+        self.vectorizer.idf = np.zeros(self.vectorizer.width, dtype=np.float32)
+        self.vectorizer.idf[self.rows] = idf
+        # hashed column -> row of W (-1: dropped, its IDF is 0 so it never carries a value)
+        self.lookup = np.full(self.vectorizer.width, -1, dtype=np.int32)
+        self.lookup[self.rows] = np.arange(len(self.rows), dtype=np.int32)
         self.classes: dict[str, list[str]] = meta["classes"]
         self.slices: dict[str, slice] = {}
         start = 0
@@ -75,9 +81,11 @@ class Coder:
     def scores(self, parse_features: Sequence[str], words: Sequence[str]) -> np.ndarray:
         """Raw scores (all heads' columns) for one frame's parse features and masked words."""
         idx, vals = self.vectorizer.row(parse_features, words)
-        if not len(idx):
+        at = self.lookup[idx]
+        keep = at >= 0
+        if not keep.any():
             return self.b.copy()
-        return vals @ self.W[idx] + self.b
+        return vals[keep] @ self.W[at[keep]] + self.b
 
     def predict_frame(self, frame: Doc | Span) -> Prediction:
         return self.predict_features(frame_features(frame), masked_words(frame))
@@ -142,28 +150,20 @@ def save_model(path_stem: Path, coder: Coder) -> None:
     hashed columns that training kept (IDF > 0), weights as int8 with one scale per class column
     (a quarter of float32; the rounding moves no decision we measured), IDF as float16."""
     path_stem.parent.mkdir(parents=True, exist_ok=True)
-    idf = coder.vectorizer.idf
-    keep = np.flatnonzero(idf > 0)
-    W = coder.W[keep]
-    scale = np.abs(W).max(axis=0) / 127.0
+    scale = np.abs(coder.W).max(axis=0) / 127.0
     scale[scale == 0] = 1.0
-    q = np.round(W / scale).astype(np.int8)
+    q = np.round(coder.W / scale).astype(np.int8)
     Path(f"{path_stem}.json").write_text(json.dumps(coder.meta, ensure_ascii=False, indent=1) + "\n")
-    np.savez_compressed(f"{path_stem}.npz", rows=keep.astype(np.int32), W=q, scale=scale.astype(np.float32),
-                        b=coder.b.astype(np.float32), idf=idf[keep].astype(np.float16))
+    np.savez_compressed(f"{path_stem}.npz", rows=coder.rows.astype(np.int32), W=q, scale=scale.astype(np.float32),
+                        b=coder.b.astype(np.float32), idf=coder.vectorizer.idf[coder.rows].astype(np.float16))
 
 
 def read_model(path_stem: Path) -> Coder:
     try:
         meta = json.loads(Path(f"{path_stem}.json").read_text())
-        vec = Vectorizer(**meta["vectorizer"])
         with np.load(f"{path_stem}.npz", allow_pickle=False) as arrays:
-            rows = arrays["rows"]
-            W = np.zeros((vec.width, arrays["W"].shape[1]), dtype=np.float32)
-            W[rows] = arrays["W"].astype(np.float32) * arrays["scale"]
-            idf = np.zeros(vec.width, dtype=np.float32)
-            idf[rows] = arrays["idf"].astype(np.float32)
-            return Coder(meta, W, arrays["b"], idf)
+            W = arrays["W"].astype(np.float32) * arrays["scale"]
+            return Coder(meta, arrays["rows"], W, arrays["b"], arrays["idf"].astype(np.float32))
     except (OSError, ValueError, KeyError, TypeError) as e:
         raise SetupError(f"event coder model {path_stem} is missing or unreadable ({e}); run `make train`") from e
 

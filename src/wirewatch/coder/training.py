@@ -125,4 +125,5 @@ def fit(X_raw: sparse.csr_matrix, labels: dict[str, Sequence[str | None]], cfg: 
             "event_type_head_weight": cfg.event_type_head_weight,
             "config": {"min_df": cfg.min_df, "reg": cfg.reg, "epochs": cfg.epochs, "alpha": cfg.alpha, "seed": SEED},
             "provenance": provenance or {}}
-    return Coder(meta, np.hstack(cols_W), np.concatenate(cols_b).astype(np.float32), idf=vec.idf)
+    keep = np.flatnonzero(vec.idf > 0)
+    return Coder(meta, keep, np.hstack(cols_W)[keep], np.concatenate(cols_b).astype(np.float32), vec.idf[keep])

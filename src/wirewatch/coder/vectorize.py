@@ -15,7 +15,6 @@ drown the parse) and scaled by its block weight. Training (training.py) and run 
 """
 from __future__ import annotations
 
-import math
 import zlib
 from collections import Counter
 from dataclasses import dataclass
@@ -49,6 +48,12 @@ def bucket_counts(strings: Sequence[str], seed: int, bits: int) -> Counter[int]:
     return Counter(crc(s.encode("utf-8"), seed) & mask for s in strings)
 
 
+def _buckets(strings: Sequence[str], seed: int, bits: int) -> np.ndarray:
+    mask = (1 << bits) - 1
+    crc = zlib.crc32
+    return np.fromiter((crc(s.encode("utf-8"), seed) & mask for s in strings), dtype=np.int64, count=len(strings))
+
+
 @dataclass
 class Vectorizer:
     """Hash sizes and block weights; `idf` (one float per column, all blocks) is set by training."""
@@ -69,21 +74,20 @@ class Vectorizer:
         c = bucket_counts(char_grams(words), _SEED["char"], self.char_bits)
         return p, Counter({k + off: v for k, v in c.items()})
 
-    def weigh(self, counts: Counter[int], block_weight: float) -> tuple[list[int], list[float]]:
-        if not counts or block_weight == 0:
-            return [], []
-        idx = sorted(counts)
-        idf = self.idf
-        vals = [(1.0 + math.log(counts[i])) * (float(idf[i]) if idf is not None else 1.0) for i in idx]
-        norm = math.sqrt(sum(v * v for v in vals)) or 1.0
-        return idx, [block_weight * v / norm for v in vals]
+    def _block(self, buckets: np.ndarray, block_weight: float) -> tuple[np.ndarray, np.ndarray]:
+        if not len(buckets) or block_weight == 0:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
+        idx, counts = np.unique(buckets, return_counts=True)
+        vals = (1.0 + np.log(counts)) * (self.idf[idx] if self.idf is not None else 1.0)
+        norm = float(np.sqrt(np.dot(vals, vals))) or 1.0
+        return idx, (block_weight * vals / norm).astype(np.float32)
 
     def row(self, parse_feats: Sequence[str], words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """(column indices, values) of one frame."""
-        p, c = self.raw(parse_feats, words)
-        i1, v1 = self.weigh(p, self.parse_weight)
-        i2, v2 = self.weigh(c, self.char_weight)
-        return np.array(i1 + i2, dtype=np.int64), np.array(v1 + v2, dtype=np.float32)
+        """(column indices, values) of one frame: what training.transform makes of its raw row."""
+        i1, v1 = self._block(_buckets(parse_feats, _SEED["parse"], self.parse_bits), self.parse_weight)
+        grams = char_grams(words)
+        i2, v2 = self._block(_buckets(grams, _SEED["char"], self.char_bits) + (1 << self.parse_bits), self.char_weight)
+        return np.concatenate([i1, i2]), np.concatenate([v1, v2])
 
     def config(self) -> dict:
         return {"parse_bits": self.parse_bits, "char_bits": self.char_bits,
