@@ -36,7 +36,23 @@ def test_translate_filters() -> None:
     assert "ST_MakeEnvelope" in select and "events_rtree" not in select
     assert "plainto_tsquery" in select and "MATCH" not in select
     assert "NULLIF(%s::bigint, -1)" in select          # SQLite's LIMIT -1
-    assert "ORDER BY event_date NULLS FIRST, id" in select
+    assert "ORDER BY event_date NULLS FIRST, id NULLS FIRST" in select
+
+
+def test_translation_rules_are_general_and_leave_literals_alone() -> None:
+    """The dialect rules apply to any statement, not to known texts: NULLs sort as in SQLite
+    in every ORDER BY item, INSERT OR IGNORE anywhere, placeholders and `%` outside and inside
+    string literals as psycopg wants them, nested ORDER BYs and LIMITs too."""
+    sql = ("SELECT a FROM t WHERE b LIKE '%?%' AND c = ? AND (SELECT x FROM u ORDER BY y DESC LIMIT 1) "
+           "ORDER BY (a IS NULL), lower(b) DESC, c ASC, d NULLS LAST LIMIT ? OFFSET ?")
+    assert translate(sql) == (
+        "SELECT a FROM t WHERE b LIKE '%%?%%' AND c = %s AND (SELECT x FROM u ORDER BY y DESC NULLS LAST LIMIT 1) "
+        "ORDER BY (a IS NULL) NULLS FIRST, lower(b) DESC NULLS LAST, c ASC NULLS FIRST, d NULLS LAST "
+        "LIMIT NULLIF(%s::bigint, -1) OFFSET %s")
+    assert translate("INSERT OR IGNORE INTO t (a, b) VALUES (?, ?)") == \
+        "INSERT INTO t (a, b) VALUES (%s, %s) ON CONFLICT DO NOTHING"
+    assert translate("begin  immediate") == "BEGIN"
+    assert translate("SELECT 1 WHERE ? IS NOT NULL") == "SELECT 1 WHERE %s::text IS NOT NULL"
 
 
 def _statements() -> list[str]:
@@ -67,13 +83,12 @@ def test_every_statement_translates_without_sqlite_only_syntax() -> None:
             assert sqlite_only not in pg, (sqlite_only, pg)
 
 
-def test_every_translation_rule_is_used() -> None:
-    """A rule whose statement changed in queries.py would otherwise stop applying silently."""
-    from wirewatch.store.postgres import _APPEND, _FRAGMENTS, _REPLACE
+def test_every_extension_mapping_is_used() -> None:
+    """An extension fragment whose text changed in queries.py would otherwise stop applying silently."""
+    from wirewatch.store.postgres import _DROPPED, _EXTENSIONS
     statements = _statements()
-    assert all(key in statements for key in _REPLACE)
-    assert all(any(s.startswith(start) for s in statements) for start, _ in _APPEND)
-    assert [old for old, _ in _FRAGMENTS if not any(old in s for s in statements)] == []
+    assert all(sql in statements for sql in _DROPPED)
+    assert [old for old in _EXTENSIONS if not any(old in s for s in statements)] == []
 
 
 def test_redact_hides_the_password() -> None:

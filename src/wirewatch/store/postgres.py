@@ -3,17 +3,19 @@
 
 Same schema, statements and behaviour as the SQLite store: `PostgresStore` *is* a `SQLiteStore`
 whose connection is a thin adapter that speaks PostgreSQL. The schema is generated from the SQLite
-migration files (store/schema.py). The adapter rewrites each statement of `store/queries.py` once
-(cached): `?` placeholders become `%s`, SQLite-only syntax gets its PostgreSQL twin, and the two
-SQLite extensions get PostGIS and full-text equivalents:
+migration files (store/schema.py). The statements of `store/queries.py` are written in the SQL both
+databases speak, every row order stated; `translate` rewrites each once (cached) by general rules
+over its tokens (placeholders, NULL ordering, `INSERT OR IGNORE`, `LIMIT -1`, `BEGIN IMMEDIATE`,
+typed NULL tests: no statement is matched by its text), and maps the two SQLite extensions to
+PostGIS and full-text equivalents:
 
 * R*Tree over event coordinates -> a `geography(Point, 4326)` column generated from latitude and
   longitude, with a GiST index; the `--bbox` filter is a PostGIS envelope query.
 * FTS5 over article text -> a generated `tsvector` column ('simple' configuration: no stemming,
   as FTS5's default tokenizer) with a GIN index; `q` matches every word.
 
-Row orders SQLite gives implicitly (by rowid, NULLs first, byte-wise text) are made explicit so the
-two stores export identical events.
+NULLs sort as SQLite sorts them (the smallest value) in every ORDER BY, so the two stores export
+identical events.
 """
 from __future__ import annotations
 
@@ -37,55 +39,97 @@ __all__ = ["PostgresStore", "redact"]
 _MIGRATION_LOCK = 72_657_373  # pg_advisory_xact_lock key: one migrating process at a time
 
 # --- statements --------------------------------------------------------------------------------
-# SQLite statements (or fragments of them) -> their PostgreSQL form; None: nothing to do here
-# (the R*Tree bookkeeping: geom is a generated column).
-_REPLACE: dict[str, str | None] = {
-    Q.DELETE_RTREE: None,
-    Q.INSERT_RTREE: None,
-    Q.INSERT_LSH_KEY: "INSERT INTO lsh_keys (key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-    Q.UPSERT_CLUSTER: Q.UPSERT_CLUSTER.replace("size = size + 1", "size = syndication_clusters.size + 1"),
-    # SQLite returns these in index order; PostgreSQL needs telling
-    Q.EVENTS_NEAR_DATE: Q.EVENTS_NEAR_DATE + " ORDER BY event_date, id",
-    Q.EVENT_REPORTS: Q.EVENT_REPORTS.replace("WHERE m.event_id = ?", "WHERE m.event_id = ? ORDER BY m.id"),
-}
-# statements built from a template ({marks}: an IN list): (template's start, what to append)
-_APPEND: list[tuple[str, str]] = [
-    (Q.ARTICLE_TEXTS.split("{marks}")[0], " ORDER BY article_id"),
-]
-_FRAGMENTS: list[tuple[str, str]] = [
-    ("BEGIN IMMEDIATE", "BEGIN"),
-    ("GROUP BY article_id ORDER BY shared DESC", "GROUP BY article_id ORDER BY shared DESC, article_id"),
-    # SQLite sorts NULLs first
-    ("ORDER BY event_date, id", "ORDER BY event_date NULLS FIRST, id"),
-    ("ORDER BY published, article_id", "ORDER BY published NULLS FIRST, article_id"),
-    ("LIMIT ? OFFSET ?", "LIMIT NULLIF(?::bigint, -1) OFFSET ?"),   # SQLite's LIMIT -1: no limit
-    # parameters tested for NULL need a type
-    ("? IS NULL", "?::text IS NULL"),
-    ("? IS NOT NULL", "?::text IS NOT NULL"),
+# queries.py's statements are written in the SQL both databases speak, with every row order stated.
+# What remains differs by dialect, and is translated by general rules over the statement's tokens
+# (string literals and quoted names are never touched), plus the mapping of SQLite's two extensions.
+
+# SQLite's extensions -> PostGIS and full-text search (exact statements and filter fragments)
+_DROPPED = {Q.DELETE_RTREE, Q.INSERT_RTREE}   # R*Tree bookkeeping: geom is a generated column
+_EXTENSIONS: dict[str, str] = {
     # R*Tree bbox (params west, east, south, north) -> a PostGIS envelope over the planar index
-    (Q.F_BBOX, "geom::geometry && (SELECT ST_MakeEnvelope(b.w, b.s, b.e, b.n, 4326) FROM "
-               "(SELECT ?::float8 AS w, ?::float8 AS e, ?::float8 AS s, ?::float8 AS n) AS b)"),
+    Q.F_BBOX: "geom::geometry && (SELECT ST_MakeEnvelope(b.w, b.s, b.e, b.n, 4326) FROM "
+              "(SELECT ?::float8 AS w, ?::float8 AS e, ?::float8 AS s, ?::float8 AS n) AS b)",
     # FTS5 -> tsvector; the FTS5 query quotes each word, plainto_tsquery ANDs the words
-    ("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", "a.tsv @@ plainto_tsquery('simple', ?)"),
-]
+    "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)": "a.tsv @@ plainto_tsquery('simple', ?)",
+}
+
+_TOKEN = re.compile(r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|[A-Za-z_][A-Za-z_0-9.]*|\d+|\s+|.""", re.S)
+_PARAM = "%s"
+_ORDER_ENDS = {"LIMIT", "OFFSET", ";"}
+
+
+def _next_word(tokens: list[str], i: int) -> tuple[str, int]:
+    """The first token from i on that is not whitespace (upper-cased) and its index; ("", len) at the end."""
+    while i < len(tokens) and tokens[i].isspace():
+        i += 1
+    return (tokens[i].upper(), i) if i < len(tokens) else ("", i)
+
+
+def _order_by(tokens: list[str], start: int) -> tuple[str, int]:
+    """An ORDER BY clause's items from `start` with NULLs sorted as SQLite sorts them (the
+    smallest value: first ascending, last descending), and the index where the clause ends."""
+    items: list[list[str]] = [[]]
+    depth, i = 0, start
+    while i < len(tokens):
+        t = tokens[i]
+        if depth == 0 and (t.upper() in _ORDER_ENDS or t == ")"):
+            break
+        depth += (t == "(") - (t == ")")
+        if t == "," and depth == 0:
+            items.append([])
+        else:
+            items[-1].append(t)
+        i += 1
+    rendered = []
+    for item in items:
+        text = "".join(item)
+        body = text.rstrip()
+        words = [t.upper() for t in item if not t.isspace()]
+        if "NULLS" not in words:
+            body += " NULLS LAST" if words and words[-1] == "DESC" else " NULLS FIRST"
+        rendered.append(body + text[len(text.rstrip()):])
+    return ",".join(rendered), i
 
 
 @lru_cache(maxsize=512)
 def translate(sql: str) -> str | None:
-    """The PostgreSQL form of one SQLite statement of the store (None: skip it)."""
-    if sql in _REPLACE:
-        replaced = _REPLACE[sql]
-        if replaced is None:
-            return None
-        sql = replaced
-    for start, tail in _APPEND:
-        if sql.startswith(start):
-            sql += tail
-    for old, new in _FRAGMENTS:
+    """The PostgreSQL form of one statement of the store (None: nothing to run there). Rules:
+    SQLite's extensions mapped (above); `BEGIN IMMEDIATE` is `BEGIN`; `INSERT OR IGNORE` is
+    `ON CONFLICT DO NOTHING`; `LIMIT ?` takes SQLite's -1 for "no limit"; a placeholder tested
+    for NULL gets a type; every ORDER BY item sorts NULLs as SQLite does; `?` becomes `%s` and
+    every `%` is doubled (psycopg's format, string literals included)."""
+    if sql in _DROPPED:
+        return None
+    for old, new in _EXTENSIONS.items():
         sql = sql.replace(old, new)
-    if "%" in sql:
-        sql = sql.replace("%", "%%")
-    return re.sub(r"\?", "%s", sql)
+    tokens = [_PARAM if t == "?" else t.replace("%", "%%") for t in _TOKEN.findall(sql)]
+    out: list[str] = []
+    ignore = False
+    i = 0
+    while i < len(tokens):
+        t, word = tokens[i], tokens[i].upper()
+        after, at = _next_word(tokens, i + 1)
+        if word == "BEGIN" and after == "IMMEDIATE":
+            out.append("BEGIN")
+            i = at + 1
+        elif word == "INSERT" and after == "OR" and _next_word(tokens, at + 1)[0] == "IGNORE":
+            ignore = True
+            out.append("INSERT")
+            i = _next_word(tokens, at + 1)[1] + 1
+        elif word == "LIMIT" and after == _PARAM.upper():
+            out.append(f"LIMIT NULLIF({_PARAM}::bigint, -1)")
+            i = at + 1
+        elif t == _PARAM and after == "IS":
+            out.append(f"{_PARAM}::text")
+            i += 1
+        elif word == "ORDER" and after == "BY":
+            items, i = _order_by(tokens, at + 1)
+            out.append("ORDER BY" + items)
+        else:
+            out.append(t)
+            i += 1
+    pg = "".join(out)
+    return pg.rstrip().rstrip(";") + " ON CONFLICT DO NOTHING" if ignore else pg
 
 
 def redact(url: str) -> str:

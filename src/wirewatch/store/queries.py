@@ -1,5 +1,7 @@
-"""Every SQL statement the store runs, in one place (qmark style; a PostgreSQL store can swap
-`?` for `%s` and override the few SQLite-only ones: FTS5, R*Tree, upserts on rowid)."""
+"""Every SQL statement the store runs, in one place, in the SQL both SQLite and PostgreSQL speak
+(qmark placeholders; store/postgres.py's `translate` applies the general dialect rules and maps
+the two SQLite extensions, FTS5 and R*Tree). Where SQLite would return rows in an implicit order,
+the statement says the order, so both stores give the same rows in the same order."""
 from __future__ import annotations
 
 ARTICLE_COLUMNS = (
@@ -11,15 +13,15 @@ ARTICLE_COLUMNS = (
 ARTICLE_EXISTS = "SELECT article_id FROM articles WHERE article_id = ? OR (canonical_url = ? AND ? IS NOT NULL) LIMIT 1"
 INSERT_ARTICLE = f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})"
 SELECT_ARTICLE = f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE article_id = ?"
-ARTICLE_TEXTS = "SELECT article_id, text, syndication_cluster FROM articles WHERE article_id IN ({marks})"
+ARTICLE_TEXTS = "SELECT article_id, text, syndication_cluster FROM articles WHERE article_id IN ({marks}) ORDER BY article_id"
 
 LSH_CANDIDATES = """SELECT article_id, COUNT(*) AS shared FROM lsh_keys WHERE key IN ({marks})
-                    GROUP BY article_id ORDER BY shared DESC LIMIT 20"""
-INSERT_LSH_KEY = "INSERT OR IGNORE INTO lsh_keys (key, article_id) VALUES (?, ?)"
+                    GROUP BY article_id ORDER BY shared DESC, article_id LIMIT 20"""
+INSERT_LSH_KEY = "INSERT INTO lsh_keys (key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING"
 
 CLUSTER_AGENCY = "SELECT wire_agency FROM syndication_clusters WHERE cluster_id = ?"
 UPSERT_CLUSTER = """INSERT INTO syndication_clusters (cluster_id, wire_agency, size) VALUES (?, ?, 1)
-                    ON CONFLICT (cluster_id) DO UPDATE SET size = size + 1,
+                    ON CONFLICT (cluster_id) DO UPDATE SET size = syndication_clusters.size + 1,
                     wire_agency = COALESCE(syndication_clusters.wire_agency, excluded.wire_agency)"""
 # the agency found on one copy is known for all copies
 SPREAD_AGENCY = "UPDATE articles SET wire_agency = ? WHERE syndication_cluster = ? AND wire_agency IS NULL"
@@ -28,7 +30,7 @@ SPREAD_AGENCY = "UPDATE articles SET wire_agency = ? WHERE syndication_cluster =
 # the same country when both know it (fuse_rules' place rule)
 EVENTS_NEAR_DATE = """SELECT data FROM events WHERE (event_date BETWEEN ? AND ?
                       OR (time_precision IN (2, 3) AND event_date BETWEEN ? AND ?))
-                      AND (? IS NULL OR iso3 IS NULL OR iso3 = ?)"""
+                      AND (? IS NULL OR iso3 IS NULL OR iso3 = ?) ORDER BY event_date, id"""
 EVENT_COLUMNS = ("event_id", "event_date", "event_type", "sub_event_type", "country", "iso3",
                  "latitude", "longitude", "fatalities", "status", "independent_sources", "data",
                  "created_at", "updated_at", "time_precision",
@@ -44,7 +46,7 @@ INSERT_RTREE = "INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat
 
 INSERT_MENTION = "INSERT INTO mentions (mention_id, article_id, event_id, data) VALUES (?, ?, ?, ?)"
 EVENT_REPORTS = """SELECT m.data, a.article_id, a.url, a.publisher, a.wire_agency, a.syndication_cluster, a.published
-                   FROM mentions m JOIN articles a ON a.article_id = m.article_id WHERE m.event_id = ?"""
+                   FROM mentions m JOIN articles a ON a.article_id = m.article_id WHERE m.event_id = ? ORDER BY m.id"""
 
 DELETE_CLAIMS = "DELETE FROM claims WHERE event_id = ?"
 CLAIM_COLUMNS = ("event_id", "article_id", "stance", "claimant", "claimant_country", "speaker",
