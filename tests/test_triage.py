@@ -136,3 +136,44 @@ def test_labour_demands_and_drug_seizures_are_relevant():
     from wirewatch.triage import is_relevant
     assert is_relevant("On 4 March 2021, about 60 nurses of the regional hospital demanded the payment of their allowances.")
     assert is_relevant("Federal police seized two tons of cocaine hidden in a truck on the highway.")
+
+
+# A long story of another beat that borrows a conflict word or two (written for this test).
+_REVIEW = (
+    "The new game in the series is out this week for consoles and the PC, and fans of the franchise will find "
+    "plenty to like. The developer has kept the fast pace of the last title while adding a longer story mode, "
+    "and the multiplayer maps are the best the company has released. Sales of the first edition topped two "
+    "million copies, and the publisher expects this one to beat that before Christmas. The graphics are sharp, "
+    "the soundtrack is by a well-known film composer, and the voice actors include a television actress who "
+    "plays the lead. Some players will miss the old menu, and the price is high for a sequel. The final battle "
+    "is a spectacle, with a bomb on a train and a chase across rooftops, but it is the quieter moments between "
+    "missions that stay with you. Reviewers at the festival praised its director for a game that feels like a "
+    "film. The studio says a free update with new maps, modes and characters will follow in the spring, and "
+    "the company plans a version for smartphones and tablets. Users can pre-order the app now from the store."
+)
+# The counter-example: a labour protest told with the business words around it.
+_STRIKE = (
+    "Hundreds of workers marched on the factory gates on Monday, demanding the wages the company owes them, and "
+    "police fired tear gas when protesters blocked the road. Union leaders said twelve workers were injured and "
+    "four arrested. The company, whose profits rose last quarter, said production had stopped and that sales "
+    "would fall. Protesters burned tyres and chanted slogans outside the offices, and riot police dispersed the "
+    "crowd. Analysts said the market had expected a deal. The demonstrators vowed to return on Tuesday. The "
+    "firm's executive said the price of the dispute was already high, and shares fell by three percent. The "
+    "protest was the third this month; in the last one a worker was shot and wounded by a guard. Police said "
+    "investigations were going on, and the union said its members would strike again if the company did not pay."
+)
+
+
+def test_another_beats_long_story_is_not_relevant() -> None:
+    result = triage(_REVIEW)
+    assert result.score >= 1.0 and result.off_beat and not result.relevant, result
+
+
+def test_a_conflict_story_with_business_words_stays_relevant() -> None:
+    result = triage(_STRIKE)
+    assert result.relevant and not result.off_beat, result
+
+
+def test_short_texts_are_never_judged_off_beat() -> None:
+    short = "The final battle of the new game has a bomb on a train; the film composer and the actress return."
+    assert not triage(short).off_beat

@@ -6,7 +6,8 @@ words and phrases are set look-ups built once at import, so there is no regex pe
 * `is_relevant(text, title)`: does the article carry conflict, violence or protest content at all?
   Each cue of a weighted lexicon counts once; the article is relevant when the weights reach 1.
   Cues that other beats use too ("attack", "clash", "strike", "shot") are marked ambiguous and
-  count for little when the text is plainly about sport, business, weather or culture.
+  count for little when the text is plainly about sport, business, weather or culture; and a long
+  story whose words are mostly another beat's, with conflict words rare, is not relevant at all.
 * `event_sentences(text, window)`: which sentences can carry events or claims about them?
   The parser only needs those (with `window` neighbours each side if asked).
 
@@ -212,6 +213,17 @@ AMBIGUOUS_DAMPING = 0.2  # what an ambiguous cue still counts for in an off-topi
 MAX_DAMPED_TOTAL = 0.5   # and what all of them together count for at most
 MAX_SCAN_CHARS = 6000    # the lead paragraphs decide; scanning the rest of a long feature buys nothing
 
+# Another beat's story (a film, a game review, sport, business) that uses a conflict word or two: in a
+# text of at least OFF_BEAT_MIN_WORDS words, the other beat's words are frequent and conflict words
+# rare. Set 2026-12-02 on the analysis half of the article benchmark (docs/evaluate.md): it turns away
+# 53 of the 94 BBC culture/sport/business stories the cues let through and none of the 2,100 conflict,
+# crime and protest reports there; a short note or snippet is never judged this way.
+OFF_BEAT_MIN_WORDS = 150
+OFF_BEAT_MIN_SHARE = 0.01     # other-beat words (_OFF_TOPIC) per word, at least
+OFF_BEAT_MIN_COUNT = 4        # and at least this many of them
+OFF_BEAT_PLAIN_SHARE = 0.008  # unambiguous conflict words per word, below
+OFF_BEAT_CUE_SHARE = 0.02     # all conflict words per word, below
+
 
 @dataclass(frozen=True)
 class TriageResult:
@@ -219,6 +231,7 @@ class TriageResult:
     score: float
     cues: tuple[str, ...]       # the distinct cues that counted, strongest first
     off_topic: int              # distinct off-topic words seen
+    off_beat: bool = False      # another beat's story that only borrows a conflict word (not relevant)
 
 
 def _cue_counts(text: str) -> tuple[Counter[str], frozenset[str], set[str]]:
@@ -268,7 +281,22 @@ def triage(text: str, title: str | None = None) -> TriageResult:
         ambiguous = min(ambiguous, MAX_DAMPED_TOTAL)
     score = round(plain + ambiguous, 3)
     cues = tuple(sorted(weights, key=lambda c: (-weights[c], c)))
-    return TriageResult(score >= THRESHOLD, score, cues, off)
+    off_beat = score >= THRESHOLD and _off_beat(counts, present)
+    return TriageResult(score >= THRESHOLD and not off_beat, score, cues, off, off_beat)
+
+
+def _off_beat(counts: Counter[str], present: frozenset[str]) -> bool:
+    """Another beat's words are frequent and conflict words rare (see OFF_BEAT_*)."""
+    words = sum(counts.values())
+    if words < OFF_BEAT_MIN_WORDS:
+        return False
+    other = sum(counts[w] for w in _OFF_TOPIC.intersection(present))
+    if other < OFF_BEAT_MIN_COUNT or other < OFF_BEAT_MIN_SHARE * words:
+        return False
+    cue_words = [w for w in _CUE_WORD_SET.intersection(present) if counts[w] > 0]
+    conflict = sum(counts[w] for w in cue_words)
+    unambiguous = sum(counts[w] for w in cue_words if not _CUE_META[_CUE_WORDS[w][0]][1])
+    return unambiguous < OFF_BEAT_PLAIN_SHARE * words and conflict < OFF_BEAT_CUE_SHARE * words
 
 
 def relevance_score(text: str, title: str | None = None) -> float:

@@ -91,6 +91,12 @@ BOILERPLATE = [
     "We use cookies to improve your experience. By continuing you accept our cookie policy.",
     "Please enable JavaScript to view this content.",
     "Example Standard is now on Telegram. For the latest reports, join our channel.",
+    # press-release furniture: the release number, "For Immediate Release", "Download PDF"
+    "2012-04-S-048",
+    "For Immediate Release",
+    "2010-09-CA-005 For Immediate Release",
+    "Download PDF",
+    "2011-10-S-020 Joint Command - Example",
 ]
 
 
@@ -125,6 +131,7 @@ KEPT = [
     "— Jane Roe",
     "AFP said it",
     "Copy editors and Reuters staff contributed to the review of the footage, the panel said.",
+    "F-16 jets flew over the border on Monday.",
 ]
 
 
@@ -315,3 +322,10 @@ def test_one_paragraph_per_line_is_left_alone(shared_fixtures: Path) -> None:
     text = (shared_fixtures / "ganja" / "article.txt").read_text()
     lines = [line for line in text.splitlines() if line.strip()]
     assert split_paragraphs(text) == [" ".join(line.split()) for line in lines]
+
+
+def test_a_text_that_only_repeats_its_title_is_kept() -> None:
+    # snippets and one-paragraph releases whose metadata title is the text itself
+    story = "Security forces detained two suspects during an operation in the district today."
+    assert clean_wire_text(story, title=story).text == story
+    assert clean_wire_text(f"{story}\nMore text follows here.", title=story).text == "More text follows here."

@@ -91,6 +91,12 @@ _PROMO = re.compile(
 # a photo caption: the line ends with the picture credit
 _CAPTION = re.compile(r"\((?:AP|AFP|Reuters|EPA|Xinhua|AA) Photo(?:/[^)]{1,60})?\)$|REUTERS/[A-Z][\w .'-]{1,40}(?:/File)?$"
                       r"|\b(?:via )?Getty Images\)?$|\bEPA-EFE(?:/[A-Z\w ]+)?\)?$")
+# press-release furniture: "For Immediate Release", "Download PDF", a release number alone or next to the
+# issuing office's short heading ("2011-10-S-020 ISAF Joint Command - Afghanistan")
+_RELEASE_NO = r"(?=[A-Z-]*\d)(?=[\d-]*[A-Z])[A-Z0-9]{2,8}(?:-[A-Z0-9]{1,8}){2,5}"
+_RELEASE = re.compile(rf"^(?:{_RELEASE_NO}\s*)?(?:for immediate release|download (?:the )?pdf|print (?:this )?(?:page|release))"
+                      rf"(?:\s*{_RELEASE_NO})?$|^{_RELEASE_NO}(?:\s+[A-Z][\w&'’]*(?:\s+(?:[-–—]\s+)?[A-Z][\w&'’]*){{0,7}})?(?:\s+for immediate release)?$|"
+                      rf"^[A-Z][\w&'’]*(?:\s+(?:[-–—]\s+)?[A-Z][\w&'’]*){{0,7}}\s+{_RELEASE_NO}(?:\s+for immediate release)?$", re.I)
 _TWEET_CREDIT = re.compile(rf"^[-–—]\s*.{{1,60}}\(@\w{{1,30}}\)\s*{_MONTH_NAMES}\.? \d{{1,2}}, \d{{4}}$", re.I)
 _APPEAL = re.compile(r"^dear (?:readers?|subscribers?)\b", re.I)
 # "ab/rt (Reuters, AFP, dpa)": a newsroom's editor initials and the agencies it drew on
@@ -207,7 +213,7 @@ def is_boilerplate_line(line: str) -> bool:
         return True
     if (line.startswith("(") or len(line.split()) <= 45) and _DISCLAIMER_KEYS.search(line):
         return True
-    if _SEPARATOR.match(line) or _TWEET_CREDIT.match(line):
+    if _SEPARATOR.match(line) or _TWEET_CREDIT.match(line) or (len(line) <= 120 and _RELEASE.match(line)):
         return True
     if len(line) <= 500 and _CAPTION.search(line, max(0, len(line) - 90)):  # the credit ends the line
         return True
@@ -438,6 +444,9 @@ def detect_agency(text: str) -> str | None:
     return clean_wire_text(text).agency
 
 
+_MIN_REST_WORDS = 4  # clean.document refuses a body under 4 words
+
+
 def clean_wire_text(text: str, title: str | list[str] | None = None, guess_headline: bool = False) -> WireText:
     """Run every wire step over plain text (or trafilatura output) and report what was found.
 
@@ -448,7 +457,8 @@ def clean_wire_text(text: str, title: str | list[str] | None = None, guess_headl
     lines = split_paragraphs(text)
     titles = [title] if isinstance(title, str) else [t for t in title or [] if t]
     headline: str | None = None
-    if lines and any(_same_text(lines[0], t) for t in titles):
+    if lines and any(_same_text(lines[0], t) for t in titles) and len(" ".join(lines[1:]).split()) >= _MIN_REST_WORDS:
+        # a text that only repeats its title (a snippet, a one-paragraph release) is the story itself
         removed.append(lines[0])
         lines = lines[1:]  # extractors repeat the headline as the first line
     elif guess_headline and not titles and _headline_first(lines):

@@ -82,12 +82,21 @@ def _strengthen(tok: Token, family: str, weapon: str | None, strength: int, text
         return "clash", weapon, 2
     if lemma in ("burn", "destroy") and objs and objs[0].lemma_ not in ("body", "corpse", "remains"):
         return "property", weapon, 2
+    if lemma in ("seize", "capture"):
+        # "captured a Taliban leader", "a commander was captured": people taken (an abduction, or an
+        # arrest when the state took them: refine.py)
+        objs = objs or [c for c in tok.children if c.dep_ == "nsubjpass"]
+    if lemma == "detain":
+        held = objs or [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if any(_holds_people(h) for h in held):
+            return "arrest", None, 2   # "detained two suspected insurgents", "three men were detained"
     if lemma in ("seize", "capture") and objs:
         obj = objs[0]
         if obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lemma_.lower() in _PLACE_NOUNS:
             return "territory_nsa", weapon, 2
-        if obj.lemma_.lower() not in _PERSON_NOUNS and not obj.like_num:
-            return "property", weapon, 2   # land, vehicles, drugs, goods: ACLED's looting/property destruction
+        if _holds_people(obj):
+            return "abduct", None, 2   # people seized; refine.py's state-captures makes it an arrest by the state
+        return "property", weapon, 2   # land, vehicles, drugs, goods: ACLED's looting/property destruction
     if lemma == "fire" and objs and objs[0].lemma_.lower() in ("shot", "bullet", "round", "rocket", "missile", "mortar", "grenade",
                                                              "rpg", "gas", "canister", "pellet", "shell"):
         if not re.search(r"\b(?:in\s+the\s+air|warning\s+shots|into\s+the\s+air)\b", text, re.I):
@@ -164,6 +173,16 @@ def choose_family(cues: list[lx.Cue], casualties: Casualties, sent: Span) -> tup
         pool = [c for c in pool if not (c.family in ("ied", "grenade") and c.token_i is not None
                                         and doc[c.token_i].head.lower_ == "with")] or pool
     families = {c.family for c in pool}
+    taken = [c for c in pool if c.family == "abduct" and c.token_i is not None and doc[c.token_i].lemma_.lower() in ("capture", "seize")]
+    if taken and (killed_or_hurt or any(c.family == "clash" and c.strength >= 2 for c in pool)) and len(taken) < len(pool):
+        # "clashed with IS and captured two fighters", "killed one and captured two": part of the fighting
+        pool = [c for c in pool if c not in taken]
+        families = {c.family for c in pool}
+    arrests = [c for c in pool if c.family == "arrest" and c.token_i is not None and doc[c.token_i].pos_ == "VERB"]
+    if arrests and not killed_or_hurt and all(c.strength < 2 or c.family in ("arrest", "property") for c in pool):
+        # "detained two suspects during an operation", "... as they targeted a commander": with nobody
+        # killed or hurt, the detention is the event and the operation or raid only its setting
+        return "arrest", lx.weapon_in(sent.text), arrests[0]
     if "disrupted" in families and not killed_or_hurt:
         pool = [c for c in pool if c.family == "disrupted"]  # bombs found and defused went off nowhere
     elif "protest" in families and not killed_or_hurt and {c.family for c in pool} & {"abduct", "attack", "sexual", "property"}:
@@ -192,3 +211,72 @@ def is_hypothetical(trigger: Token) -> bool:
         if tok is not trigger and tok.lemma_.lower() in _NOT_HAPPENED and tok.pos_ == "VERB":
             return True
     return False
+
+
+_ROLE_WORDS = vocab.lemmas("role_words")
+_CIVIL_ROLES = vocab.lemmas("civil_roles")
+_PERSON_PRONOUNS = frozenset({"he", "she", "who", "they", "him", "whom"})
+
+
+def _person_like(tok: Token) -> bool:
+    low = tok.lemma_.lower()
+    return tok.ent_type_ == "PERSON" or tok.lower_ in _PERSON_PRONOUNS or low in _PERSON_NOUNS or low in _CIVIL_ROLES
+
+
+_HANDLING = vocab.lemmas("handling_verbs")
+_MODIFIER = frozenset({"compound", "amod", "nmod", "npadvmod"})
+_WEAPON_FAMILIES = frozenset({"ied", "grenade", "shell", "air", "suicide", "chemical"})
+
+
+def is_characterisation(trigger: Token, family: str | None = None) -> bool:
+    """The cue says what a person does or is behind, not what happened: "a Taliban leader responsible for IED
+    attacks", "the facilitator supplied insurgents with explosives", "he is linked to the bombing", "two IED
+    facilitators"; or it names weapons someone made, kept or moved ("the cache contained grenades")."""
+    if trigger.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        return False  # "the leader attacked a checkpoint": the cue is the clause's own verb
+    if family not in _WEAPON_FAMILIES:
+        return _role_of_person(trigger)
+    noun = trigger
+    while noun.dep_ in _MODIFIER and noun.head is not noun:
+        noun = noun.head
+    if noun is not trigger and _person_like(noun):
+        return True   # "IED facilitators", "improvised explosive device facilitators", "explosives expert": who they are
+    if trigger.pos_ in ("NOUN", "PROPN", "ADJ"):
+        verb = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ not in _MODIFIER), None)
+        if verb is not None and verb.lemma_.lower() in _HANDLING:
+            return True
+    return _role_of_person(trigger)
+
+
+def _role_of_person(trigger: Token) -> bool:
+    for anc in list(trigger.ancestors)[:5]:
+        if anc.lemma_.lower() not in _ROLE_WORDS and anc.lower_ not in _ROLE_WORDS:
+            continue
+        clause = anc.head if anc.dep_ in ("acomp", "attr", "xcomp") else anc  # "who was responsible for"
+        holders = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if anc.dep_ in ("acl", "relcl", "amod", "appos"):
+            holders.append(anc.head)  # "insurgents responsible for ...", "a leader who directed ..."
+        if any(_person_like(h) for h in holders):
+            return True
+    return False
+
+
+def cue_head(sent: Span, cue: lx.Cue) -> Token | None:
+    """The syntactic head of a cue: its token, or for a phrase ("improvised explosive device") the word
+    the rest of the phrase hangs on."""
+    if cue.token_i is None:
+        return None
+    doc = sent.doc
+    lo, hi = sent.start_char + cue.start, sent.start_char + cue.end
+    inside = [t for t in sent if lo <= t.idx < hi]
+    if len(inside) <= 1:
+        return doc[cue.token_i]
+    return next((t for t in inside if not lo <= t.head.idx < hi or t.head is t), doc[cue.token_i])
+
+
+def _holds_people(tok: Token) -> bool:
+    """A noun phrase naming people ("two suspected insurgents", "a Taliban facilitator", "several")."""
+    low = tok.lemma_.lower()
+    return tok.ent_type_ == "PERSON" or tok.like_num or low in _PERSON_NOUNS or low in _COLLECTIVE or low in _CIVIL_ROLES \
+        or low in ("several", "dozens", "scores", "hundreds", "numerous", "others", "many", "victim", "hostage",
+                   "passenger", "tourist", "national", "crew")

@@ -24,7 +24,7 @@ from .mentions import classify_mention, consolidate
 from .notes import write_notes
 from .places import rank_for_event, resolve_in_sentence
 from .context import agreement_parties, article_context, closest_date, is_agreement, loose_place_names, story_lead_date
-from .cues import CEASEFIRE_BREACH, choose_family, find_cues, is_hypothetical, is_reference
+from .cues import CEASEFIRE_BREACH, choose_family, cue_head, find_cues, is_characterisation, is_hypothetical, is_reference
 from .coding import FAMILY_OF_SUB, MODEL_EVENT_MIN, MODEL_ONLY_MIN, Coding, decide, interaction_code, order_sides, predict
 from .frames import ArticleContext, Draft, Frame, VIOLENT, frame_span
 from .joining import attach_denials, claim_records, inherit_means, merge_or_add, split_by_place
@@ -48,7 +48,9 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
     for si, (sent, base) in enumerate(sentences):
         absorbed = follow_on(drafts, si, sent.text)
         claims = find_claims(sent, gazetteer, book)
-        cues = [c for c in find_cues(sent) if c.token_i is None or not is_reference(sent.doc[c.token_i], claims)]
+        # pointers to earlier events and what a person is behind ("a leader responsible for attacks") carry no event
+        cues = [c for c in find_cues(sent) if c.token_i is None or not (is_reference(sent.doc[c.token_i], claims)
+                                                                        or is_characterisation(cue_head(sent, c) or sent.doc[c.token_i], c.family))]
         cas = find_casualties(sent.text, sent, text[max(0, base + sent.start_char - 1500):base + sent.start_char])
         fam = choose_family(cues, cas, sent)
         start, end = base + sent.start_char, base + sent.end_char

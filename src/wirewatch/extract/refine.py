@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import vocabulary as vocab
-from .actors import ActorRef
+from .actors import MILITARY, POLICE, ActorRef
 from .cues import PURPOSE
 from .frames import Draft, Frame
 from .rules import Case, Rule, rule, run
@@ -69,6 +69,24 @@ def _forces(c: Case) -> bool:
     return any(a is not None and a.kind in ("police", "military") for a in (c.frame.agent, c.frame.target))
 
 
+def _state_took(c: Case) -> bool:
+    """Soldiers or police are the doer: the parse says so, or (when it found no armed doer) the words
+    before the verb name state forces and no armed group ("An Afghan and coalition force captured ...")."""
+    agent = c.frame.agent
+    if agent is not None and agent.kind in ("military", "police", "state"):
+        return True
+    if agent is not None and agent.kind in ("rebel", "unknown_armed", "militia", "group"):
+        return False
+    trigger = c.frame.trigger
+    if trigger is None or c.frame.span is None:
+        return False
+    before = c.text[:max(0, trigger.idx - c.frame.span.start_char)]
+    passive_by = c.text[trigger.idx - c.frame.span.start_char:][:120] if any(
+        t.dep_ == "agent" for t in trigger.children) else ""
+    doer = before if not passive_by else passive_by
+    return bool(MILITARY.search(doer) or POLICE.search(doer)) and not (_NON_STATE_ARMED.search(doer) or _NAMED_ARMED.search(doer))
+
+
 def _unarmed_side_clash(c: Case) -> bool:
     f, t = c.frame, c.text
     unarmed_target = _unarmed(f.target) and f.target is not None and \
@@ -97,9 +115,25 @@ _FORCE_WORDS = re.compile(r"\b(?:soldiers?|troops|police(?:m[ae]n)?|police\s+off
                           r"military|army|security\s+forces|convoy|patrol|base|outpost|barracks)\b", re.I)
 _INSURGENTS = re.compile(r"\b(?:militants?|rebels?|insurgents?|fighters?|gunmen)\b", re.I)
 _ARMED_KINDS = ("rebel", "unknown_armed", "militia", "military", "police")
+# the doer named as a non-state armed actor in so many words (not a headline or a dateline the parse took for one)
+_NON_STATE_ARMED = vocab.pattern("unknown_armed", "militia")
+_NAMED_ARMED = vocab.pattern("named_armed_groups")
 
 # The rules that recode a family once a frame's sides are known, in the order they are tried.
 REFINE_RULES: list[Rule] = [
+    rule("state-captures", "people captured or seized by soldiers or police: an arrest (ACLED's arrests are the state's)",
+         ["abduct"], lambda c: c.frame.trigger is not None and c.frame.trigger.lemma_.lower() in ("capture", "seize")
+         and _state_took(c),
+         "arrest",
+         examples=[("On 5 March 2021, soldiers captured two al-Shabaab militants in Kismayo.", "Arrests"),
+                   ("On 5 March 2021, a combined Afghan and coalition force captured a Taliban leader in Kandahar province.", "Arrests")],
+         counter_examples=[("On 5 March 2021, gunmen seized two traders in Kismayo.", "Abduction/forced disappearance")]),
+    rule("armed-group-captures", "people detained by a named non-state armed group: an abduction (ACLED's arrests are the state's)",
+         ["arrest"], lambda c: c.frame.agent is not None and c.frame.agent.kind in ("rebel", "unknown_armed", "militia")
+         and bool(_NON_STATE_ARMED.search(c.frame.agent.text) or _NAMED_ARMED.search(c.frame.agent.text)) and c.frame.trigger is not None and c.frame.trigger.pos_ == "VERB",
+         "abduct",
+         examples=[("On 5 March 2021, rebels detained three traders in Ouanda-Djalle.", "Abduction/forced disappearance")],
+         counter_examples=[("On 5 March 2021, police detained three traders in Ouanda-Djalle.", "Arrests")]),
     rule("arson-not-riot", "fire bombs thrown by a few people, no crowd, no protest: arson",
          ["riot"], lambda c: bool(re.search(r"\b(?:molotov|petrol\s+bombs?|fire\s*bombs?)", c.text, re.I))
          and not _CROWD.search(c.text) and not re.search(r"\b(?:protest\w*|demonstrat\w*|rioters?|mob|police)\b", c.text, re.I),
