@@ -49,6 +49,8 @@ def test_province_sites(client: Any) -> None:
 def test_bad_box_and_missing_index(client: Any, tmp_path: Path) -> None:
     r = client.get("/api/places", params={"bbox": "1,2,3", "zoom": 5})
     assert r.status_code == 422 and r.json()["detail"].startswith("bbox: expected W,S,E,N")
+    r = client.get("/api/places", params={"bbox": "1,2,3,4", "country": "AZE"})
+    assert r.status_code == 422 and "country" in r.json()["detail"]
     names = PlaceNames(tmp_path / "none.sqlite")
     answer = names.within((0, 0, 10, 10), 8)
     assert answer["places"] == [] and answer["provinces"]["sites"] == []

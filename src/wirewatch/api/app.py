@@ -264,11 +264,14 @@ _ROUTE_PARAMS = {
     "/api/export/claims": {"format"},
     "/api/aggregate": {"by", "format"},
     "/api/map": set(),
+    "/api/places": {"bbox", "zoom"},
 }
 
 
 def _refuse_unknown(request: Request) -> None:
-    allowed = set(FILTER_NAMES) | _ROUTE_PARAMS.get(request.url.path, set())
+    path = request.url.path
+    # /api/places takes no filters: only its own two
+    allowed = _ROUTE_PARAMS[path] if path == "/api/places" else set(FILTER_NAMES) | _ROUTE_PARAMS.get(path, set())
     unknown = sorted(set(request.query_params) - allowed)
     if unknown:
         raise FilterError(", ".join(unknown), f"unknown parameter{'s' if len(unknown) > 1 else ''} "
@@ -460,6 +463,7 @@ def _add_event_routes(app: FastAPI) -> None:
     ) -> Response:
         """Town and province names inside the box, and the towns the page draws approximate
         province boundaries from, all from the built-in gazetteer (GeoNames): the map offline."""
+        _refuse_unknown(request)
         box = parse_bbox(bbox)
         assert box is not None
         body = await run_in_threadpool(request.app.state.place_names.within, box, zoom)

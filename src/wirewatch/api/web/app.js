@@ -307,8 +307,8 @@ function drawTimeline() {
   renderTimeline(document.getElementById("timeline"), days, state.range, (range, final) => {
     state.range = range;
     document.getElementById("range").textContent = rangeLabel(range);
-    renderMap(false);
-    if (final) {
+    if (final) {        // redrawn once the brush is let go: 100,000 markers per mouse move would stall
+      renderMap(false);
       drawTimeline();   // zoom into the picked period, in finer buckets (or back out to all dates)
       refreshViews();
     }
