@@ -218,3 +218,19 @@ def test_a_number_told_later_is_firmer_than_a_word(nlp):
 def test_a_toll_retold_in_one_passage_counts_once(nlp, text, killed, injured):
     c = _sents(nlp, text)[0]
     assert (c.killed.best if c.killed else None, c.injured.best if c.injured else None) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed", [
+    # an age is not a toll: the three named victims are ("shooting and killing 62-year-old X")
+    ("He is accused of shooting and killing 62-year-old Boyd Champion, 60-year-old Joy Champion and 31-year-old Emily Champion.", 3),
+    # a place name before a number does not name it, in copy without commas ("Daraa 15 civilians")
+    ("In Jassem in the southern province of Daraa 15 civilians were killed in four air strikes.", 15),
+    # "put the death toll at N"
+    ("Kurdish police put the death toll at 16 earlier.", 16),
+    ("The toll at the hospital was unclear.", None),
+    # two tolls of one sentence add up only when joined ("2 soldiers and 3 civilians"), not when they are two reports
+    ("Air strikes killed 12 civilians in Aleppo on Thursday, a day after a car bomb in Idlib left 11 dead.", 12),
+])
+def test_ages_place_names_and_toll_phrasings(nlp, text, killed):
+    c = _sents(nlp, text)[0]
+    assert (c.killed.best if c.killed else None) == killed

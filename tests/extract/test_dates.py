@@ -50,6 +50,12 @@ def test_parse_date_text_falls_back_to_dateparser():
     # with no publication date the dateline still dates "yesterday"
     ("ID-025 | KABUL, Afghanistan (Jan. 25, 2013) | During an operation yesterday, a force killed a leader.", None,
      [("rel_day", "2013-01-24")]),
+    # the day-month form with a two-digit year ("LIMA, 16 JAN 90 (EFE) --") is a dateline too
+    ("LIMA, 16 JAN 90 (EFE) -- [TEXT] TERRORISTS ATTACKED THE EMBASSY YESTERDAY.", dt.date(1990, 1, 16),
+     [("rel_day", "1990-01-15")]),
+    # a heading that restates the release day is not an event's date either
+    ("May 12: Operations in Helmand | KABUL, Afghanistan (May 12) - Militants were detained last night.", dt.date(2010, 5, 12),
+     [("rel_day", "2010-05-11")]),
 ])
 def test_a_dateline_date_is_the_reference_not_an_event_date(text, published, expected):
     assert [(d.kind, d.iso) for d in find_dates(text, published)] == expected
@@ -60,3 +66,14 @@ def test_the_dateline_town():
     assert dateline_place("For Immediate Release Download PDF  KABUL, Afghanistan (Sept. 24) - Forces detained") == "Kabul"
     assert dateline_place("ID-7 | SAN SALVADOR, El Salvador (Nov. 3, 1989) | Troops") == "San Salvador"
     assert dateline_place("Fighting in Kabul, Afghanistan, killed 3") is None
+
+
+def test_an_undated_event_takes_the_story_day(nlp):
+    """'At dawn on Sunday troops moved into the village ... Gunmen killed two soldiers': the killing is
+    Sunday's (the story's day, told in its opening), not the day the story was published (Tuesday)."""
+    from wirewatch.pipeline import extract_text
+    art = extract_text("Fighting returned to the east of the country. At dawn on Sunday, troops moved into the village of "
+                       "Kibumba in North Kivu, Democratic Republic of Congo. Gunmen ambushed the patrol in Kibumba and killed "
+                       "two soldiers, the army said.", published="2021-03-09")
+    told = [e for e in art.events if e.mention != "background"]
+    assert told and told[0].event_date == "2021-03-07"

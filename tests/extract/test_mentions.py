@@ -54,6 +54,27 @@ def test_an_operations_arrests_take_the_fight_as_its_kind():
     assert len(out) == 1 and (out[0].event_type, out[0].fatalities) == ("Battles", 1)
 
 
+def test_a_folded_incident_keeps_the_type_of_its_lead():
+    """'A roadside bomb hit a patrol ... two soldiers were killed in the clash that followed': the
+    incident stays the bombing its lead told, though the later telling carries the toll."""
+    bomb = _m(0, event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED")
+    clash = _m(1, fatalities=2, fatalities_low=2, fatalities_high=2)
+    out = consolidate([bomb, clash], " " * 300)
+    assert len(out) == 1 and (out[0].sub_event_type, out[0].fatalities) == ("Remote explosive/landmine/IED", 2)
+
+
+@pytest.mark.parametrize("lead, later, folded", [
+    (dict(fatalities=48, fatalities_low=48, fatalities_high=None), dict(fatalities=48, event_date="2020-04-30"), True),
+    (dict(fatalities=48), dict(fatalities=12, event_date="2020-04-30"), False),   # another toll, another day
+    (dict(fatalities=1), dict(fatalities=1, event_date="2020-04-30"), False),     # one death identifies nothing
+    (dict(fatalities=48), dict(fatalities=48, event_date="2020-04-20"), False),   # too long before
+])
+def test_one_toll_told_on_two_days_is_one_incident(lead, later, folded):
+    """'at least 48 killed ... last week' and '48 killed on Friday': one massacre, whatever day each telling gives."""
+    out = consolidate([_m(0, **lead), _m(1, **later)], " " * 300)
+    assert (len(out) == 1) == folded
+
+
 @pytest.mark.parametrize("text, n", [
     ("The force detained three suspected insurgents.", 3),
     ("Two suspects were arrested on Monday.", 2),

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from wirewatch.extract import quantities as q
-from wirewatch.extract.tolls import coded, shared
+from wirewatch.extract.tolls import coded, shared, total
 
 EXTRACT = Path(__file__).resolve().parents[2] / "src" / "wirewatch" / "extract"
 
@@ -55,6 +55,10 @@ def test_a_stated_toll_and_a_divided_one():
     fig, parts = coded("Fatalities coded as 4.")
     assert fig is not None and fig.best == 4 and parts is None
     assert coded("Total fatalities divided equally across three events.") == (None, 3)
+    fig, _ = coded("100 fatalities split across 6 events and coded as 16 for this event.")
+    assert fig is not None and fig.best == 16
+    fig = total("The leader was beaten to death along with 5 of his relatives. Total 9 fatalities.")
+    assert fig is not None and fig.best == 9
     killed = q.Figure(12, 12, 12, 0, 2, "12")
     assert shared(killed, "12 people were killed across the three attacks.", "").best == 4
     assert shared(killed, "12 people were killed.", "") is killed

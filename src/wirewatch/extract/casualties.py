@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from . import vocabulary as vocab
 from .quantities import (DIG, NUM, SIMPLE, SINGULAR, WORDNUM, Figure, added, bad_context, divided, figure, firmer,
                          overlap, joined, value)
-from .tolls import coded, shared
+from .tolls import coded, shared, total
 from .victims import PERPETRATORS, parsed
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ _PATTERNS = [
     ("k", re.compile(rf"\b(?:killing|killed|kill|kills|slaying|leaving|left|claiming|claimed|shot\s+dead|shot\s+and\s+killed|murdered|beheaded|executed|lynched|stabbed\s+to\s+death|hacked\s+to\s+death)\s+{NUM}(?:\s+{_PEOPLE})?(?:\s+(?P<dead>dead|lives))?\b", re.I)),
     ("i", re.compile(rf"\b(?:injuring|injured|wounding|wounded|injure|wound|hurting)\s+{NUM}(?:\s+{_PEOPLE})?\b", re.I)),
     # "the death toll rose to 13", "toll of 5"
-    ("k", re.compile(rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities))\b[^.;]{{0,160}}?\b(?:(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|hit|stands|stood|is|was|now)\s+(?:to|at)?|to|of)\s*{NUM}\b", re.I)),
+    ("k", re.compile(rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities))\b[^.;]{{0,160}}?\b(?:(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|hit|stands|stood|is|was|now)\s+(?:to|at)?|to|of|at(?=\s+(?:\d|(?:at\s+least|more\s+than|about|around|over|nearly|some|dozens|scores|hundreds|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\b)))\s*{NUM}\b", re.I)),
     ("i", re.compile(rf"\bnumber\s+of\s+(?:injured|wounded)\b[^.;]{{0,40}}?\b(?:to|at|of|is|was)\s+{NUM}\b", re.I)),
     # "with more than 50 people injured" is covered above; "N others injured" also.
 ]
@@ -164,6 +164,8 @@ def find_casualties(text: str, sent: "Span | None" = None, before: str = "") -> 
         _add_parsed(out, sent, before)
     _in_addition(out, text, before)
     stated, divide = coded(text)
+    if stated is None and not out.cumulative:
+        stated = total(text)
     if stated is not None:
         out.killed, out.stated, out.cumulative = stated, True, False
     elif divide is not None:
@@ -222,7 +224,7 @@ def _from_text(text: str) -> Casualties:
                 if out.killed is None or fig.start < out.killed.start:
                     # Two killed-figures in one sentence ("2 soldiers and 3 civilians were killed") add up.
                     if out.killed is not None and not overlap(out.killed, fig) and \
-                            (fig.best != out.killed.best or joined(text, out.killed, fig)):
+                            joined(text, out.killed, fig):
                         out.killed = _add(out.killed, fig)
                     else:
                         out.killed = fig

@@ -9,7 +9,7 @@ from typing import Any, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon as lx
-from .dates import DateMention, find_dates
+from .dates import DateMention, dateline_date, find_dates
 from .frames import ArticleContext, VIOLENT
 
 
@@ -53,18 +53,30 @@ def loose_place_names(sent: Span) -> list[str]:
 
 def story_lead_date(text: str, sentences: list[tuple[Span, int]], published: dt.date | None) -> DateMention | None:
     """The date that frames the story: a heading date ("05/15/2017: ...") or the first day-precise
-    date of the first sentence. Undated events before any dated one take it."""
+    date of its opening sentences. Undated events take it (the first before any dated one while
+    reading; the others when classified), not the day the story was published."""
     lead = _LEAD_DATE.match(text)
     if lead:
         got = find_dates(lead.group(1), published)
-        if got:
+        release = dateline_date(text, published)
+        if got and not (release is not None and got[0].date == release[0]):  # a heading that restates the release day
             return got[0]
-    if sentences:
-        sent, _ = sentences[0]
+    # the first sentence ("03 July." opening a note), then the next real ones (not shreds like "CA-044")
+    opening = [sent for sent, _ in sentences[:1]] + \
+        [sent for sent, _ in sentences[1:] if sum(t.is_alpha for t in sent) >= 5][:LEAD_SENTENCES - 1]
+    for k, sent in enumerate(opening):
         got = [d for d in find_dates(sent.text, published) if d.precision <= 2 and d.kind != "same_day"]
+        if k > 0:  # past the first sentence, only the day of a recent incident ("At 10 p.m. Sunday, officers were called")
+            got = [d for d in got if d.precision == 1 and (published is None or 0 <= (published - d.date).days <= 7)]
         if got:
             return got[0]
+    release = dateline_date(text, published)
+    if release is not None:  # no day told in the opening: about the day the story was filed
+        return DateMention(release[1], release[2], release[0], 2, "dateline", text[release[1]:release[2]])
     return None
+
+
+LEAD_SENTENCES = 3  # a story's opening: headline or lead, then the sentence that dates the incident
 
 
 def closest_date(dates: list[DateMention], trigger: Token | None, sent: Span) -> DateMention | None:

@@ -44,7 +44,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k, 
     ("rel_year", r"\b(?:last|this|past)\s+year\b|\bin\s+recent\s+years\b"),
     ("weekday_of", rf"\b(?:on\s+|last\s+|this\s+)?(?P<wd>{_WD})(?:'s)?{_PART}\b"),
     ("same_day", r"\b(?:on\s+)?the\s+same\s+(?:day|date|night)\b|\bon\s+this\s+date\b"),
-    ("rel_day", r"\b(?:yesterday|today|tonight|last\s+night|overnight|at\s+dawn|this\s+morning|early\s+(?:on\s+)?(?:this\s+)?morning|earlier\s+today|this\s+(?:afternoon|evening))\b"),
+    ("rel_day", rf"\b(?:yesterday|today|tonight|last\s+night|overnight|at\s+dawn(?!\s+(?:on\s+|of\s+)?(?:{_WD}|\d|{_MON}))|this\s+morning|early\s+(?:on\s+)?(?:this\s+)?morning|earlier\s+today|this\s+(?:afternoon|evening))\b"),
     ("days_ago", r"\b(?P<n>\d+|two|three|four|five|six|seven|ten)\s+days\s+(?:ago|earlier)\b"),
     ("rel_week", r"\b(?:last\s+week|earlier\s+this\s+week|this\s+week|past\s+week|a\s+week\s+ago)\b"),
     ("year_in", rf"\b(?:in|since|of|during)\s+(?P<y>{_YEAR})\b"),
@@ -201,22 +201,48 @@ _DATELINE = re.compile(rf"(?:(?P<caps>\b[A-Z][A-Z'.-]+(?:[ ][A-Z][A-Z'.-]+){{0,2
                        rf",\s*[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+)*\s*\((?P<m>{_MON})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?\)")
 
 
-def dateline_place(text: str) -> str | None:
-    """The town of a dateline like "KABUL, Afghanistan (May 12)" anywhere in `text` ("Kabul")."""
+# The other common form, day before month and a two-digit year: "LIMA, 16 JAN 90 (TELEVISION PERUANA) --".
+_DATELINE_DMY = re.compile(rf"(?:^|\n|\|)\s*(?P<caps>[A-Z][A-Z'.-]+(?:[ ][A-Z][A-Z'.-]+){{0,2}}),\s*(?P<d>{_DAY})\s+"
+                           rf"(?P<m>(?i:{_MON}))(?:\s+(?P<yy>\d\d(?:\d\d)?))?\s*(?:\([^)\n]{{1,40}}\)\s*)?(?:--|—|–)")
+
+
+def _release_line(text: str, published: dt.date | None) -> tuple[str, dt.date | None, int, int] | None:
+    """(town, date, start, end) of the text's release or dateline line, if it has one."""
     m = _DATELINE.search(text)
-    if m is None or not m.group("m")[0].isupper():
+    if m is not None and m.group("m")[0].isupper():
+        place = m.group("caps") or m.group("title")
+        got = _resolve("dmy", m, published)
+        return place, got[0] if got else None, m.start("m") - 1, m.end()
+    m = _DATELINE_DMY.search(text)
+    if m is None:
         return None
-    place = m.group("caps") or m.group("title")
+    yy = m.group("yy")
+    if yy is None:
+        year = _year_for(_month(m.group("m")), int(re.sub(r"\D", "", m.group("d"))), published)
+    elif len(yy) == 4:
+        year = int(yy)
+    else:
+        century = published.year // 100 * 100 if published else (1900 if int(yy) >= 50 else 2000)
+        year = century + int(yy)
+    day = _safe(year, _month(m.group("m")), int(re.sub(r"\D", "", m.group("d"))))
+    return m.group("caps"), day, m.start("d"), m.end()
+
+
+def dateline_place(text: str) -> str | None:
+    """The town of a dateline like "KABUL, Afghanistan (May 12)" or "LIMA, 16 JAN 90 (EFE) --" anywhere in `text` ("Kabul")."""
+    line = _release_line(text, None)
+    if line is None:
+        return None
+    place = line[0]
     return place.title() if place.isupper() else place
 
 
 def dateline_date(text: str, published: dt.date | None) -> tuple[dt.date, int, int] | None:
     """(date, start, end) of a dateline's date in `text`, if it has one."""
-    m = _DATELINE.search(text)
-    if m is None or not m.group("m")[0].isupper():
+    line = _release_line(text, published)
+    if line is None or line[1] is None:
         return None
-    got = _resolve("dmy", m, published)
-    return (got[0], m.start("m") - 1, m.end()) if got else None
+    return line[1], line[2], line[3]
 
 
 _QUALIFIED = re.compile(r"\b(?:on\s+or\s+(?:around|about)|around|about|approximately|circa)\s*$", re.I)
@@ -239,6 +265,8 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
             if res is None:
                 continue
             date, precision, end = res
+            if line is not None and kind in ("dmy", "mdy", "numeric", "iso") and date == line[0] and s < line[1]:
+                continue  # "May 12: Afghan-ISAF Operations ... KABUL, Afghanistan (May 12)": the heading restates the release day
             if kind in ("dmy", "mdy") and _QUALIFIED.search(text[max(0, s - 20):s]):
                 precision = max(precision, 2)
             found.append(DateMention(s, e, date, precision, kind, m.group(0), end))

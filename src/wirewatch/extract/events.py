@@ -44,7 +44,7 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
     book = SpeakerBook()
     drafts: list[Draft] = []
     sentences = [(sent, base) for doc, base in segments for sent in doc.sents]
-    lead_date = story_lead_date(text, sentences, published)
+    lead_date = ctx.story_day = story_lead_date(text, sentences, published)
     for si, (sent, base) in enumerate(sentences):
         absorbed = follow_on(drafts, si, sent.text)
         claims = find_claims(sent, gazetteer, book)
@@ -150,14 +150,15 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, gazetteer
     for d in drafts:
         if d.family == "agreement" and not (d.parties or d.mediators):
             continue
-        mention, date, precision = classify_mention(d, ctx.published)
+        mention, date, precision = classify_mention(d, ctx.published, ctx.story_day)
         if mention is None:
             continue
         coding = _code(d, whole)
         reported = coding.is_event is not None and coding.is_event >= MODEL_EVENT_MIN
         placeless = d.place is None and d.family != "agreement" and not (d.unresolved and mention in ("new", "prior"))
-        if placeless and not reported and not (mention in ("new", "prior") and ctx.countries and d.date is not None
-                                               and d.date.precision <= 2 and d.date.kind != "same_day"):
+        day = d.date or ctx.story_day  # told without a day of its own: the story's day (its dateline's at least)
+        if placeless and not reported and not (mention in ("new", "prior") and ctx.countries and day is not None
+                                               and day.precision <= 2 and day.kind != "same_day"):
             continue  # no place and no day of its own: talk about events, not an event ACLED could code
         if mention == "background" and (date is None or (ctx.published and date == ctx.published.isoformat())):
             continue

@@ -89,6 +89,7 @@ class ArticleContext:
     countries: list[str]            # ISO3 codes in order of salience
     dateline: str | None
     belligerents: set[str] = field(default_factory=set)
+    story_day: DateMention | None = None  # the date that frames the story (context.story_lead_date), if any
 
 
 def frame_span(d: Draft) -> Span | None:

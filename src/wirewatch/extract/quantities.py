@@ -110,18 +110,23 @@ _ALLEGED = re.compile(r"\b(?:suspected|accused|charged|convicted|arrested|senten
 
 def bad_context(text: str, m: re.Match[str]) -> bool:
     """Numbers that are not head counts: years, ages, hours, distances."""
-    num = m.groupdict().get("num") or m.groupdict().get("r1") or ""
-    if re.fullmatch(r"(?:19|20)\d\d", num or ""):
-        return True
-    prev = re.search(r"([\w.]+)\s*$", text[max(0, m.start("num") - 20):m.start("num")]) if num.isdigit() else None
+    g = m.groupdict()
+    group = "num" if g.get("num") else "r1" if g.get("r1") else None
+    num = g.get(group) or "" if group else ""
+    if re.fullmatch(r"(?:19|20)\d\d", num) or re.fullmatch(r"(?:19|20)\d\d", g.get("r2") or ""):
+        return True  # a year, or a date read as a range ("14-05-2016 Five civilians killed")
+    at = m.start(group) if group else m.start()
+    if re.search(r"\d[-./]$", text[max(0, at - 3):at]) or re.match(r"[-./]\d", text[m.end():]):
+        return True  # part of a date or a code ("14-05-2016", "06.04.2017")
+    prev = re.search(r"([\w.]+)\s*$", text[max(0, at - 20):at]) if num.isdigit() else None
     if prev and names_number(prev.group(1)):
         return True  # "Unit 204 officers were killed": a unit's number, not a head count
     if _ALLEGED.search(text[max(0, m.start() - 40):m.start()]):
         return True  # "arrested a man suspected of killing a trader": an old crime, not this event's toll
-    after = text[m.start("num") if m.groupdict().get("num") else m.start():m.end()]
+    after = text[at:m.end()]
     if re.search(r"\b(?:years?|hours?|km|kilomet|miles?|percent|%|days?|weeks?|months?)\b", after, re.I):
         return True
-    if re.match(r"\s*(?:years?|hours?|km|kilomet\w*|miles?|metres?|meters?|percent|%|days?|weeks?|months?|minutes?|times|"
+    if re.match(r"[\s-]*(?:years?|hours?|km|kilomet\w*|miles?|metres?|meters?|percent|%|days?|weeks?|months?|minutes?|times|"
                 r"o'clock|a\.?m\b|p\.?m\b)", text[m.end():], re.I):
         return True  # "executed two days later"
     return False
@@ -130,15 +135,22 @@ def bad_context(text: str, m: re.Match[str]) -> bool:
 SIMPLE = rf"(?:\d+|{WORDNUM})"
 
 
-_NOT_A_NAME = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed",
-               "thu", "fri", "sat", "sun", "the", "and", "but", "all", "som", "abo", "at", "ove", "nea", "up", "a", "an",
-               "in", "on", "by", "wit", "aft", "whe", "los", "we", "it"}
+# Nouns that take a number as their name ("Unit 204", "Route 7", "Apartment 3"). A place or a person's
+# name before a number does not ("in Daraa 15 civilians were killed" in unpunctuated copy).
+_LABEL_NOUNS = {"unit", "units", "route", "highway", "interstate", "road", "street", "avenue", "battalion", "brigade",
+                "regiment", "division", "company", "squadron", "platoon", "squad", "section", "sector", "zone", "area",
+                "block", "building", "apartment", "apt", "room", "suite", "gate", "checkpoint", "camp", "base", "station",
+                "post", "precinct", "ward", "district", "flight", "bus", "line", "track", "terminal", "hall", "level",
+                "floor", "grade", "class", "article", "resolution", "chapter", "phase", "stage", "round", "team", "group",
+                "number", "no", "channel", "lot", "pier", "berth", "bay", "hangar", "kilometre", "kilometer", "km",
+                "mile", "marker", "exit", "junction", "corps", "army", "fleet", "wing", "task", "force", "operation",
+                "code", "cell", "tower", "bridge", "school", "hospital", "plot", "house", "villa", "compound"}
 
 
 def names_number(word: str) -> bool:
-    """A Title-case word right before a number names it ("Unit 204", "Route 7"); months, weekdays and
-    sentence-openers ("About 20", "All 12") do not."""
-    return word.istitle() and word.isalpha() and word.lower()[:3] not in _NOT_A_NAME
+    """A label noun right before a number names it ("Unit 204", "Route 7"); other words, places and
+    sentence-openers included ("Daraa 15 civilians", "About 20", "All 12"), do not."""
+    return word.lower().rstrip(".") in _LABEL_NOUNS and word[:1].isupper()
 
 
 def overlap(a: Figure, b: Figure) -> bool:

@@ -16,14 +16,17 @@ _SPLIT_K = re.compile(rf"\bfatalit\w*\s+(?:are\s+|were\s+)?(?:split|divided|code
                       rf"(?P<n>{DIG}|{WORDNUM})\s+events?\s*\(\s*(?P<k>{DIG})\s*\)", re.I)
 _SPLIT = re.compile(rf"\bfatalit\w*\s+(?:are\s+|were\s+)?(?:split|divided|coded)\s+(?:equally\s+)?(?:across|between|among)\s+"
                     rf"(?:the\s+)?(?P<n>{DIG}|{WORDNUM})\s+events?\b", re.I)
+_THIS_EVENT = re.compile(rf"\bcoded\s+(?:as|at)\s+(?P<k>{DIG})\s+(?:fatalit\w+\s+)?(?:for|to|in)\s+(?:this|the\s+present)\s+event\b", re.I)
+_TOTAL = re.compile(rf"\b(?:a\s+)?total\s+(?:of\s+)?(?P<n>{DIG})\s+(?:fatalit(?:y|ies)|deaths|dead|people\s+(?:were\s+)?killed)\b", re.I)
 _EACH = re.compile(rf"\bwith\s+(?P<k>{DIG})\s+(?:fatalit\w+\s+)?coded\s+(?:to|for)\s+each\b", re.I)
 _PLUS_KNOWN = re.compile(rf"\bin\s+addition\s+to\s+(?P<k>{DIG})\s+known\s+fatalit", re.I)
 
 
 def coded(text: str) -> tuple[Figure | None, int | None]:
-    """An event database's own note on its count: 'Fatalities coded as 4', 'split across 2 events (3)'.
+    """An event database's own note on its count: 'Fatalities coded as 4', 'split across 2 events (3)',
+    'coded as 16 for this event'.
     (the stated toll, None) when it gives one; (None, N) when it says the toll is divided among N events."""
-    m = _SPLIT_K.search(text)
+    m = _SPLIT_K.search(text) or _THIS_EVENT.search(text)  # "split across 6 events and coded as 16 for this event"
     if m:
         k = int(m.group("k").replace(",", ""))
         return Figure(k, k, k, m.start(), m.end(), m.group(0)), None
@@ -44,6 +47,16 @@ def coded(text: str) -> tuple[Figure | None, int | None]:
         if parts and parts > 1:
             return None, parts
     return None, None
+
+
+def total(text: str) -> Figure | None:
+    """'Total 9 fatalities.' closing a note: the count of everyone told (the caller keeps it off
+    cumulative passages: 'a total of 45 deaths since January')."""
+    m = _TOTAL.search(text)
+    if m is None:
+        return None
+    n = int(m.group("n").replace(",", ""))
+    return Figure(n, n, n, m.start(), m.end(), m.group(0))
 
 
 _ACROSS = re.compile(r"\bacross\s+(?:(?:all|each)\s+(?:of\s+)?)?(?:(?:the|these|those|both(?:\s+of\s+the)?)\s+)?"

@@ -20,6 +20,7 @@ _KILL_LEMMAS = {"kill", "assassinate", "murder", "behead", "lynch", "slay", "mas
                 "execute", "strangle", "gun"}
 _DIE_LEMMAS = {"die", "perish", "succumb"}
 _INJURE_LEMMAS = {"injure", "wound", "hurt", "maim"}
+_HIT_LEMMAS = {"shoot", "stab"}  # passive only: "was shot", never "shot a film" or "was shot at"
 _DEATH_OUTCOME = {"result", "lead", "cause", "confirm", "leave", "bring", "addition"}
 _DEATH_NOUNS = {"death", "killing", "murder", "assassination", "execution", "beheading", "lynching"}
 _CASUALTY_NOUNS = {"casualty", "fatality", "victim", "death"}
@@ -231,6 +232,8 @@ def _victims_of(tok: "Token") -> tuple[str, list["Token"]] | None:
                 return None
         elif lemma in _INJURE_LEMMAS:
             kind = "i"
+        elif lemma in _HIT_LEMMAS and passive and not any(c.dep_ == "prep" and c.lower_ == "at" for c in kids):
+            kind = "i"  # "a man was shot in the leg": hit and not said to have died (a death in the sentence claims him first)
         else:
             return None
         if lemma in _DIE_LEMMAS or passive or (lemma == "find" and dead):
@@ -272,11 +275,10 @@ def parsed(sent: "Span", before: str) -> dict[str, tuple[int, int, int, str]]:
     """Victim counts per kind on the parse: {kind: (count, start, end, text)} in sentence offsets."""
     found: dict[str, list[tuple[int, int, int, Token]]] = {"k": [], "i": []}
     seen: set[int] = set()
-    for tok in sent:
-        got = _victims(tok)
-        if got is None or _unreal(tok):
-            continue
-        kind, heads = got
+    headlined: set[int] = set()  # victims of a verb written in title case: a headline run into the lead
+    told = [(tok, got) for tok in sent if (got := _victims(tok)) is not None and not _unreal(tok)]
+    told.sort(key=lambda x: x[1][0] != "k")  # the dead first: "was shot and killed" is a death, not an injury
+    for tok, (kind, heads) in told:
         for h in heads:
             if h.i in seen:
                 continue
@@ -291,9 +293,11 @@ def parsed(sent: "Span", before: str) -> dict[str, tuple[int, int, int, str]]:
             sub = list(h.subtree)
             first, last = min(sub[0], tok, key=lambda t: t.i), max(sub[-1], tok, key=lambda t: t.i)
             found[kind].append((n, first.idx - sent.start_char, last.idx + len(last) - sent.start_char, h))
+            if _headline(tok):
+                headlined.add(h.i)
     out = {}
     for kind, items in found.items():
-        items = _retold(items, sent)
+        items = _retold(items, sent, headlined)
         if items:
             start, end = min(x[1] for x in items), max(x[2] for x in items)
             out[kind] = (sum(x[0] for x in items), start, end, sent.text[start:end])
@@ -307,15 +311,23 @@ def _generic(tok: "Token") -> bool:
     return tok.like_num or tok.pos_ != "NOUN" or tok.lower_ in _GENERIC_VICTIMS
 
 
-def _retold(items: list[tuple[int, int, int, "Token"]], sent: "Span") -> list[tuple[int, int, int, "Token"]]:
+def _headline(verb: "Token") -> bool:
+    """A verb in title case inside a sentence ("Kurdish SDF Troops Kill 13 Daesh Militants Near ..."):
+    headline copy that runs into the lead without a full stop."""
+    return verb.i > verb.sent.start and verb.text[:1].isupper() and not verb.text.isupper()
+
+
+def _retold(items: list[tuple[int, int, int, "Token"]], sent: "Span",
+            headlined: set[int] | frozenset[int] = frozenset()) -> list[tuple[int, int, int, "Token"]]:
     """The same count told again in one run-on passage ("Bomb attack kills 31 ... -A bomb attack killed
-    31 people"): once. Equal counts of different people ("2 soldiers and 2 civilians", two common
-    nouns) still add up."""
+    31 people", "Troops Kill 13 Daesh Militants ... killed 13 jihadists"): once. Equal counts of
+    different people ("2 soldiers and 2 civilians", two common nouns) still add up, unless one of
+    them is told in a headline."""
     out: list[tuple[int, int, int, "Token"]] = []
     for item in items:
         n, _, _, h = item
         if any(n == m and n > 1 and (h.lemma_.lower() == g.lemma_.lower() or "NOUN" not in (h.pos_, g.pos_)
-                                     or (_generic(h) and _generic(g)))
+                                     or (_generic(h) and _generic(g)) or g.i in headlined or h.i in headlined)
                for m, _, _, g in out):
             continue
         out.append(item)
