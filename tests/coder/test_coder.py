@@ -169,3 +169,56 @@ def test_an_unvalidated_model_is_unavailable_to_the_product(coder):
         load_coder()
     assert issubclass(CoderUnavailable, ImportError)   # extract/coding.py then runs on its rules
     assert read_model(DATA_DIR / "coder").meta["validation"]
+
+
+def _train_script():
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "train_coder.py"
+    spec = importlib.util.spec_from_file_location("train_coder", path)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["train_coder"] = mod       # its dataclasses look their module up
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_loco_folds_keep_identical_notes_out_of_training():
+    """A held-out country's note repeated word for word by another country's row (generic older
+    notes) must not be trained on in that fold; legacy rows are never scored."""
+    from wirewatch.coder.corpus import Row
+
+    tc = _train_script()
+    tc.MIN_LOCO_ROWS = 2
+    rows = [Row("shared note", "A", "Battles", None, None, False),
+            Row("a only", "A", "Protests", None, None, False),
+            Row("shared note", "B", "Battles", None, None, False),
+            Row("b only", "B", "Riots", None, None, False),
+            Row("a legacy", "A", "Battles", None, None, True)]
+    notes = sorted({r.note for r in rows})
+    data = tc.Data(rows, notes, [], None, np.array([notes.index(r.note) for r in rows]))
+    folds = {c: (tr, te) for c, tr, te in tc._folds(data)}
+    assert set(folds) == {"A", "B"}
+    train_a, test_a = folds["A"]
+    assert test_a == [0, 1]                  # A's current rows, not its legacy row
+    assert train_a == [3]                    # B's copy of "shared note" is left out; A's legacy row too
+    assert folds["B"] == ([1, 4], [2, 3])
+
+
+def test_validation_needs_every_part_of_the_bar(tmp_path):
+    import json
+
+    tc = _train_script()
+    cfg = tc.Config(heads=["event_type", "sub_event_type"])
+    good = {"countries": 8, "event_type_mean": 0.9, "event_type_worst": 0.82, "sub_event_type_mean": 0.8,
+            "macro_recall_sub_50plus": 0.72, "baseline_event_type_mean": 0.85}
+    path = tmp_path / "loco.json"
+    path.write_text(json.dumps({"date": "d", "config": vars(cfg), "summary": good}))
+    assert tc._validation(path, tc.Config())["validated"]
+    path.write_text(json.dumps({"date": "d", "config": vars(cfg), "summary": good | {"baseline_event_type_mean": 0.88}}))
+    v = tc._validation(path, tc.Config())
+    assert not v["validated"] and "4 points" in v["validation"]
+    path.write_text(json.dumps({"date": "d", "config": vars(cfg) | {"reg": 1.0}, "summary": good}))
+    assert not tc._validation(path, tc.Config())["validated"]     # loco run with other settings
+    assert not tc._validation(tmp_path / "missing.json", tc.Config())["validated"]
