@@ -176,3 +176,19 @@ def test_acronym_in_capitals_is_no_alternate_name(pipeline) -> None:
     """"SNA" (the Somali National Army) is one of Sanaa's alternate names: not a place in capitals."""
     found = _places(pipeline, "On 4 July 2025, a soldier (SNA) shot and killed a civilian in Mogadishu.")
     assert [p.place.iso3 for p in found] == ["SOM"]
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    ("Clashes broke out in Jalalaqsi town (Jalalaqsi, Hiraan) overnight.", "Jalalaqsi town", "Jalalaqsi"),
+    ("A bomb exploded in Gaza City overnight.", "Gaza City", "Gaza City"),
+])
+def test_a_name_the_parser_ran_into_its_kind_word_is_the_name(pipeline, text, span, expected) -> None:
+    """"Jidali village" tagged whole is the village Jidali (the qualifier then finds it); a name
+    that is itself a place ("Gaza City") keeps its word."""
+    from spacy.tokens import Span
+    from wirewatch.extract.places import _mend
+    doc = pipeline.nlp(text)
+    start = text.index(span)
+    ent = doc.char_span(start, start + len(span), label="GPE")
+    assert isinstance(ent, Span)
+    assert _mend(ent, pipeline.gazetteer).text == expected

@@ -272,3 +272,25 @@ def test_a_village_filed_under_another_district_is_not_the_one_meant(index: Path
     assert gaz.resolve_expression("Hamamivka Test, Dalnii district, Donetsk", ["UKR"]).geonameid == 990000021
     place = gaz.resolve_expression("Hamamivka Test, Olkhovatskyi district, Donetsk", ["UKR"])
     assert (place.feature, place.geo_precision, place.latitude) == ("admin2", 2, 48.30)
+
+
+def test_a_village_filed_under_no_province_counts_inside_the_named_one(index: Path) -> None:
+    """A dump row without an admin1 code ("Shahda town (Taleex, Sool)") still lies in the province
+    the text names when it is within twice the usual reach of the province's point, and takes its name."""
+    rows = [(990000031, "Shahdavka Test", "", 49.60, 39.60, "P", "PPL", "UA", "", "", 0)]   # ~220 km from Donetsk
+    (index.parent / "UA.txt").write_text(_dump_text(rows), encoding="utf-8")
+    add_sources(index, [index.parent / "UA.txt"])
+    place = Gazetteer(index).resolve_expression("Shahdavka Test, Donetsk", ["UKR"])
+    assert (place.geonameid, place.admin1) == (990000031, "Donetsk")
+
+
+def test_a_unit_by_its_own_name_before_one_listing_it_as_a_variant(index: Path) -> None:
+    """A district whose alternate names include another district's name ("Sherpur" listing
+    "Tangail") does not stand for that district when the text names it."""
+    rows = [(990000041, "Vovchansk Raion", "Kramatorsk", 49.90, 37.50, "A", "ADM2", "UA", "05", "9903", 0),
+            (990000042, "Lisne Test", "", 49.95, 37.55, "P", "PPL", "UA", "05", "9903", 800),
+            (990000043, "Lisne Test", "", 48.75, 37.60, "P", "PPL", "UA", "05", "", 0)]
+    (index.parent / "UA.txt").write_text(_dump_text(rows), encoding="utf-8")
+    add_sources(index, [index.parent / "UA.txt"])
+    place = Gazetteer(index).resolve_expression("Lisne Test, Kramatorsk, Donetsk", ["UKR"])
+    assert place.geonameid == 990000043

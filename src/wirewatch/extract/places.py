@@ -40,6 +40,7 @@ _NAME_LINKS = {"al", "el", "ad", "ar", "as", "ash", "esh", "es", "at", "az", "an
                "bin", "ibn", "ul", "wa", "u"}
 _GLUE = {"-", "'", "’", "‘"}
 _ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "esh", "es", "at", "az", "an", "ed", "en", "er", "et", "ez"}
+_KIND_WORD = re.compile(r"village|town|city|area|camp|locality|settlement|neighbou?rhood|hamlet|municipality|union")
 _MAX_WIDEN = 4   # tokens a name may be widened by on each side
 
 
@@ -78,6 +79,8 @@ def _mend(ent: Span, gazetteer: Any) -> Span | None:
         end -= 1  # "Jabal al-": the hyphen belongs to what follows
     while start < end and doc[start].text in _GLUE:
         start += 1
+    if end - start > 1 and _KIND_WORD.fullmatch(doc[end - 1].lower_) and not gazetteer.has_name(doc[start:end].text):
+        end -= 1  # "Jidali village" is Jidali; "Gaza City" stays whole
     if start >= end:
         return None
     lo = start

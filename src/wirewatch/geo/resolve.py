@@ -214,6 +214,9 @@ class Gazetteer:
             top = [u for u in units if u.feature in ("admin1", "region") and u.similarity >= 100]
             units = top if len({u.iso3 for u in top}) == 1 else []
         units = in_ctx or units
+        # a unit by its own name or English alias, not another unit that lists the name among its
+        # variants ("Tangail" is Tangail district, not Sherpur, whose alternate names include it)
+        units = [u for u in units if u.kind <= ALIAS] or units
         return tuple([u for u in units if u.feature == level] or units)
 
     def _within(self, rows: tuple[_Row, ...], qualifier: str, context: Sequence[str]) -> tuple[_Row, ...]:
@@ -239,8 +242,11 @@ class Gazetteer:
                             else 2.0 if u.approx else distance_km(u.lat, u.lon, r.lat, r.lon) / _NEAR_UNIT_KM[u.feature], u)
                            for u in units if u.iso3 == r.iso3 and u.lat is not None and u.lon is not None),
                           default=(2.0, None), key=lambda t: t[0])
-            if unit is not None and d <= 1.0:  # the province as the text (and ACLED) names it
-                near.append((d, r._replace(admin1=unit.name) if unit.feature == "admin1" else r))
+            if unit is not None and d <= (2.0 if r.admin1 is None else 1.0):
+                # the province as the text (and ACLED) names it; a village the dump files under no
+                # province at all may lie twice as far from the unit's point
+                near.append((d, r._replace(admin1=unit.name) if unit.feature == "admin1" else
+                             r._replace(admin1=r.admin1 or unit.admin1, admin2=unit.name) if unit.feature == "admin2" else r))
         return tuple(r for _, r in sorted(near, key=lambda t: t[0]))
 
     # --- public API ----------------------------------------------------------------------
