@@ -192,3 +192,20 @@ def test_a_name_the_parser_ran_into_its_kind_word_is_the_name(pipeline, text, sp
     ent = doc.char_span(start, start + len(span), label="GPE")
     assert isinstance(ent, Span)
     assert _mend(ent, pipeline.gazetteer).text == expected
+
+
+def test_a_bare_town_abroad_far_from_the_places_the_sentence_pins_down_is_dropped() -> None:
+    """"clashed in Qahiira village near Adan Yabaal town (Adan Yabaal, Middle Shabelle)": a bare
+    name read as a big town of another country (Cairo) far from the story's district is no event place;
+    a town in the district's own country is kept (it may be where it happened)."""
+    from dataclasses import replace
+    from wirewatch.extract.places import _near_the_others
+    cairo = replace(_place("Cairo", 30.06, 31.25, population=9_600_000, gid=1), iso3="EGY")
+    district = replace(_place("Adan Yabal", 2.78, 45.50, feature="admin2", gid=2), iso3="SOM")
+    out = _near_the_others([_mention("Qahiira", cairo), _mention("Adan Yabaal", district, plain=False)],
+                           _TwoVillages(None), ["SOM"], None)
+    assert [m.place.geonameid for m in out] == [2]
+    mogadishu = replace(_place("Mogadishu", 2.04, 45.34, population=2_500_000, gid=3), iso3="SOM")
+    out = _near_the_others([_mention("Mogadishu", mogadishu), _mention("Adan Yabaal", district, plain=False)],
+                           _TwoVillages(None), ["SOM"], None)
+    assert [m.place.geonameid for m in out] == [3, 2]

@@ -352,6 +352,8 @@ def _near_the_others(mentions: list[PlaceMention], gazetteer: Any, context: Sequ
     anchors = [a for a in anchors if a.feature != "country" and a.latitude is not None and a.longitude is not None]
     if not anchors:
         return mentions
+    home = {a.iso3 for a in anchors if a.iso3 in context}
+    home_anchors = [a for a in anchors if a.iso3 in home]
     lat = sum(a.latitude for a in anchors) / len(anchors)  # type: ignore[misc]
     lon = sum(a.longitude for a in anchors) / len(anchors)  # type: ignore[misc]
     out = []
@@ -362,6 +364,9 @@ def _near_the_others(mentions: list[PlaceMention], gazetteer: Any, context: Sequ
             if again.latitude is None or not _close(again, anchors):
                 continue
             m.place = again
+        elif getattr(m, "plain", False) and m.place.feature == "city" and m.place not in anchors \
+                and home and m.place.iso3 not in home and not _close(m.place, home_anchors, 500):
+            continue  # a bare name read as a town abroad, far from the places the sentence pins down in the story's country
         out.append(m)
     return out
 
@@ -370,11 +375,11 @@ _UNITS = ("admin1", "admin2", "region")
 _VILLAGE = 1000  # people: below this a bare name is read near the sentence's other places
 
 
-def _close(place: Place, anchors: list[Place]) -> bool:
-    """Within reach of one of the anchors: 250 km of a province's point, 120 km of a town's."""
+def _close(place: Place, anchors: list[Place], km: float | None = None) -> bool:
+    """Within reach of one of the anchors: 250 km of a province's point, 120 km of a town's (or `km`)."""
     from ..geo import distance_km
     return any(distance_km(place.latitude, place.longitude, a.latitude, a.longitude)  # type: ignore[arg-type]
-               <= (250 if a.feature in ("admin1", "region") else 120) for a in anchors)
+               <= (km or (250 if a.feature in ("admin1", "region") else 120)) for a in anchors)
 
 
 def _stands_in(place: Place | None, region: Place, name: str) -> bool:
