@@ -123,6 +123,9 @@ class _TwoVillages:
     def resolve(self, name, context=(), dateline=None, near=None):
         return self.near_one if near is not None else None
 
+    def demonym(self, word):
+        return "SOM" if word == "Somali" else None
+
 
 def _place(name, lat, lon, feature="city", population=0, gid=1):
     from wirewatch.model import Place
@@ -209,3 +212,8 @@ def test_a_bare_town_abroad_far_from_the_places_the_sentence_pins_down_is_droppe
     out = _near_the_others([_mention("Mogadishu", mogadishu), _mention("Adan Yabaal", district, plain=False)],
                            _TwoVillages(None), ["SOM"], None)
     assert [m.place.geonameid for m in out] == [3, 2]
+    # a demonym read as a province ("Somali pirates" -> Somali region) pins nothing down
+    region = replace(_place("Somali", 9.35, 42.8, feature="admin1", gid=4), iso3="ETH")
+    lamu = replace(_place("Lamu", -2.27, 40.9, population=18_000, gid=5), iso3="KEN")
+    out = _near_the_others([_mention("Somali", region), _mention("Lamu", lamu)], _TwoVillages(None), ["ETH"], None)
+    assert [m.place.geonameid for m in out] == [4, 5]

@@ -348,7 +348,8 @@ def _near_the_others(mentions: list[PlaceMention], gazetteer: Any, context: Sequ
     Slavne and near Vodyane (Donetsk)") is read near them: of two villages of one name the one near the others wins over the bigger one far away,
     and a village that lies far from all of them is another place of that name (or no place
     at all), so it is dropped rather than allowed to take the event elsewhere."""
-    anchors = [m.place for m in mentions if not getattr(m, "plain", False) or m.place.feature in _UNITS]
+    anchors = [m.place for m in mentions if (not getattr(m, "plain", False) or m.place.feature in _UNITS)
+               and not (getattr(m, "plain", False) and gazetteer.demonym(m.text))]  # "Somali pirates" pins nothing down
     anchors = [a for a in anchors if a.feature != "country" and a.latitude is not None and a.longitude is not None]
     if not anchors:
         return mentions
