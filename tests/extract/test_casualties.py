@@ -234,3 +234,23 @@ def test_a_toll_retold_in_one_passage_counts_once(nlp, text, killed, injured):
 def test_ages_place_names_and_toll_phrasings(nlp, text, killed):
     c = _sents(nlp, text)[0]
     assert (c.killed.best if c.killed else None) == killed
+
+
+@pytest.mark.parametrize("text, killed", [
+    # a year before the count, and "women and children" as a group, not one more person
+    ("Published July 2 2016 At least 16 civilians including women and children were killed Friday in an air raid.", 16),
+    # one count told in two words for the same people, in a headline run into the lead
+    ("10 Syrian troops killed in clashes with IS Monitor AFP Tuesday 14 Oct 2014 At least 10 Syrian soldiers were killed "
+     "on Tuesday in clashes with jihadists.", 10),
+])
+def test_run_on_copy_counts_once(nlp, text, killed):
+    c = _sents(nlp, text)[0]
+    assert (c.killed.best if c.killed else None) == killed
+
+
+def test_the_same_count_told_again_is_not_more_dead():
+    """'IS attack on oil field kills 30' then '... killing at least 30 pro-regime gunmen': the gunmen are
+    the 30, not attackers killed on top of them."""
+    first = find_casualties("IS attack on Syria oil field kills 30.")
+    again = find_casualties("Jihadists attacked the field killing at least 30 pro-regime gunmen.")
+    assert not again.adds_to(first.killed)

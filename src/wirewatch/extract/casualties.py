@@ -87,6 +87,8 @@ class Casualties:
             return False
         if _SOLE.search(self.killed.text):
             return False
+        if self.killed.best == earlier.best and not self.additional:
+            return False  # "kills 30 ... killing at least 30 pro-regime gunmen": the same dead told again
         if _RISEN.search(earlier.text):
             return False  # "the toll has risen to 13 ... two more bodies were pulled out": already counted
         if self.additional:
@@ -122,10 +124,12 @@ _IN_ADDITION = re.compile(rf"\b(?:in\s+addition(?:,?\s+to)?|besides|not\s+counti
                           r"|\bin\s+addition\s+to\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*,", re.I)
 _PAIR = re.compile(
     rf"\b(?:(?:at\s+least|more\s+than|some|about)\s+)?(?P<n1>{SIMPLE})\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE.replace('(?:(?!', '(?:(?!', 1)}\s*,?\s+and\s+"
-    rf"(?:(?P<n2>{SIMPLE})\s+)?(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:also\s+)?"
+    rf"(?:(?:at\s+least|more\s+than|some|about|around|nearly|over)\s+)?(?:(?P<n2>{SIMPLE})\s+)?(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:also\s+)?"
     rf"(?P<kind>killed|dead|died|injured|wounded|hurt)\b", re.I)
 
 
+_PLURAL_AFTER_AND = re.compile(r"\band\s+(?:[\w-]+\s+){0,3}?(?:\w+s|children|men|women|people|police|personnel|staff)\s+"
+                               r"(?:were|was|have|had)\b", re.I)
 _NOUN_PAIR = re.compile(rf"\b(?P<n1>{DIG}|{WORDNUM})\s+(?:[\w-]+\s+){{0,3}}?and\s+(?P<n2>{DIG}|{WORDNUM})\s+(?:[\w-]+\s+){{0,2}}?"
                         r"(?P<kind>fatalit(?:y|ies)|deaths|dead)\b", re.I)
 
@@ -141,8 +145,10 @@ def _pairs(text: str, out: "Casualties") -> None:
     for m in _PAIR.finditer(text):
         a = value(m.group("n1"))
         b = value(m.group("n2")) if m.group("n2") else 1
-        if a is None or b is None:
-            continue
+        if a is None or b is None or any(re.fullmatch(r"(?:19|20)\d\d", m.group(g) or "") for g in ("n1", "n2")):
+            continue  # "Published July 2 2016 At least 16 civilians ...": a year
+        if not m.group("n2") and _PLURAL_AFTER_AND.search(m.group(0)):
+            continue  # "including women and children were killed": a group, not one more person
         fig = Figure(a + b, a + b, a + b, m.start(), m.end(), m.group(0))
         if m.group("kind").lower() in ("killed", "dead", "died"):
             if out.killed is None or out.killed.start >= m.start():

@@ -276,6 +276,7 @@ def parsed(sent: "Span", before: str) -> dict[str, tuple[int, int, int, str]]:
     found: dict[str, list[tuple[int, int, int, Token]]] = {"k": [], "i": []}
     seen: set[int] = set()
     headlined: set[int] = set()  # victims of a verb written in title case: a headline run into the lead
+    verb_of: dict[int, int] = {}  # victim head -> the verb that told it
     told = [(tok, got) for tok in sent if (got := _victims(tok)) is not None and not _unreal(tok)]
     told.sort(key=lambda x: x[1][0] != "k")  # the dead first: "was shot and killed" is a death, not an injury
     for tok, (kind, heads) in told:
@@ -295,9 +296,10 @@ def parsed(sent: "Span", before: str) -> dict[str, tuple[int, int, int, str]]:
             found[kind].append((n, first.idx - sent.start_char, last.idx + len(last) - sent.start_char, h))
             if _headline(tok):
                 headlined.add(h.i)
+            verb_of[h.i] = tok.i
     out = {}
     for kind, items in found.items():
-        items = _retold(items, sent, headlined)
+        items = _retold(items, sent, headlined, verb_of)
         if items:
             start, end = min(x[1] for x in items), max(x[2] for x in items)
             out[kind] = (sum(x[0] for x in items), start, end, sent.text[start:end])
@@ -317,17 +319,31 @@ def _headline(verb: "Token") -> bool:
     return verb.i > verb.sent.start and verb.text[:1].isupper() and not verb.text.isupper()
 
 
-def _retold(items: list[tuple[int, int, int, "Token"]], sent: "Span",
-            headlined: set[int] | frozenset[int] = frozenset()) -> list[tuple[int, int, int, "Token"]]:
+_KIN = [{"soldier", "troop", "serviceman", "servicemen", "personnel", "force", "officer", "policeman", "policemen"},
+        {"militant", "fighter", "jihadist", "insurgent", "rebel", "terrorist", "gunman", "gunmen", "extremist"},
+        {"civilian", "people", "person", "resident", "villager", "citizen"}]
+
+
+def _kin(a: "Token", b: "Token") -> bool:
+    """Two words for the same sort of people ("troops" and "soldiers", "militants" and "jihadists")."""
+    la, lb = a.lemma_.lower(), b.lemma_.lower()
+    return any(la in k and lb in k for k in _KIN)
+
+
+def _retold(items: list[tuple[int, int, int, "Token"]], sent: "Span", headlined: set[int] | frozenset[int] = frozenset(),
+            verb_of: dict[int, int] | None = None) -> list[tuple[int, int, int, "Token"]]:
     """The same count told again in one run-on passage ("Bomb attack kills 31 ... -A bomb attack killed
     31 people", "Troops Kill 13 Daesh Militants ... killed 13 jihadists"): once. Equal counts of
-    different people ("2 soldiers and 2 civilians", two common nouns) still add up, unless one of
-    them is told in a headline."""
+    different people joined under one verb ("2 soldiers and 2 civilians were killed") still add up;
+    told by two verbs in words for the same people ("10 Syrian troops killed in clashes ... At least
+    10 Syrian soldiers were killed") or in a headline, they are one count told twice."""
+    verbs = verb_of or {}
     out: list[tuple[int, int, int, "Token"]] = []
     for item in items:
         n, _, _, h = item
         if any(n == m and n > 1 and (h.lemma_.lower() == g.lemma_.lower() or "NOUN" not in (h.pos_, g.pos_)
-                                     or (_generic(h) and _generic(g)) or g.i in headlined or h.i in headlined)
+                                     or (_generic(h) and _generic(g)) or g.i in headlined or h.i in headlined
+                                     or (verbs.get(h.i, -1) != verbs.get(g.i, -1) and _kin(h, g)))
                for m, _, _, g in out):
             continue
         out.append(item)
