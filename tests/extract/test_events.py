@@ -222,3 +222,26 @@ def test_denial_makes_an_event_contested(pipeline):
     assert {c.stance for c in e.claims} == {"asserts", "denies"}
     for c in e.claims:
         assert art.text[c.start:c.end].strip()
+
+
+# accidents and firefighting are not political violence (ACLED's rules); written for this test
+ACCIDENTS = [
+    "On 6 March 2021, eleven workers were injured when a furnace at a steel plant exploded in Ogun State.",
+    "On 6 March 2021, four people were killed when a gas cylinder exploded at a restaurant in Kano.",
+    "On 6 March 2021, firefighters in Lagos kept up their battle to contain several wildfires.",
+]
+
+
+@pytest.mark.parametrize("text", ACCIDENTS)
+def test_accidents_are_no_events(pipeline, text):
+    assert not pipeline.extract_text(text, published=PUB).events
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # counter-examples: someone set the bomb off; the fire only sets the scene of the fighting
+    ("On 6 March 2021, a bomb exploded at a factory in Quetta, killing three workers.", "Explosions/Remote violence"),
+    ("On 6 March 2021, soldiers fought rebels near Goma as fires burned in the town.", "Battles"),
+])
+def test_violence_near_industry_or_fire_is_still_an_event(pipeline, text, event_type):
+    art = pipeline.extract_text(text, published=PUB)
+    assert art.events and art.events[0].event_type == event_type, art.events

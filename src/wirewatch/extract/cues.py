@@ -40,6 +40,8 @@ def find_cues(sent: Span) -> list[lx.Cue]:
                 family, weapon, strength = "protest", None, 2
         if lemma == "fire" and tok.pos_ == "NOUN" and not any(c.lower_ in ("open", "opened") for c in tok.ancestors):
             continue
+        if lemma in ("battle", "fight", "fighting", "combat") and _against_hazard(tok):
+            continue  # "firefighters' battle to contain the wildfires", "fight against corruption"
         if lemma in ("shell", "grenade", "canister", "bomb") and re.search(r"tear\s*-?gas|stun|smoke", text[max(0, tok.idx - base - 12):tok.idx - base], re.I):
             continue  # tear gas shells: crowd control, not shelling
         if lemma in ("missile", "rocket", "drone") and any(t.lemma_ in ("intercept", "down") for t in tok.head.subtree):
@@ -280,3 +282,23 @@ def _holds_people(tok: Token) -> bool:
     return tok.ent_type_ == "PERSON" or tok.like_num or low in _PERSON_NOUNS or low in _COLLECTIVE or low in _CIVIL_ROLES \
         or low in ("several", "dozens", "scores", "hundreds", "numerous", "others", "many", "victim", "hostage",
                    "passenger", "tourist", "national", "crew")
+
+
+_HAZARDS = vocab.pattern("hazards")
+_ACCIDENT_SOURCE = vocab.pattern("accident_sources")
+_PERPETRATION = vocab.pattern("perpetration")
+_EXPLOSION_WORDS = re.compile(r"\b(?:explo(?:ded|des|de|sion|sions)|blasts?|caught\s+fire|went\s+up\s+in\s+flames)\b", re.I)
+ACCIDENT_LEMMAS = frozenset({"explode", "explosion", "blast"})
+
+
+def _against_hazard(tok: Token) -> bool:
+    """What is battled or fought is a fire, a flood, a disease ("battle to contain several wildfires")."""
+    words = [t.text for c in tok.children if c.dep_ in ("dobj", "obj", "acl", "xcomp") or (c.dep_ == "prep" and c.lower_ == "against")
+             for t in c.subtree]
+    return bool(words) and bool(_HAZARDS.search(" ".join(words)))
+
+
+def accident_story(text: str) -> bool:
+    """Something that explodes by accident (a furnace, a boiler, fireworks, a gas cylinder) exploded, and
+    nothing in the story says anyone caused it: an accident, not political violence (ACLED's rules)."""
+    return bool(_EXPLOSION_WORDS.search(text)) and bool(_ACCIDENT_SOURCE.search(text)) and not _PERPETRATION.search(text)

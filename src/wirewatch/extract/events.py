@@ -24,7 +24,7 @@ from .mentions import classify_mention, consolidate
 from .notes import write_notes
 from .places import rank_for_event, resolve_in_sentence
 from .context import agreement_parties, article_context, closest_date, is_agreement, loose_place_names, story_lead_date
-from .cues import CEASEFIRE_BREACH, choose_family, cue_head, find_cues, is_characterisation, is_hypothetical, is_reference
+from .cues import ACCIDENT_LEMMAS, CEASEFIRE_BREACH, accident_story, choose_family, cue_head, find_cues, is_characterisation, is_hypothetical, is_reference
 from .coding import FAMILY_OF_SUB, MODEL_EVENT_MIN, MODEL_ONLY_MIN, Coding, decide, interaction_code, order_sides, predict
 from .frames import ArticleContext, Draft, Frame, VIOLENT, frame_span
 from .joining import attach_denials, claim_records, inherit_means, merge_or_add, split_by_place
@@ -45,12 +45,15 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
     drafts: list[Draft] = []
     sentences = [(sent, base) for doc, base in segments for sent in doc.sents]
     lead_date = ctx.story_day = story_lead_date(text, sentences, published)
+    accident = accident_story(text)  # a furnace or fireworks exploding, nobody said to have caused it
     for si, (sent, base) in enumerate(sentences):
         absorbed = follow_on(drafts, si, sent.text)
         claims = find_claims(sent, gazetteer, book)
         # pointers to earlier events and what a person is behind ("a leader responsible for attacks") carry no event
         cues = [c for c in find_cues(sent) if c.token_i is None or not (is_reference(sent.doc[c.token_i], claims)
-                                                                        or is_characterisation(cue_head(sent, c) or sent.doc[c.token_i], c.family))]
+                                                                        or is_characterisation(cue_head(sent, c) or sent.doc[c.token_i], c.family))
+                and not (accident and (c.family == "ied" and sent.doc[c.token_i].lemma_.lower() in ACCIDENT_LEMMAS
+                                       or c.family == "attack" and any(t.lemma_.lower() in ACCIDENT_LEMMAS for t in sent)))]
         cas = find_casualties(sent.text, sent, text[max(0, base + sent.start_char - 1500):base + sent.start_char])
         fam = choose_family(cues, cas, sent)
         start, end = base + sent.start_char, base + sent.end_char
@@ -134,11 +137,17 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
         drafts = _model_only(sentences, lead_date)
     # a report of one event is read whole by the coder (it learnt from whole notes); several events, each from its sentences
     whole = segments[0][0][:] if len(segments) == 1 and len(drafts) == 1 else None
-    return consolidate(_finish(article_id, drafts, ctx, gazetteer, whole), text, dateline)
+    snippet = len(text.split()) <= SNIPPET_WORDS
+    return consolidate(_finish(article_id, drafts, ctx, gazetteer, whole, snippet), text, dateline)
+
+
+# A text this short is one report (a snippet, a note): when neither it nor its metadata carries a
+# date, its event needs no day of its own (CASE 2021 snippets, docs/evaluate.md).
+SNIPPET_WORDS = 80
 
 
 def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, gazetteer: Any,
-            whole: Span | None = None) -> list[Mention]:
+            whole: Span | None = None, snippet: bool = False) -> list[Mention]:
     out: list[Mention] = []
 
     def cname(iso3: str | None) -> str | None:
@@ -157,8 +166,9 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, gazetteer
         reported = coding.is_event is not None and coding.is_event >= MODEL_EVENT_MIN
         placeless = d.place is None and d.family != "agreement" and not (d.unresolved and mention in ("new", "prior"))
         day = d.date or ctx.story_day  # told without a day of its own: the story's day (its dateline's at least)
-        if placeless and not reported and not (mention in ("new", "prior") and ctx.countries and day is not None
-                                               and day.precision <= 2 and day.kind != "same_day"):
+        undated_text = snippet and ctx.published is None and day is None  # a dateless snippet: no day to ask for
+        if placeless and not reported and not (mention in ("new", "prior") and ctx.countries and (undated_text or day is not None
+                                               and day.precision <= 2 and day.kind != "same_day")):
             continue  # no place and no day of its own: talk about events, not an event ACLED could code
         if mention == "background" and (date is None or (ctx.published and date == ctx.published.isoformat())):
             continue
