@@ -164,6 +164,7 @@ def test_a_village_beside_a_bare_town_is_left_as_it_is() -> None:
 @pytest.mark.parametrize("text", [
     "On 3 March 2020, militants attacked an army post, killing 3 soldiers, in Ghondi of Garmsir district, Helmand.",
     "On 13 March 2020, an IED hit a vehicle in the Zangitan area of Shah Wali Kot district, Kandahar.",
+    "On 2 March 2020, Taliban militants ambushed and killed 1 Afghan soldier, in Pul Mukhtar of Obe district, Herat.",
 ])
 def test_village_of_a_district_is_placed_in_that_district(pipeline, text) -> None:
     """"X of D district, P" / "the X area of D district, P": X inside D (the district when X is

@@ -100,6 +100,8 @@ def _mend(ent: Span, gazetteer: Any) -> Span | None:
             continue  # "de Ostula", or "al-Zawiya" of "Jabal al-Zawiya"
         if gazetteer.has_name(doc[a:b].text):
             return Span(doc, a, b, label=label)
+    if hi > end and doc[hi - 1].is_alpha and _OF_UNIT.match(doc.text[doc[hi - 1].idx + len(doc[hi - 1]):doc[hi - 1].idx + 90]):
+        return Span(doc, start, hi, label=label)  # "Pul" of "Pul Mukhtar of Obe district": the whole village name
     if _fragment(doc, sent, start, end):
         return None
     if (start, end) == (ent.start, ent.end):
