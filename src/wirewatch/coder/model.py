@@ -150,12 +150,14 @@ def save_model(path_stem: Path, coder: Coder) -> None:
     hashed columns that training kept (IDF > 0), weights as int8 with one scale per class column
     (a quarter of float32; the rounding moves no decision we measured), IDF as float16."""
     path_stem.parent.mkdir(parents=True, exist_ok=True)
+    idf = coder.vectorizer.idf
+    assert idf is not None, "a Coder always holds its IDF"
     scale = np.abs(coder.W).max(axis=0) / 127.0
     scale[scale == 0] = 1.0
     q = np.round(coder.W / scale).astype(np.int8)
     Path(f"{path_stem}.json").write_text(json.dumps(coder.meta, ensure_ascii=False, indent=1) + "\n")
     np.savez_compressed(f"{path_stem}.npz", rows=coder.rows.astype(np.int32), W=q, scale=scale.astype(np.float32),
-                        b=coder.b.astype(np.float32), idf=coder.vectorizer.idf[coder.rows].astype(np.float16))
+                        b=coder.b.astype(np.float32), idf=idf[coder.rows].astype(np.float16))
 
 
 def read_model(path_stem: Path) -> Coder:

@@ -65,6 +65,7 @@ def fit_idf(X_raw: sparse.csr_matrix, min_df: int) -> np.ndarray:
 
 def transform(X_raw: sparse.csr_matrix, vec: Vectorizer) -> sparse.csr_matrix:
     """Vectorizer.row for every row at once: (1 + log count) x IDF, each block L2-normalised."""
+    assert vec.idf is not None, "transform needs a fitted IDF"
     X = X_raw.copy().astype(np.float64)
     X.data = (1.0 + np.log(X.data)) * vec.idf[X.indices]
     off = 1 << vec.parse_bits
@@ -87,7 +88,8 @@ def class_weights(labels: Sequence[str], alpha: float) -> dict[str, float]:
     return {c: (n / (k * m)) ** alpha for c, m in counts.items()}
 
 
-def fit_head(X: sparse.csr_matrix, y: Sequence[str], cfg: Config, sample_weight=None):
+def fit_head(X: sparse.csr_matrix, y: Sequence[str], cfg: Config,
+             sample_weight: np.ndarray | None = None) -> tuple[list[str], np.ndarray, np.ndarray]:
     from sklearn.linear_model import SGDClassifier  # type: ignore[import-untyped]
 
     clf = SGDClassifier(loss="log_loss", alpha=cfg.reg, max_iter=cfg.epochs, tol=None,
@@ -110,14 +112,14 @@ def fit(X_raw: sparse.csr_matrix, labels: dict[str, Sequence[str | None]], cfg: 
     for head in HEADS:
         ys = labels.get(head) if head in cfg.heads else None
         rows = [i for i, v in enumerate(ys) if v is not None] if ys is not None else []
-        if len({ys[i] for i in rows}) < 2:   # head not trained: constant output
+        if ys is None or len({ys[i] for i in rows}) < 2:   # head not trained: constant output
             names = ["event", "none"] if head == "is_event" else ["none"]
             classes[head] = names
             cols_W.append(np.zeros((X.shape[1], len(names)), dtype=np.float32))
             cols_b.append(np.array([1.0 if c == "event" else 0.0 for c in names]))
             continue
         sw = sample_weight[rows] if sample_weight is not None else None
-        names, W, b = fit_head(X[rows], [ys[i] for i in rows], cfg, sw)
+        names, W, b = fit_head(X[rows], [str(ys[i]) for i in rows], cfg, sw)
         classes[head] = names
         cols_W.append(W.astype(np.float32))
         cols_b.append(b)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import zlib
 from collections import Counter
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Any, Sequence
 
 import numpy as np
 
@@ -94,6 +94,6 @@ class Vectorizer:
                 "char_weight": self.char_weight, "parse_weight": self.parse_weight}
 
 
-def frame_row(vec: Vectorizer, frame) -> tuple[np.ndarray, np.ndarray]:
+def frame_row(vec: Vectorizer, frame: Any) -> tuple[np.ndarray, np.ndarray]:
     from .features import frame_features
     return vec.row(frame_features(frame), masked_words(frame))
