@@ -28,8 +28,14 @@ ORDER = ["relevant_recall", "irrelevant_no_event", "forbid_respected", "event_fo
          "admin1", "location", "killed", "injured", "captured", "event_type", "sub_event_type"]
 
 
-def _run(cmd: list[str]) -> str:
+def _run(cmd: list[str], refusals_ok: bool = False) -> str:
+    """stdout of `cmd`. With `refusals_ok`, exit 1 with output is `wirewatch extract` refusing some
+    inputs (too short, not English): they stay in the gold, so the scorer counts them as misses."""
     done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    if refusals_ok and done.returncode == 1 and done.stdout.strip():
+        refused = done.stderr.strip().splitlines()
+        print(f"eval: {len(refused)} inputs refused by extract (scored as misses)", file=sys.stderr)
+        return done.stdout
     if done.returncode != 0:
         sys.stderr.write(done.stderr[-2000:])
         raise SystemExit(f"eval: failed: {' '.join(cmd[:4])} ... (exit {done.returncode})")
@@ -50,7 +56,8 @@ def articles(gold: Path, scorer: Path, limit: int | None) -> tuple[dict[str, dic
         cmd = [sys.executable, str(scorer), "--write-inputs", str(gold), str(inputs)]
         _run(cmd + (["--limit", str(limit)] if limit else []))
         out = Path(tmp) / "out.json"
-        out.write_text(_run([*WIREWATCH, "extract", *map(str, sorted(inputs.glob("*/*.txt"))), "--format", "json"]))
+        out.write_text(_run([*WIREWATCH, "extract", *map(str, sorted(inputs.glob("*/*.txt"))), "--format", "json"],
+                                  refusals_ok=True))
         lines = _run([sys.executable, str(scorer), str(inputs / "gold.jsonl"), str(out), "--json"]).strip().splitlines()
     res = json.loads(lines[-1])
     per_article: dict[str, float] = {}
