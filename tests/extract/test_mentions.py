@@ -54,6 +54,27 @@ def test_an_operations_arrests_take_the_fight_as_its_kind():
     assert len(out) == 1 and (out[0].event_type, out[0].fatalities) == ("Battles", 1)
 
 
+ARRESTS = dict(event_type="Strategic developments", sub_event_type="Arrests")
+SEIZURE = dict(event_type="Strategic developments", sub_event_type="Disrupted weapons use")
+BLAST = dict(event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED")
+
+
+@pytest.mark.parametrize("lead, later, kept", [
+    # "The combined force detained two suspected insurgents ... The force also found weapons / an IED
+    # exploded": what happened to people is the event; the seizure or a blast that hurt nobody follows on
+    (ARRESTS, SEIZURE, "Arrests"),
+    (ARRESTS, BLAST, "Arrests"),
+    # counter-examples: a clash followed by a weapons seizure stays the clash; an arrest followed by a
+    # killing (or a blast that wounded people) becomes the violence
+    ({}, SEIZURE, "Armed clash"),
+    (ARRESTS, dict(fatalities=1, fatalities_low=1, fatalities_high=1), "Armed clash"),
+    (ARRESTS, dict(BLAST, injuries=3, injuries_low=3, injuries_high=3), "Remote explosive/landmine/IED"),
+])
+def test_a_detention_keeps_its_type_over_a_follow_on_seizure_or_harmless_blast(lead, later, kept):
+    out = consolidate([_m(0, **lead), _m(1, **later)], " " * 300)
+    assert len(out) == 1 and out[0].sub_event_type == kept
+
+
 def test_a_folded_incident_keeps_the_type_of_its_lead():
     """'A roadside bomb hit a patrol ... two soldiers were killed in the clash that followed': the
     incident stays the bombing its lead told, though the later telling carries the toll."""

@@ -141,12 +141,19 @@ def _exact(m: Any, f: str) -> bool:
     return v is not None and lo == v == hi
 
 
+def _harmed_people(m: Any) -> bool:
+    """The event reports someone killed or wounded (a figure, or a vague one: "several were hurt")."""
+    return any((getattr(m, f) or 0) > 0 or (getattr(m, f + "_low") or 0) > 0 for f in ("fatalities", "injuries"))
+
+
 def _fold(keep: Any, other: Any, dateline: str | None) -> None:
     """`other` retells `keep`: keep the better-supported figure, place and kind."""
     # The type stays the lead's: on 64 ACLED training notes where folded tellings differed in type, the
     # lead's matched the gold type 45 times, the heaviest telling's (a toll over none) 31. An operation
-    # told first (an arrest, a seizure) takes the type of the violence it came with.
-    retype = _kind(keep) == "operation" and _kind(other) == "violence"
+    # told first (an arrest, a seizure) takes the type of the violence it came with when that violence
+    # harmed people ("detained two ... one insurgent was killed"); an explosion or a weapons find with
+    # no one hurt is the operation's follow-on, and the detention stays what happened (issue #15).
+    retype = _kind(keep) == "operation" and _kind(other) == "violence" and _harmed_people(other)
     for f in ("fatalities", "injuries"):
         mine, theirs = getattr(keep, f), getattr(other, f)
         if theirs is None:
