@@ -203,53 +203,68 @@ function visibleEvents() {
 }
 
 // A circle marker whose SVG path names its event (data-event-id, -type, -status) once drawn.
-let EventMarker = null;
-function eventMarkerClass() {
-  return L.CircleMarker.extend({
-    onAdd(m) {
-      L.CircleMarker.prototype.onAdd.call(this, m);
-      const ev = this.options.wwEvent, path = this.getElement();
-      if (!ev || !path) return;
-      path.setAttribute("data-event-id", ev.event_id);
-      path.setAttribute("data-event-type", ev.event_type || "");
-      path.setAttribute("data-status", ev.status || "");
-    },
-  });
+// One subclass per look (event type x status) holds the shared style in its prototype's options,
+// so a marker is made with only its own radius and event: 100,000 markers copy 2 options, not 12.
+const markerClasses = new Map();
+function markerClassFor(type, status) {
+  const key = `${type || ""}\u0000${status || ""}`;
+  let cls = markerClasses.get(key);
+  if (!cls) {
+    const contested = status === "contested";
+    cls = L.CircleMarker.extend({
+      options: {
+        color: contested ? "#b3261e" : "#333",
+        weight: contested ? 3 : 1,
+        dashArray: contested ? "4 3" : null,
+        fillColor: colourOf(type),
+        fillOpacity: 0.75,
+        className: `ww-marker ww-${status || "reported"}`,
+        wwStatus: status,
+        wwType: type,
+      },
+      onAdd(m) {
+        L.CircleMarker.prototype.onAdd.call(this, m);
+        const ev = this.options.wwEvent, path = this.getElement();
+        if (!ev || !path) return;
+        path.setAttribute("data-event-id", ev.event_id);
+        path.setAttribute("data-event-type", ev.event_type || "");
+        path.setAttribute("data-status", ev.status || "");
+      },
+    });
+    markerClasses.set(key, cls);
+  }
+  return cls;
 }
 
 function renderMap(fit = false) {
-  EventMarker = EventMarker || eventMarkerClass();
+  // Emptied, moved to the new view, then refilled: markercluster places its clusters once instead
+  // of drawing them at the old view and again after fitBounds. (Not refilled off the map: there
+  // markercluster 1.5's addLayers checks each marker against its whole queue, quadratic.)
   cluster.clearLayers();
   markersById.clear();
   const shown = visibleEvents();
   const markers = [];
-  let unplaced = 0;
+  let unplaced = 0, south = 90, north = -90, west = 180, east = -180;
   for (const ev of shown) {
-    if (ev.latitude === null || ev.longitude === null || ev.latitude === undefined) { unplaced++; continue; }
-    const contested = ev.status === "contested";
-    const m = new EventMarker([ev.latitude, ev.longitude], {
-      radius: radiusOf(ev.fatalities),
-      color: contested ? "#b3261e" : "#333",
-      weight: contested ? 3 : 1,
-      dashArray: contested ? "4 3" : null,
-      fillColor: colourOf(ev.event_type),
-      fillOpacity: 0.75,
-      className: `ww-marker ww-${ev.status || "reported"}`,
-      wwStatus: ev.status,
-      wwType: ev.event_type,
-      wwEvent: ev,
-    });
+    const lat = ev.latitude, lon = ev.longitude;
+    if (lat === null || lon === null || lat === undefined || lon === undefined) { unplaced++; continue; }
+    const Marker = markerClassFor(ev.event_type, ev.status);
+    const m = new Marker([lat, lon], { radius: radiusOf(ev.fatalities), wwEvent: ev });
     markers.push(m);
     markersById.set(ev.event_id, m);
+    if (lat < south) south = lat;
+    if (lat > north) north = lat;
+    if (lon < west) west = lon;
+    if (lon > east) east = lon;
+  }
+  if (fit && markers.length) {
+    map.fitBounds(L.latLngBounds([south, west], [north, east]).pad(0.3), { maxZoom: 8 });
   }
   cluster.addLayers(markers);
   document.body.dataset.visibleEvents = String(markers.length);
   setStatus(`${shown.length} of ${state.events.length} events shown` + (unplaced ? ` (${unplaced} without coordinates)` : ""));
   emptyState();
   renderList(shown);
-  if (fit && markers.length) {
-    map.fitBounds(L.latLngBounds(markers.map((m) => m.getLatLng())).pad(0.3), { maxZoom: 8 });
-  }
 }
 
 function emptyState() {
