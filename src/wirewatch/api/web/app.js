@@ -1,6 +1,7 @@
 // wirewatch web page: map + timeline + event panel + table + aggregate chart over the HTTP API,
 // sharing one filter state kept in the URL. Every string that comes from the data is inserted
 // with textContent (el() below), never as HTML.
+import { api, banner, el, safeHref, setStatus } from "./dom.js";
 import { addPlaceLayer } from "./places.js";
 import { rangeLabel, renderTimeline } from "./timeline.js";
 import { FILTER_KEYS, createTable, fillForm, readUrl, renderAggregate, updateDownloads, viewFilters, writeUrl } from "./workbench.js";
@@ -26,56 +27,6 @@ const state = {
   sort: "",          // the table's sort, as the API takes it
   table: null,
 };
-
-// ---- small DOM helpers ------------------------------------------------------------------------
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === "class") node.className = v;
-    else if (k === "dataset") Object.assign(node.dataset, v);
-    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v);
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
-
-function safeHref(url) {
-  // Only web links become clickable: a javascript: URL in the data must stay inert text.
-  try {
-    const u = new URL(url, window.location.href);
-    return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
-  } catch { return null; }
-}
-
-function banner(message) {
-  const b = document.getElementById("banner");
-  b.textContent = message;
-  b.hidden = !message;
-}
-
-function setStatus(message) {
-  document.getElementById("status").textContent = message;
-}
-
-async function api(path, params = {}) {
-  const url = new URL(path, window.location.href);
-  for (const [k, v] of Object.entries(params)) {
-    if (v !== null && v !== undefined && v !== "") url.searchParams.set(k, v);
-  }
-  const res = await fetch(url, { headers: { Accept: "application/json" } });
-  if (!res.ok) {
-    let detail = res.statusText;
-    try { detail = (await res.json()).detail || detail; } catch { /* not JSON */ }
-    throw new Error(`${url.pathname}: ${typeof detail === "string" ? detail : JSON.stringify(detail)}`);
-  }
-  return res.json();
-}
 
 const colourOf = (type) => TYPE_COLOURS[type] || OTHER_COLOUR;
 const radiusOf = (fatalities) => 5 + 2.2 * Math.sqrt(Math.max(0, fatalities || 0));
