@@ -35,16 +35,20 @@ export function setStatus(message) {
   document.getElementById("status").textContent = message;
 }
 
-export async function api(path, params = {}) {
+// The path with every set parameter (null, undefined and "" left out), relative to this page.
+export function query(path, params) {
   const url = new URL(path, window.location.href);
-  for (const [k, v] of Object.entries(params)) {
-    if (v !== null && v !== undefined && v !== "") url.searchParams.set(k, v);
-  }
-  const res = await fetch(url, { headers: { Accept: "application/json" } });
+  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== "") url.searchParams.set(k, v);
+  return url.pathname + url.search;
+}
+
+// GET a JSON answer of the API; an error names the path and the server's `detail`.
+export async function api(path, params = {}) {
+  const res = await fetch(query(path, params), { headers: { Accept: "application/json" } });
   if (!res.ok) {
     let detail = res.statusText;
     try { detail = (await res.json()).detail || detail; } catch { /* not JSON */ }
-    throw new Error(`${url.pathname}: ${typeof detail === "string" ? detail : JSON.stringify(detail)}`);
+    throw new Error(`${new URL(path, window.location.href).pathname}: ${typeof detail === "string" ? detail : JSON.stringify(detail)}`);
   }
   return res.json();
 }

@@ -3,6 +3,7 @@
 // No offline package of admin-1 outlines exists for us, so the boundaries are derived: the towns'
 // Voronoi cells (d3-delaunay), and an edge drawn wherever two neighbouring towns of one country lie
 // in different provinces. Names go in as text (divIcon from a DOM node), never as HTML.
+import { api } from "./dom.js";
 
 const MIN_ZOOM = 3;   // below it the world view keeps country borders only
 
@@ -31,9 +32,7 @@ export function addPlaceLayer(map, { onError = () => {} } = {}) {
     if (bbox[0] >= bbox[2]) return;   // a view entirely beyond the antimeridian: nothing to name
     let body;
     try {
-      const res = await fetch(`/api/places?bbox=${bbox.map((v) => v.toFixed(4)).join(",")}&zoom=${zoom}`, { headers: { Accept: "application/json" } });
-      body = await res.json();
-      if (!res.ok) throw new Error(body.detail || res.statusText);
+      body = await api("/api/places", { bbox: bbox.map((v) => v.toFixed(4)).join(","), zoom });
     } catch (e) {
       onError(`place names could not be loaded: ${e.message}`);
       return;

@@ -2,6 +2,7 @@
 // paged and sorted by the server), downloads of the current view, and the aggregate chart
 // (Chart.js over /api/aggregate). Strings from the data go in as text (Tabulator's plaintext
 // formatter, Chart.js labels drawn on a canvas), never as HTML.
+import { api, query } from "./dom.js";
 
 // Filters the page keeps in the URL's query string (the API's names), plus the page's own keys.
 export const FILTER_KEYS = ["country", "event_type", "sub_event_type", "status", "actor", "admin1", "admin2",
@@ -46,12 +47,6 @@ export function viewFilters(filters, range) {
   if (filters.since && filters.since > out.since) out.since = filters.since;
   if (filters.until && filters.until < out.until) out.until = filters.until;
   return out;
-}
-
-export function query(path, params) {
-  const url = new URL(path, window.location.href);
-  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== "") url.searchParams.set(k, v);
-  return url.pathname + url.search;
 }
 
 export function updateDownloads(filters, sort) {
@@ -107,14 +102,8 @@ export function createTable(holder, { getFilters, onSort, onRowClick, initialSor
       const sort = sorter(params.sort);
       onSort(sort);
       const filters = getFilters();
-      const res = await fetch(query(url, { ...filters, view: "summary", sort, limit: params.size,
-        offset: (params.page - 1) * params.size }), { headers: { Accept: "application/json" } });
-      if (!res.ok) {
-        let detail = res.statusText;
-        try { detail = (await res.json()).detail || detail; } catch { /* not JSON */ }
-        throw new Error(String(detail));
-      }
-      const body = await res.json();
+      const body = await api(url, { ...filters, view: "summary", sort, limit: params.size,
+        offset: (params.page - 1) * params.size });
       lastTotal = body.total;
       holder.dataset.total = String(body.total);
       holder.dataset.page = String(params.page);
@@ -143,9 +132,7 @@ export async function renderAggregate(filters, colourOf) {
   canvas.dataset.ready = "false";
   let body;
   try {
-    const res = await fetch(query("/api/aggregate", { ...filters, by }), { headers: { Accept: "application/json" } });
-    body = await res.json();
-    if (!res.ok) throw new Error(body.detail || res.statusText);
+    body = await api("/api/aggregate", { ...filters, by });
   } catch (e) {
     note.textContent = `aggregates could not be loaded: ${e.message}`;
     return;
