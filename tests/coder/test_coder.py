@@ -91,16 +91,25 @@ def test_run_time_rows_are_the_rows_training_fitted(nlp):
     from wirewatch.coder.training import Config, fit_idf, raw_matrix, transform
 
     _, docs = _tiny(nlp)
-    vec = Config(parse_bits=10, char_bits=10, char_weight=0.7).vectorizer()
-    items = [(frame_features(d), masked_words(d)) for d in docs]
-    X_raw = raw_matrix(items, vec)
-    vec.idf = fit_idf(X_raw, 1)
-    X = transform(X_raw, vec).toarray()
-    for k, item in enumerate(items):
-        idx, vals = vec.row(*item)
-        dense = np.zeros(vec.width)
-        np.add.at(dense, idx, vals)
-        assert np.allclose(dense, X[k], atol=1e-6)
+    readings = [["et=Protests", "a=-"], ["et=Battles", "a=military"], [], ["rule:none"]]
+    for cfg in (Config(parse_bits=10, char_bits=10, char_weight=0.7),
+                Config(parse_bits=10, char_bits=10, rule_bits=6, rule_weight=0.5)):
+        vec = cfg.vectorizer()
+        items = [(frame_features(d), masked_words(d), r) for d, r in zip(docs, readings)]
+        X_raw = raw_matrix(items, vec)
+        assert X_raw.shape[1] == vec.width
+        vec.idf = fit_idf(X_raw, 1)
+        X = transform(X_raw, vec).toarray()
+        for k, item in enumerate(items):
+            idx, vals = vec.row(*item)
+            dense = np.zeros(vec.width)
+            np.add.at(dense, idx, vals)
+            assert np.allclose(dense, X[k], atol=1e-6)
+        rule_cols = X[:, vec.rule_offset:]
+        if cfg.rule_bits:   # the rule block is normalised on its own, to its weight
+            assert np.isclose(np.linalg.norm(rule_cols[0]), 0.5) and not rule_cols[2].any()
+        else:
+            assert rule_cols.shape[1] == 0
 
 
 def test_saved_model_reads_back_with_the_same_predictions(nlp, tmp_path):
@@ -215,10 +224,23 @@ def test_validation_needs_every_part_of_the_bar(tmp_path):
             "macro_recall_sub_50plus": 0.72, "baseline_event_type_mean": 0.85}
     path = tmp_path / "loco.json"
     path.write_text(json.dumps({"date": "d", "config": vars(cfg), "summary": good}))
-    assert tc._validation(path, tc.Config())["validated"]
+    v = tc._validation(path, tc.Config())
+    assert v["validated"] and v["parts"] == {"type": True, "interaction": False}
+    path.write_text(json.dumps({"date": "d", "config": vars(cfg), "summary": good | {
+        "event_type_mean": 0.85, "interaction_beats_rules_every_fold": True, "type_min": 0.7}}))
+    v = tc._validation(path, tc.Config())      # the actor types alone: that part only
+    assert not v["validated"] and v["parts"] == {"type": False, "interaction": True} and v["type_min"] == 0.7
     path.write_text(json.dumps({"date": "d", "config": vars(cfg), "summary": good | {"baseline_event_type_mean": 0.88}}))
     v = tc._validation(path, tc.Config())
     assert not v["validated"] and "4 points" in v["validation"]
     path.write_text(json.dumps({"date": "d", "config": vars(cfg) | {"reg": 1.0}, "summary": good}))
     assert not tc._validation(path, tc.Config())["validated"]     # loco run with other settings
     assert not tc._validation(tmp_path / "missing.json", tc.Config())["validated"]
+
+
+def test_parts_of_the_artefact():
+    from wirewatch.coder import validated_parts
+
+    assert validated_parts({"validated": True}) == {"type", "interaction"}      # before parts existed
+    assert validated_parts({"validated": False}) == set()
+    assert validated_parts({"parts": {"type": False, "interaction": True}}) == {"interaction"}

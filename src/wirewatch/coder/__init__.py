@@ -14,6 +14,6 @@ parse (features.py); the model is linear, stored as JSON + .npz (model.py). `mak
 it from ../shared/train (scripts/train_coder.py, training.py); docs/model.md is the model card.
 """
 from .labels import ACTOR_TYPES, interaction_label, parse_interaction
-from .model import Coder, CoderUnavailable, Prediction, load_coder
+from .model import PARTS, Coder, CoderUnavailable, Prediction, load_coder, validated_parts
 
-__all__ = ["Coder", "CoderUnavailable", "Prediction", "load_coder", "ACTOR_TYPES", "parse_interaction", "interaction_label"]
+__all__ = ["Coder", "CoderUnavailable", "Prediction", "load_coder", "validated_parts", "PARTS", "ACTOR_TYPES", "parse_interaction", "interaction_label"]

@@ -78,20 +78,27 @@ class Coder:
                          for et in ets]
 
     # -- scoring ---------------------------------------------------------------------------------
-    def scores(self, parse_features: Sequence[str], words: Sequence[str]) -> np.ndarray:
-        """Raw scores (all heads' columns) for one frame's parse features and masked words."""
-        idx, vals = self.vectorizer.row(parse_features, words)
+    @property
+    def reads_rules(self) -> bool:
+        """Whether this model was trained with the grammar rules' reading as features."""
+        return bool(self.vectorizer.rule_bits)
+
+    def scores(self, parse_features: Sequence[str], words: Sequence[str], rules: Sequence[str] = ()) -> np.ndarray:
+        """Raw scores (all heads' columns) for one frame's parse features, masked words and the
+        rules' reading of it (extract/coding.py rule_features; ignored by a model without them)."""
+        idx, vals = self.vectorizer.row(parse_features, words, rules)
         at = self.lookup[idx]
         keep = at >= 0
         if not keep.any():
             return self.b.copy()
         return vals[keep] @ self.W[at[keep]] + self.b
 
-    def predict_frame(self, frame: Doc | Span) -> Prediction:
-        return self.predict_features(frame_features(frame), masked_words(frame))
+    def predict_frame(self, frame: Doc | Span, rules: Sequence[str] = ()) -> Prediction:
+        return self.predict_features(frame_features(frame), masked_words(frame), rules)
 
-    def predict_features(self, parse_features: Sequence[str], words: Sequence[str]) -> Prediction:
-        return self.predict_scores(self.scores(parse_features, words))
+    def predict_features(self, parse_features: Sequence[str], words: Sequence[str],
+                         rules: Sequence[str] = ()) -> Prediction:
+        return self.predict_scores(self.scores(parse_features, words, rules))
 
     def predict_scores(self, z: np.ndarray) -> Prediction:
         """The Prediction for one frame's raw scores (all heads' columns)."""
@@ -117,10 +124,11 @@ class Coder:
             event_type_probs={e: float(x) for e, x in zip(ets, p_et)},
             sub_event_type_probs={s: float(x) for s, x in zip(subs, p_sub)})
 
-    def predict(self, frames: Iterable[Frame]) -> list[Prediction]:
+    def predict(self, frames: Iterable[Frame], rules: Sequence[Sequence[str]] | None = None) -> list[Prediction]:
         """One Prediction per frame. A frame is a spaCy Doc or Span from the project's pipeline
         (wirewatch.nlp.load_pipeline(); its parse is used as is, no second parse) or a plain string
-        (parsed here with that pipeline)."""
+        (parsed here with that pipeline). `rules`: per frame, the grammar rules' reading of it
+        (extract/coding.py rule_features); without it a model that reads rules sees "no reading"."""
         frames = list(frames)
         texts = [i for i, f in enumerate(frames) if isinstance(f, str)]
         if texts:
@@ -128,7 +136,8 @@ class Coder:
             nlp = load_pipeline()
             for i, doc in zip(texts, nlp.pipe(clean_note(frames[i]) for i in texts)):  # type: ignore[arg-type]
                 frames[i] = doc
-        return [self.predict_frame(f) for f in frames]  # type: ignore[arg-type]
+        readings = list(rules) if rules is not None else [()] * len(frames)
+        return [self.predict_frame(f, r) for f, r in zip(frames, readings)]  # type: ignore[arg-type]
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
@@ -175,16 +184,29 @@ class CoderUnavailable(ImportError):
     coder package (extract/coding.py) run the same way without a validated model."""
 
 
+# The parts of the coder the product can switch on one by one (extract/coding.py): "type" (event
+# type, sub-event type, and whether a frame reports an event) and "interaction" (the actor types).
+PARTS = ("type", "interaction")
+
+
+def validated_parts(meta: dict) -> frozenset[str]:
+    """The parts `make train` found validated by `make loco` (docs/model.md); an older artefact's
+    single `validated` flag covers all of them."""
+    if "parts" in meta:
+        return frozenset(p for p, ok in meta["parts"].items() if ok)
+    return frozenset(PARTS) if meta.get("validated") else frozenset()
+
+
 @functools.lru_cache(maxsize=4)
 def load_coder(path_stem: str | None = None, *, require_validated: bool = True) -> Coder:
     """The committed coder (src/wirewatch/coder/_data/coder.*), loaded once.
 
-    The product only uses a model whose leave-one-country-out figures met the bar of issue 12
-    (`validated` in its metadata, written by `make train` from `make loco`'s summary); otherwise
-    this raises CoderUnavailable and extraction stays with its rules. `require_validated=False`
-    loads it anyway (tests, benchmarks, measuring)."""
+    The product only uses the parts of a model that passed `make loco` (`parts` in its metadata,
+    written by `make train` from `make loco`'s summary); a model with none raises CoderUnavailable
+    and extraction stays with its rules. `require_validated=False` loads it anyway (tests,
+    benchmarks, measuring)."""
     coder = read_model(Path(path_stem) if path_stem else DATA_DIR / "coder")
-    if require_validated and not coder.meta.get("validated"):
+    if require_validated and not validated_parts(coder.meta):
         raise CoderUnavailable(f"the event coder is not validated ({coder.meta.get('validation', 'no make loco figures')}); "
                                "extraction uses its rules")
     return coder

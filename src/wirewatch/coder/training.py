@@ -28,6 +28,8 @@ class Config:
     char_bits: int = 18
     char_weight: float = 1.0
     parse_weight: float = 1.0
+    rule_bits: int = 0                       # the rule block (vectorize.py); 0: off
+    rule_weight: float = 1.0
     min_df: int = 2                          # buckets seen in fewer training rows stay zero
     reg: float = 2e-5                        # L2 strength per row (SGDClassifier alpha)
     epochs: int = 8
@@ -37,15 +39,15 @@ class Config:
     heads: Sequence[str] = field(default_factory=lambda: list(HEADS))
 
     def vectorizer(self) -> Vectorizer:
-        return Vectorizer(self.parse_bits, self.char_bits, self.char_weight, self.parse_weight)
+        return Vectorizer(self.parse_bits, self.char_bits, self.char_weight, self.parse_weight,
+                          self.rule_bits, self.rule_weight)
 
 
-def raw_matrix(items: Sequence[tuple[Sequence[str], Sequence[str]]], vec: Vectorizer) -> sparse.csr_matrix:
-    """Bucket counts (both blocks) of (parse features, masked words) pairs: one row each."""
+def raw_matrix(items: Sequence[Sequence[Sequence[str]]], vec: Vectorizer) -> sparse.csr_matrix:
+    """Bucket counts (all blocks) of (parse features, masked words[, rule features]): one row each."""
     indptr, indices, data = [0], [], []
-    for parse_feats, words in items:
-        p, c = vec.raw(parse_feats, words)
-        for counts in (p, c):
+    for item in items:
+        for counts in vec.raw(*item):
             for k in sorted(counts):
                 indices.append(k)
                 data.append(counts[k])
@@ -68,11 +70,11 @@ def transform(X_raw: sparse.csr_matrix, vec: Vectorizer) -> sparse.csr_matrix:
     assert vec.idf is not None, "transform needs a fitted IDF"
     X = X_raw.copy().astype(np.float64)
     X.data = (1.0 + np.log(X.data)) * vec.idf[X.indices]
-    off = 1 << vec.parse_bits
     row = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
-    is_char = X.indices >= off
+    block = vec.block_of(X.indices)
     out = np.empty_like(X.data)
-    for mask, w in ((~is_char, vec.parse_weight), (is_char, vec.char_weight)):
+    for b, w in enumerate(vec.weights()):
+        mask = block == b
         sq = np.bincount(row[mask], weights=X.data[mask] ** 2, minlength=X.shape[0])
         norm = np.sqrt(sq)
         norm[norm == 0] = 1.0

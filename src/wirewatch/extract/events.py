@@ -25,7 +25,7 @@ from .notes import write_notes
 from .places import rank_for_event, resolve_in_sentence
 from .context import agreement_parties, article_context, closest_date, is_agreement, loose_place_names, story_lead_date
 from .cues import ACCIDENT_LEMMAS, CEASEFIRE_BREACH, accident_story, choose_family, cue_head, find_cues, is_characterisation, is_hypothetical, is_reference
-from .coding import FAMILY_OF_SUB, MODEL_EVENT_MIN, MODEL_ONLY_MIN, Coding, decide, interaction_code, order_sides, predict
+from .coding import FAMILY_OF_SUB, MODEL_EVENT_MIN, MODEL_ONLY_MIN, NO_RULE, Coding, active_parts, code, interaction_code, order_sides, predict
 from .frames import ArticleContext, Draft, Frame, VIOLENT, frame_span
 from .joining import attach_denials, claim_records, inherit_means, merge_or_add, split_by_place
 from .refine import EXCESSIVE, INTERVENTION, follow_on, refine_family
@@ -263,7 +263,8 @@ def _rule_sub(d: Draft) -> str:
 
 def _code(d: Draft, whole: Span | None = None) -> Coding:
     frame = whole if whole is not None else (frame_span(d) if d.spans else None)
-    return decide(d.family, _rule_sub(d), d.decided_by or "rule", predict(frame) if frame is not None else None)
+    return code(d.family, _rule_sub(d), d.decided_by or "rule", frame, d.agent.kind if d.agent else None,
+                d.target.kind if d.target else None, bool(d.killed is not None and d.killed.best))
 
 
 def _model_only(sentences: list[tuple[Span, int]], lead_date: Any) -> list[Draft]:
@@ -272,7 +273,9 @@ def _model_only(sentences: list[tuple[Span, int]], lead_date: Any) -> list[Draft
     first, _ = sentences[0]
     last, _ = sentences[min(2, len(sentences) - 1)]
     span = first.doc[first.start:last.end] if last.doc is first.doc else first
-    pred = predict(span)
+    if "type" not in active_parts():
+        return []
+    pred = predict(span, NO_RULE)
     if pred is None or pred.is_event_prob < MODEL_ONLY_MIN or pred.sub_event_type not in FAMILY_OF_SUB:
         return []
     family = FAMILY_OF_SUB[pred.sub_event_type]
