@@ -87,10 +87,13 @@ class Pipeline:
 
     def __init__(self, settings: Settings | None = None, *, sentence_triage: bool = True):
         self.settings = settings or Settings()
+        from .clean.truecase import Truecaser, english_words
         from .geo import get_gazetteer
         from .nlp import load_pipeline
         self.gazetteer = get_gazetteer(self.settings)
         self.nlp = load_pipeline(self.settings)
+        # upper-case wire copy is parsed in its usual case (clean/truecase.py); the article keeps its text
+        self.truecase = Truecaser(english_words(self.nlp), self.gazetteer.is_place)
         self.sentence_triage = sentence_triage
         self.timings: dict[str, float] = {"triage": 0.0, "parse": 0.0, "extract": 0.0}
 
@@ -107,10 +110,11 @@ class Pipeline:
         tri = _triage()
         t0 = time.perf_counter()
         budget = self.settings.max_parse_chars
-        plan: list[tuple[Article, list[tuple[int, int]]]] = []
+        plan: list[tuple[Article, str, list[tuple[int, int]]]] = []
         for a in articles:
+            text = self.truecase(a.text)   # same length and offsets as a.text
             # triage reads at most SCAN_FACTOR times the parse budget: beyond that nothing would be parsed
-            scanned = a.text[: budget * SCAN_FACTOR]
+            scanned = text[: budget * SCAN_FACTOR]
             if tri is not None:
                 a.relevant = tri[0](scanned, a.title)
                 spans = tri[1](scanned) if (a.relevant and self.sentence_triage) else ([(0, len(scanned))] if a.relevant else [])
@@ -119,21 +123,21 @@ class Pipeline:
                 spans = [(0, len(scanned))]
             spans, cut = bounded_spans(scanned, spans, MAX_SEGMENT_CHARS, budget)
             a.truncated = bool(a.relevant) and (cut or len(scanned) < len(a.text))
-            plan.append((a, spans))
+            plan.append((a, text, spans))
         t1 = time.perf_counter()
         parse_time = 0.0
 
         def texts() -> Iterator[str]:
-            for a, spans in plan:
+            for _, text, spans in plan:
                 for s, e in spans:
-                    yield a.text[s:e]
+                    yield text[s:e]
 
         stream = self.nlp.pipe(texts(), batch_size=self.settings.batch_size)
-        for a, spans in plan:
+        for a, text, spans in plan:
             started = time.perf_counter()
             segments = [(next(stream), s) for s, _ in spans]
             parse_time += time.perf_counter() - started
-            a.events = extract_events(a.article_id, a.text, segments, self.gazetteer,
+            a.events = extract_events(a.article_id, text, segments, self.gazetteer,
                                       parse_published(a.published), a.dateline_place) if segments else []
             del segments  # this article's Docs go now, not at the end of the batch
             if a.relevant and not a.events and tri is None:
