@@ -254,3 +254,53 @@ def test_the_same_count_told_again_is_not_more_dead():
     first = find_casualties("IS attack on Syria oil field kills 30.")
     again = find_casualties("Jihadists attacked the field killing at least 30 pro-regime gunmen.")
     assert not again.adds_to(first.killed)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # everyone hit, some fatally: the dead are killed, only the rest injured
+    ("Police are searching for a gunman after four people were shot, three fatally, inside an SUV.", 3, 1),
+    ("4 shot, 1 fatally, in East Orange", 1, 3),
+    ("The gunman fled after shooting five people, two of them fatally.", 2, 3),
+    # "fatally" makes a shooting or a wound a death
+    ("A mother and son were found fatally shot Thursday morning.", 2, None),
+    ("A guard was fatally wounded at the gate.", 1, None),
+    # someone "is dead" or "found ... dead"
+    ("A 14-year-old boy is dead after being shot in the chest.", 1, None),
+    ("When officers arrived, they found Jaylin Miller dead in the yard.", 1, None),
+    # a killing named by its noun, whatever sentence it sits in
+    ("A man faces charges in connection to the deadly shooting of a 13-year-old girl.", 1, None),
+    ("A boy was charged in the accidental shooting death of his friend.", 1, None),
+    ("A second suspect was charged in the double homicide.", 2, None),
+    # a number beats "all" in "all four"
+    ("All four family members appear to have died from gunshot wounds.", 4, None),
+    # shot himself: hit, not dead
+    ("Police confirmed that a child shot himself in the hand.", None, 1),
+])
+def test_shootings_counted(nlp, text, killed, injured):
+    c = _sents(nlp, text)[0]
+    assert (c.killed.best if c.killed else None) == killed
+    assert (c.injured.best if c.injured else None) == injured
+
+
+@pytest.mark.parametrize("text", [
+    "The fatal shooting that took place last weekend is still unsolved.",   # no victim named: no count guessed
+    "Doctors said the shooting of the girl was not fatal.",
+    "Three men were shot, none fatally.",
+    "Police are investigating a double shooting on Main Street.",   # two hit, not two dead
+])
+def test_shootings_not_counted(nlp, text):
+    c = _sents(nlp, text)[0]
+    assert c.killed is None or c.killed.best == 0
+
+
+def test_survivors_are_the_hit_less_the_dead():
+    from wirewatch.extract.casualties import Figure, survivors
+    hit = Figure(4, 4, 4, 0, 25, "four people were shot")
+    dead = Figure(3, 3, 3, 40, 70, "three were pronounced dead")
+    assert survivors(dead, hit).best == 1
+    # told in words of injury, or of other people, the injured are not the dead
+    assert survivors(dead, Figure(4, 4, 4, 0, 25, "four people were wounded")).best == 4
+    assert survivors(Figure(1, 1, 1, 0, 5, "killed"), Figure(1, 1, 1, 9, 30, "a woman was also shot")).best == 1
+    # more dead than hit: two separate counts, left alone
+    assert survivors(Figure(5, 5, 5, 0, 5, "x"), hit).best == 4
+    assert survivors(None, hit) is hit

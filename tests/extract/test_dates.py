@@ -77,3 +77,33 @@ def test_an_undated_event_takes_the_story_day(nlp):
                        "two soldiers, the army said.", published="2021-03-09")
     told = [e for e in art.events if e.mention != "background"]
     assert told and told[0].event_date == "2021-03-07"
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a release line: the day the story was filed, whatever the metadata says
+    ("ISAF Joint Command\nKABUL, Afghanistan (September 4, 2011) - Forces detained a leader.\n\nIn Baghlan, forces "
+     "detained two suspects yesterday.", None, "2011-09-04"),
+    # a page's own "Posted:" / "Created:" stamp beats a later crawl or re-publication date
+    ("Weapon identified Posted: Tuesday, April 15, 2014 10:21 PM EDT Updated: Tuesday, April 15, 2014", dt.date(2017, 1, 28), "2014-04-15"),
+    ("Updated: 08/10/2014 4:26 PM\n\nCreated: 08/09/2014 5:14 AM KSTP.com\n\nPolice are investigating", dt.date(2017, 1, 28), "2014-08-09"),
+    ("A vigil was held. (Published Monday, March 24, 2014)\n\nPolice are trying", None, "2014-03-24"),
+    # counter-examples: "Updated" alone, a stamp deep in the story, "published" as a verb with no date after it
+    ("Updated: 08/10/2014 4:26 PM\n\nPolice are investigating", dt.date(2014, 8, 11), "2014-08-11"),
+    ("x " * 400 + "Posted: Tuesday, April 15, 2014", dt.date(2017, 1, 28), "2017-01-28"),
+    ("The report was published on Monday by the ministry.", dt.date(2015, 3, 4), "2015-03-04"),
+])
+def test_the_reference_day_is_the_storys_own(text, published, expected):
+    from wirewatch.extract.dates import reference_day
+    got = reference_day(text, published)
+    assert (got.isoformat() if got else None) == expected
+
+
+def test_yesterday_in_a_later_paragraph_counts_from_the_release_line(nlp):
+    """An ISAF release with no metadata date: 'yesterday' two paragraphs below the release line is
+    the day before the release, not the release day."""
+    from wirewatch.pipeline import extract_text
+    art = extract_text("ISAF Joint Command - Afghanistan\nKABUL, Afghanistan (September 4, 2011) - A combined force "
+                       "detained a Taliban leader in Kunduz province.\n\nIn Talah wa Barfak district, Baghlan province, a "
+                       "combined Afghan and coalition security force killed two insurgents yesterday.")
+    days = {e.event_date for e in art.events if e.admin1 == "Baghlan"}
+    assert days == {"2011-09-03"}

@@ -26,7 +26,7 @@ from .victims import PERPETRATORS, parsed
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-__all__ = ["Casualties", "Figure", "added", "divided", "find_captured", "find_casualties", "firmer"]
+__all__ = ["Casualties", "Figure", "added", "divided", "find_captured", "find_casualties", "firmer", "survivors"]
 
 _PEOPLE = r"(?:(?!(?:and|or|but|were|was|in|at|on|after|when|that|which|who|left|killing|leaving|by|\d+)\b)[\w'-]+\s+){0,4}?(?:people|persons?|civilians?|soldiers?|troops|servicem[ae]n|personnel|officers?|policem[ae]n|police\s+officers?|militants?|rebels?|fighters?|insurgents?|attackers?|assailants?|gunmen|members?|children|child|women|woman|men|man|villagers?|residents?|worke?rs?|students?|protesters?|demonstrators?|others?|individuals?|pilgrims|worshippers|passengers?|farmers?|herders?|boys?|girls?|guards?|employees?|staff|journalists?|teachers?|doctors?|nurses?|victims?|migrants?|refugees?|suspects?|bodies|body|militiam[ae]n|jihadists?|terrorists?|security\s+forces|forces|members|family\s+members|relatives|youths?|teenagers?|elders?|chiefs?|leaders?|commanders?|officials?|customers|traders|shoppers|inmates|prisoners|detainees|recruits|cadets|hostages|contractors?|drivers?|spouses?|wives|wife|husbands?|sons?|daughters?|brothers?|sisters?|bodyguards?|commanders?|chiefs?|" + "|".join(vocab.nationality_plurals()) + ")"  # "three Palestinians": nationality words from demonyms.tsv
 
@@ -168,6 +168,8 @@ def find_casualties(text: str, sent: "Span | None" = None, before: str = "") -> 
     out = _from_text(text)
     if sent is not None and not out.cumulative:
         _add_parsed(out, sent, before)
+    _some_fatally(out, text)
+    _multiple_killing(out, text)
     _in_addition(out, text, before)
     stated, divide = coded(text)
     if stated is None and not out.cumulative:
@@ -183,6 +185,59 @@ def find_casualties(text: str, sent: "Span | None" = None, before: str = "") -> 
     out.additional = bool(_ADDITIONAL.search(text)) or (
         out.killed is not None and bool(_MORE.search(text[max(0, out.killed.start - 8):out.killed.end])))
     return out
+
+
+# "four people were shot, three fatally", "4 shot, 1 fatally", "shooting five people, two of them fatally": of everyone
+# hit, the dead are killed and only the rest injured (ACLED's and GVA's injuries never include the dead)
+_SOME_FATALLY = re.compile(rf"\b(?:(?P<n>{SIMPLE})\s+(?:[\w'-]+\s+){{0,2}}?(?:people|persons|men|women|children|victims|others|teens|teenagers|officers|"
+                           rf"students|adults)?\s*(?:(?:were|have\s+been|had\s+been|are)\s+)?(?P<verb>shot|stabbed|wounded|hit)"
+                           rf"|(?P<verb2>shooting|stabbing|wounding|shot|stabbed)\s+(?P<n2>{SIMPLE})\s+(?:[\w'-]+\s+){{0,2}}?(?:people|persons|men|women|children|others)?)"
+                           rf"\s*,\s*(?:(?P<k>{SIMPLE})|(?P<all>all))(?:\s+of\s+them)?\s+(?:fatally|mortally)\b", re.I)
+
+
+def _some_fatally(out: Casualties, text: str) -> None:
+    m = _SOME_FATALLY.search(text)
+    if m is None:
+        return
+    hit, k = value(m.group("n") or m.group("n2")), value(m.group("k")) if m.group("k") else None
+    if hit is None or re.fullmatch(r"(?:19|20)\d\d", m.group("n") or m.group("n2")):
+        return
+    k = hit if m.group("all") else k
+    if k is None or k > hit:
+        return
+    out.killed = Figure(k, k, k, m.start(), m.end(), m.group(0))
+    out.injured = Figure(hit - k, hit - k, hit - k, m.start(), m.end(), m.group(0))
+
+
+_MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+_MULTIPLE_KILLING = re.compile(r"\b(?P<n>double|triple|quadruple|quintuple)[\s-]+(?:fatal\s+shootings?|homicides?|murders?|killings?|slayings?)\b", re.I)
+
+
+def _multiple_killing(out: Casualties, text: str) -> None:
+    """'a double homicide', 'the triple murder': two, three dead."""
+    m = _MULTIPLE_KILLING.search(text)
+    if m is not None and out.killed is None:
+        n = _MULTIPLE[m.group("n").lower()]
+        out.killed = Figure(n, n, n, m.start(), m.end(), m.group(0))
+
+
+_HIT_ONLY = re.compile(r"\b(?:shot|stabbed)\b", re.I)
+_NOT_HIT_ONLY = re.compile(r"\b(?:injur\w*|wound\w*|hurt|hospital\w*|survived|fatally|also|another|other|others|second|third)\b", re.I)
+
+
+def survivors(killed: Figure | None, injured: Figure | None) -> Figure | None:
+    """The injured of an event whose only injury figure counts the people shot ("four people were shot"
+    ... "three were pronounced dead"): everyone hit, the dead included; ACLED and GVA count only the
+    survivors as injured, so the dead come off. A figure told in words of injury ("wounded", "in
+    hospital") or of other people ("another man was shot") is left as it is."""
+    if killed is None or injured is None or killed.best is None or injured.best is None:
+        return injured
+    if not _HIT_ONLY.search(injured.text) or _NOT_HIT_ONLY.search(injured.text) or " + " in injured.text:
+        return injured
+    if not (killed.low == killed.best == killed.high and injured.low == injured.best == injured.high) or killed.best > injured.best:
+        return injured
+    left = injured.best - killed.best
+    return Figure(left, left, left, injured.start, injured.end, injured.text)
 
 
 _EITHER = re.compile(r"\b(?:killed|dead),?\s+(?:(?:injured|wounded|captured|arrested|detained)\s*,?\s+)?(?:or|and/or)\s+"

@@ -245,6 +245,32 @@ def dateline_date(text: str, published: dt.date | None) -> tuple[dt.date, int, i
     return line[1], line[2], line[3]
 
 
+# A web page's own time stamp: "Posted: Tuesday, April 15, 2014 10:21 PM EDT", "Created: 08/09/2014 5:14 AM",
+# "(Published Monday, March 24, 2014)". Not "Updated", which may be days later.
+_STAMP = re.compile(r"\b(?:posted|created|published|first\s+published)\b\s*(?:on\s+)?:?\s*", re.I)
+STAMP_CHARS = 600  # a stamp is in the page's head, not in a story's later paragraphs
+
+
+def reference_day(text: str, published: dt.date | None) -> dt.date | None:
+    """The day the story's "yesterday", "Monday" and "last week" count from: its release line's date
+    ("KABUL, Afghanistan (Jan. 25, 2013)"), or the page's own "Posted:" stamp, or failing both the
+    publication date from its metadata (which may be a later re-publication or crawl)."""
+    line = dateline_date(text, published)
+    if line is not None:
+        return line[0]
+    for m in _STAMP.finditer(text[:STAMP_CHARS]):
+        got = [d for d in find_dates(text[m.end():m.end() + 40], published)
+               if d.start == 0 and d.precision == 1 and d.kind in ("dmy", "mdy", "numeric", "iso") and re.search(r"(?:19|20)\d\d", d.text)]
+        if not got:  # "Posted: Tuesday, April 15, 2014": the weekday first
+            wd = re.match(rf"{_WD},?\s+", text[m.end():m.end() + 12])
+            if wd:
+                got = [d for d in find_dates(text[m.end() + wd.end():m.end() + wd.end() + 40], published)
+                       if d.start == 0 and d.kind in ("dmy", "mdy") and re.search(r"(?:19|20)\d\d", d.text)]
+        if got:
+            return got[0].date
+    return published
+
+
 _QUALIFIED = re.compile(r"\b(?:on\s+or\s+(?:around|about)|around|about|approximately|circa)\s*$", re.I)
 
 

@@ -17,9 +17,9 @@ from spacy.tokens import Doc, Span
 from ..model import Claim, Mention, Span as TextSpan
 from . import lexicon as lx
 from .actors import ActorRef, interaction
-from .casualties import find_casualties
+from .casualties import find_casualties, survivors
 from .claims import SpeakerBook, find_claims
-from .dates import find_dates
+from .dates import find_dates, reference_day
 from .mentions import classify_mention, consolidate
 from .notes import write_notes
 from .places import rank_for_event, resolve_in_sentence
@@ -40,6 +40,7 @@ _ANAPHORIC = re.compile(r"^\s*(?:This|That|It)\s+(?:was|is|had\s+been|has\s+been
 def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int]], gazetteer: Any,
                    published: dt.date | None, dateline: str | None = None) -> list[Mention]:
     """All events of one article, in text order. `segments` are parsed pieces of `text` with their offsets."""
+    published = reference_day(text, published)  # "yesterday" counts from the release line or the page's stamp
     ctx = article_context(segments, gazetteer, published, dateline)
     book = SpeakerBook()
     drafts: list[Draft] = []
@@ -234,8 +235,9 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, gazetteer
             m.geo_precision = 3
         if d.killed is not None:
             m.fatalities, m.fatalities_low, m.fatalities_high = d.killed.best, d.killed.low, d.killed.high
-        if d.injured is not None:
-            m.injuries, m.injuries_low, m.injuries_high = d.injured.best, d.injured.low, d.injured.high
+        injured = survivors(d.killed, d.injured)
+        if injured is not None:
+            m.injuries, m.injuries_low, m.injuries_high = injured.best, injured.low, injured.high
         m.weapon = d.weapon if d.family in VIOLENT or d.family == "disrupted" else None
         m.status = status
         m.ceasefire_violation = d.ceasefire_violation and d.family != "agreement"

@@ -21,6 +21,9 @@ _KILL_LEMMAS = {"kill", "assassinate", "murder", "behead", "lynch", "slay", "mas
 _DIE_LEMMAS = {"die", "perish", "succumb"}
 _INJURE_LEMMAS = {"injure", "wound", "hurt", "maim"}
 _HIT_LEMMAS = {"shoot", "stab"}  # passive only: "was shot", never "shot a film" or "was shot at"
+_FATALLY = {"fatally", "mortally"}
+_FATAL = {"fatal", "deadly"}
+_SHOOTINGS = {"shooting", "stabbing"}
 _DEATH_OUTCOME = {"result", "lead", "cause", "confirm", "leave", "bring", "addition"}
 _DEATH_NOUNS = {"death", "killing", "murder", "assassination", "execution", "beheading", "lynching"}
 _CASUALTY_NOUNS = {"casualty", "fatality", "victim", "death"}
@@ -89,7 +92,7 @@ def _count_one(tok: "Token", before: str) -> int | None:
                     and x.nbor(1).text != "-"), None)
         if num is not None:
             return _number_word(num)
-    for c in tok.children:
+    for c in sorted(tok.children, key=lambda c: c.dep_ != "nummod"):  # "all four family members": the number counts
         if c.dep_ == "nummod":
             return None if c.nbor(1).text == "-" else _number_word(c)  # "a 48-year-old man" is not 48 people
         if c.lower_ == "both" and c.dep_ in ("det", "predet", "preconj"):
@@ -183,8 +186,18 @@ def _subjects(verb: "Token") -> list["Token"]:
     return []
 
 
+def _named_death(tok: "Token") -> bool:
+    """'the fatal shooting', 'the shooting death': a noun that names a death as done."""
+    lemma, kids = tok.lemma_.lower(), list(tok.children)
+    return tok.pos_ == "NOUN" and (lemma in _SHOOTINGS and any(c.dep_ == "amod" and c.lower_ in _FATAL for c in kids)
+                                   or lemma == "death" and any(c.dep_ == "compound" and c.lemma_.lower() in _SHOOTINGS for c in kids))
+
+
 def _unreal(verb: "Token") -> bool:
-    """Negated, modal, attempted or alleged-crime readings: 'was not killed', 'tried to kill', 'accused of killing'."""
+    """Negated, modal, attempted or alleged-crime readings: 'was not killed', 'tried to kill', 'accused of killing'.
+    A death named by its noun ("charged in the shooting death of X") happened whoever is charged with it."""
+    if _named_death(verb):
+        return False
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     tok = verb
@@ -223,10 +236,12 @@ def _victims_of(tok: "Token") -> tuple[str, list["Token"]] | None:
             (tok.tag_ == "VBN" and tok.dep_ in ("conj", "advcl", "acl", "relcl", "oprd", "xcomp", "ccomp"))
         to_death = any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in kids)
         dead = any(c.lower_ in _DEAD_WORDS and c.dep_ in ("oprd", "acomp", "advmod", "dobj", "xcomp", "ccomp", "attr") for c in kids)
+        fatal = any(c.dep_ == "advmod" and c.lower_ in _FATALLY for c in kids)
         if lemma in _DIE_LEMMAS:
             kind = "k"
         elif lemma in _KILL_LEMMAS or to_death or (dead and lemma in ("shoot", "find", "pronounce", "leave", "declare",
-                                                                           "confirm", "gun", "stab", "beat", "report")):
+                                                                           "confirm", "gun", "stab", "beat", "report", "be")) \
+                or (fatal and lemma in _HIT_LEMMAS | _INJURE_LEMMAS):  # "were found fatally shot", "fatally wounded"
             kind = "k"
             if lemma == "gun" and not any(c.lower_ == "down" for c in kids):
                 return None
@@ -234,9 +249,14 @@ def _victims_of(tok: "Token") -> tuple[str, list["Token"]] | None:
             kind = "i"
         elif lemma in _HIT_LEMMAS and passive and not any(c.dep_ == "prep" and c.lower_ == "at" for c in kids):
             kind = "i"  # "a man was shot in the leg": hit and not said to have died (a death in the sentence claims him first)
+        elif lemma in _HIT_LEMMAS and any(c.dep_ == "dobj" and c.lower_ in ("himself", "herself") for c in kids):
+            kind = "i"  # "a child shot himself in the hand"
         else:
             return None
-        if lemma in _DIE_LEMMAS or passive or (lemma == "find" and dead):
+        found_dead = [g for c in kids if c.lower_ == "dead" and c.dep_ in ("ccomp", "xcomp", "oprd") for g in c.children if g.dep_ == "nsubj"]
+        if lemma == "find" and not passive and found_dead:
+            heads = found_dead  # "they found Jaylin Miller dead": the one found, not the finders
+        elif lemma in _DIE_LEMMAS or passive or (lemma in ("find", "be") and dead):
             heads = _subjects(tok)
         else:
             obj = next((c for c in kids if c.dep_ == "dobj"), None)
@@ -251,6 +271,11 @@ def _victims_of(tok: "Token") -> tuple[str, list["Token"]] | None:
                 if obj is not None:
                     heads.append(obj)
         return (kind, heads) if heads else None
+    if _named_death(tok):
+        # "the fatal shooting of a teenager", "the shooting death of his friend": a death, whatever governs it
+        of = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((x for x in of.children if x.dep_ == "pobj"), None) if of is not None else None
+        return ("k", [obj]) if obj is not None else None
     if tok.pos_ == "NOUN" and lemma in _DEATH_NOUNS:
         gov = tok.head.head if tok.dep_ == "pobj" else tok.head
         if gov.lemma_.lower() not in _DEATH_OUTCOME:
