@@ -61,16 +61,21 @@ def event_summary(event: Event | dict[str, Any]) -> dict[str, Any]:
 
 def columns_json(names: Sequence[str], rows: Sequence[Sequence[Any]]) -> dict[str, Any]:
     """Rows as one array per column; a text column with few distinct values as a dictionary
-    (`{"values": [...], "codes": [...]}`, -1 for null): the map's 100,000 events in a few MB."""
+    (`{"values": [...], "codes": [...]}`, -1 for null): the map's 100,000 events in a few MB.
+    Transposed and encoded with zip, set and map (loops in C): 1.4 million values per 100,000
+    events would cost ~0.4 s of the answer's time as Python loops."""
+    columns = list(zip(*rows)) if rows else [() for _ in names]
     out: dict[str, Any] = {}
-    for i, name in enumerate(names):
-        column = [row[i] for row in rows]
-        texts = {v for v in column if isinstance(v, str)}
-        if texts and len(texts) * 4 < len(column):
-            index = {v: k for k, v in enumerate(sorted(texts))}
-            out[name] = {"values": list(index), "codes": [-1 if v is None else index[v] for v in column]}
+    for name, column in zip(names, columns):
+        distinct = set(column)
+        distinct.discard(None)
+        if distinct and len(distinct) * 4 < len(column) and all(isinstance(v, str) for v in distinct):
+            index: dict[Any, int] = {v: k for k, v in enumerate(sorted(distinct))}
+            values = list(index)
+            index[None] = -1
+            out[name] = {"values": values, "codes": list(map(index.__getitem__, column))}
         else:
-            out[name] = column
+            out[name] = list(column)
     return out
 
 

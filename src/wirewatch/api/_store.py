@@ -82,6 +82,11 @@ class StoreProvider:
     def path(self) -> str | None:
         return self._path
 
+    @property
+    def pooled(self) -> bool:
+        """A SQLite file read on the reader pool (not a store object, not PostgreSQL)."""
+        return self._pooled
+
     def get(self) -> StoreLike:
         """The writer's store; only call this on the writer thread (inside `run`)."""
         if self._store is None:

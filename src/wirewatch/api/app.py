@@ -22,6 +22,7 @@ from fastapi.staticfiles import StaticFiles
 
 from ..errors import InputError, StoreError
 from ..settings import Settings
+from ._answers import AnswerCache, file_stamp
 from ._assets import WEB_DIR, VendorAssets, vendor_assets
 from ..store.filters import FILTER_HELP, FILTER_NAMES, MAX_LIMIT, EventFilters, FilterError, parse_bbox, parse_filters, parse_paging, parse_sort
 from ._serialize import article_html, article_json, columns_json, dumps, event_json, event_summary, feature_collection
@@ -88,6 +89,7 @@ def create_app(
     app.state.assets = assets
     app.state.processor = processor
     app.state.place_names = PlaceNames(settings.gazetteer_path)
+    app.state.answers = AnswerCache()
 
     _install_errors(app)
     _install_security_headers(app, settings)
@@ -331,17 +333,26 @@ def _add_event_routes(app: FastAPI) -> None:
     async def map_points(request: Request, filters: FiltersDep) -> Response:
         """Every event matching the filters with the fields the map, the timeline and the list need
         (`columns`: one array per field, repetitive text as `{values, codes}`), in one answer read
-        from the table's columns: what the page loads, 100,000 events in a few MB."""
+        from the table's columns: what the page loads, 100,000 events in a few MB. Kept per filter
+        state until the database changes (`_answers.py`)."""
         from ..store.queries import POINT_COLUMNS
 
         kwargs = filters.store_kwargs()
+        provider, answers = _provider(request), request.app.state.answers
+        path = provider.path if provider.pooled else None
+        key = ("map", repr(sorted(kwargs.items())))
+        cached = answers.get(key, file_stamp(path))
+        if cached is not None:
+            return Response(cached, media_type="application/json", headers={"Server-Timing": "cache;desc=hit, cpu;dur=0"})
 
         def work(store: StoreLike) -> tuple[bytes, str]:
+            stamp = file_stamp(path)   # before the query (and once the database is open): a later commit invalidates
             t0, cpu0 = time.perf_counter(), time.thread_time()
             rows = store.event_points(**kwargs)
             t1 = time.perf_counter()
             body = dumps({"total": len(rows), "columns": columns_json(POINT_COLUMNS, rows)})
             t2, cpu = time.perf_counter(), time.thread_time() - cpu0
+            answers.put(key, stamp, body)
             return body, f"db;dur={(t1 - t0) * 1000:.2f}, json;dur={(t2 - t1) * 1000:.2f}, cpu;dur={cpu * 1000:.2f}"
 
         body, timing = await _on_store(request, work)
