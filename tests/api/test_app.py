@@ -234,7 +234,7 @@ def test_page_and_assets_are_served_with_a_strict_csp(client: Any) -> None:
     assert "script-src 'self'" in r.headers["content-security-policy"]
     assert "unsafe-inline" not in r.headers["content-security-policy"].split("script-src")[1].split(";")[0]
     assert client.get("/static/app/app.js").status_code == 200
-    for path in ("leaflet/leaflet.js", "markercluster/leaflet.markercluster.js",
+    for path in ("leaflet/leaflet.js", "supercluster/supercluster.min.js",
                  "topojson/topojson-client.min.js", "d3/d3.min.js", "world-atlas/countries-110m.json"):
         r = client.get(f"/static/vendor/{path}")
         if r.status_code == 404:

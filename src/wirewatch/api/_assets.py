@@ -14,7 +14,7 @@ WEB_DIR = Path(__file__).parent / "web"
 # URL prefix under /static/vendor -> folder inside node_modules, and one file that must exist there.
 VENDOR: dict[str, tuple[str, str]] = {
     "leaflet": ("leaflet/dist", "leaflet.js"),
-    "markercluster": ("leaflet.markercluster/dist", "leaflet.markercluster.js"),
+    "supercluster": ("supercluster/dist", "supercluster.min.js"),
     "topojson": ("topojson-client/dist", "topojson-client.min.js"),
     "d3": ("d3/dist", "d3.min.js"),
     "world-atlas": ("world-atlas", "countries-110m.json"),

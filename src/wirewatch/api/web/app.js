@@ -2,6 +2,7 @@
 // sharing one filter state kept in the URL. Every string that comes from the data is inserted
 // with textContent (el() below), never as HTML.
 import { api, banner, el, safeHref, setStatus } from "./dom.js";
+import { createEventLayer } from "./eventmap.js";
 import { addPlaceLayer } from "./places.js";
 import { rangeLabel, renderTimeline } from "./timeline.js";
 import { FILTER_KEYS, createTable, fillForm, readUrl, renderAggregate, updateDownloads, viewFilters, writeUrl } from "./workbench.js";
@@ -16,7 +17,7 @@ const TYPE_COLOURS = {
 };
 const OTHER_COLOUR = "#7f7f7f";
 const DAY = 86400000;
-const UNCLUSTERED_ZOOM = 9;   // markers are never clustered from this zoom on
+const UNCLUSTERED_ZOOM = 9;   // from this zoom on only events at (nearly) one spot stay clustered
 
 const state = {
   config: null,
@@ -34,8 +35,7 @@ const dayOf = (iso) => (iso ? new Date(`${String(iso).slice(0, 10)}T00:00:00Z`) 
 
 // ---- map --------------------------------------------------------------------------------------
 
-let map, cluster, countriesLayer;
-const markersById = new Map();
+let map, eventLayer, countriesLayer;
 
 async function initMap() {
   // No zoom animation: with many SVG markers it is slow, and a zoom cut short by a redraw can leave
@@ -62,26 +62,7 @@ async function initMap() {
     }
     addPlaceLayer(map, { onError: banner });   // names and province lines from the gazetteer
   }
-  cluster = L.markerClusterGroup({
-    animate: false,
-    showCoverageOnHover: false,
-    // from UNCLUSTERED_ZOOM on only events at (nearly) one spot stay together, and clicking them
-    // spreads them out (spiderfy) instead of stacking markers that hide each other
-    maxClusterRadius: (zoom) => (zoom >= UNCLUSTERED_ZOOM ? 2 : 40),
-    spiderfyOnMaxZoom: true,
-    spiderLegPolylineOptions: { weight: 1.5, color: "#222", opacity: 0.6, className: "ww-spider-leg" },
-    iconCreateFunction: clusterIcon,
-  });
-  // One handler each on the group, not three per marker (100,000 markers): markercluster passes
-  // its markers' events on to the group with the marker as e.layer.
-  const eventOf = (e) => e.layer && e.layer.options && e.layer.options.wwEvent;
-  cluster.on("mouseover", (e) => {
-    const ev = eventOf(e);
-    if (!ev || e.layer.getTooltip()) return;
-    e.layer.bindTooltip(el("span", {}, `${ev.location || "?"} · ${ev.event_date || "undated"} · ${ev.event_type || ""}`)).openTooltip();
-  });
-  cluster.on("click", (e) => { const ev = eventOf(e); if (ev) openEvent(ev.event_id); });
-  map.addLayer(cluster);
+  eventLayer = createEventLayer(map, { colourOf, radiusOf, onOpen: openEvent, unclusteredZoom: UNCLUSTERED_ZOOM });
   L.control.scale({ imperial: false, position: "bottomright" }).addTo(map);
   addLegend();
 }
@@ -103,27 +84,6 @@ function unwrapAntimeridian(collection) {
     else if (g.type === "MultiPolygon") g.coordinates = g.coordinates.map((poly) => poly.map(fixRing));
   }
   return collection;
-}
-
-function clusterIcon(c) {
-  const children = c.getAllChildMarkers();
-  const contested = children.some((m) => m.options.wwStatus === "contested");
-  const n = children.length;
-  const size = 26 + Math.min(24, Math.round(Math.sqrt(n) * 4));
-  // the mix of event types as a ring of their colours around the count
-  const counts = new Map();
-  for (const m of children) counts.set(m.options.wwType || "", (counts.get(m.options.wwType || "") || 0) + 1);
-  let at = 0;
-  const stops = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([type, k]) => {
-    const from = at; at += (k / n) * 360;
-    return `${colourOf(type)} ${from.toFixed(1)}deg ${at.toFixed(1)}deg`;
-  });
-  const div = el("div", { class: `ww-cluster${contested ? " has-contested" : ""}`,
-    dataset: { count: String(n), types: [...counts.entries()].map(([t, k]) => `${t || "?"}:${k}`).join("|") } },
-  el("span", {}, String(n)));
-  div.style.background = `conic-gradient(${stops.join(", ")})`;
-  div.style.width = div.style.height = `${size}px`;
-  return L.divIcon({ html: div, className: "ww-cluster-icon", iconSize: [size, size] });
 }
 
 function addLegend() {
@@ -153,66 +113,25 @@ function visibleEvents() {
   return state.events.filter(inRange);
 }
 
-// A circle marker whose SVG path names its event (data-event-id, -type, -status) once drawn.
-// One subclass per look (event type x status) holds the shared style in its prototype's options,
-// so a marker is made with only its own radius and event: 100,000 markers copy 2 options, not 12.
-const markerClasses = new Map();
-function markerClassFor(type, status) {
-  const key = `${type || ""}\u0000${status || ""}`;
-  let cls = markerClasses.get(key);
-  if (!cls) {
-    const contested = status === "contested";
-    cls = L.CircleMarker.extend({
-      options: {
-        color: contested ? "#b3261e" : "#333",
-        weight: contested ? 3 : 1,
-        dashArray: contested ? "4 3" : null,
-        fillColor: colourOf(type),
-        fillOpacity: 0.75,
-        className: `ww-marker ww-${status || "reported"}`,
-        wwStatus: status,
-        wwType: type,
-      },
-      onAdd(m) {
-        L.CircleMarker.prototype.onAdd.call(this, m);
-        const ev = this.options.wwEvent, path = this.getElement();
-        if (!ev || !path) return;
-        path.setAttribute("data-event-id", ev.event_id);
-        path.setAttribute("data-event-type", ev.event_type || "");
-        path.setAttribute("data-status", ev.status || "");
-      },
-    });
-    markerClasses.set(key, cls);
-  }
-  return cls;
-}
-
 function renderMap(fit = false) {
-  // Emptied, moved to the new view, then refilled: markercluster places its clusters once instead
-  // of drawing them at the old view and again after fitBounds. (Not refilled off the map: there
-  // markercluster 1.5's addLayers checks each marker against its whole queue, quadratic.)
-  cluster.clearLayers();
-  markersById.clear();
+  // the shown events into the map's cluster index; only what is in view is drawn (eventmap.js)
   const shown = visibleEvents();
-  const markers = [];
-  let unplaced = 0, south = 90, north = -90, west = 180, east = -180;
-  for (const ev of shown) {
-    const lat = ev.latitude, lon = ev.longitude;
-    if (lat === null || lon === null || lat === undefined || lon === undefined) { unplaced++; continue; }
-    const Marker = markerClassFor(ev.event_type, ev.status);
-    const m = new Marker([lat, lon], { radius: radiusOf(ev.fatalities), wwEvent: ev });
-    markers.push(m);
-    markersById.set(ev.event_id, m);
-    if (lat < south) south = lat;
-    if (lat > north) north = lat;
-    if (lon < west) west = lon;
-    if (lon > east) east = lon;
+  const placed = eventLayer.setEvents(shown);
+  const unplaced = shown.length - placed;
+  let south = 90, north = -90, west = 180, east = -180;
+  if (fit && placed) {
+    for (const ev of shown) {
+      const lat = ev.latitude, lon = ev.longitude;
+      if (typeof lat !== "number" || typeof lon !== "number") continue;
+      if (lat < south) south = lat;
+      if (lat > north) north = lat;
+      if (lon < west) west = lon;
+      if (lon > east) east = lon;
+    }
+    map.fitBounds(L.latLngBounds([south, west], [north, east]).pad(0.3), { maxZoom: 8, animate: false });
   }
-  if (fit && markers.length) {
-    map.fitBounds(L.latLngBounds([south, west], [north, east]).pad(0.3), { maxZoom: 8 });
-  }
-  cluster.addLayers(markers);
-  document.body.dataset.visibleEvents = String(markers.length);
+  eventLayer.draw();   // once: a fit has drawn already on its moveend
+  document.body.dataset.visibleEvents = String(placed);
   setStatus(`${shown.length} of ${state.events.length} events shown` + (unplaced ? ` (${unplaced} without coordinates)` : ""));
   emptyState();
   renderList(shown);
@@ -248,28 +167,22 @@ function renderList(shown) {
 }
 
 function showEvent(id) {
-  // From the list: bring the marker out of its cluster, then open the panel.
-  const marker = markersById.get(id);
+  // From the list: zoom in to the event's own marker (spreading out its spot), then open the panel.
   document.querySelectorAll(".ww-selected").forEach((node) => node.classList.remove("ww-selected"));
-  if (marker) {
-    // markercluster's zoomToShowLayer expects icon markers; circle markers are paths, so zoom to
-    // the level where clustering stops instead.
-    map.once("moveend", () => {
-      // events at one spot stay clustered at any zoom: spread the cluster out to show this one
-      const parent = cluster.getVisibleParent(marker);
-      if (parent && parent !== marker && typeof parent.spiderfy === "function") parent.spiderfy();
-      const node = marker.getElement();
-      if (node) node.classList.add("ww-selected");
-    });
-    map.setView(marker.getLatLng(), Math.max(map.getZoom(), UNCLUSTERED_ZOOM), { animate: false });
-  }
+  const ev = state.events.find((e) => e.event_id === id);
+  if (ev) eventLayer.reveal(ev, (node) => { if (node) node.classList.add("ww-selected"); });
   openEvent(id);
 }
 
 // ---- timeline (timeline.js) ---------------------------------------------------------------------
 
 function drawTimeline() {
-  const days = state.events.map((e) => dayOf(e.event_date)).filter(Boolean);
+  const perDay = new Map();
+  for (const e of state.events) {
+    const key = e.event_date ? String(e.event_date).slice(0, 10) : null;
+    if (key) perDay.set(key, (perDay.get(key) || 0) + 1);
+  }
+  const days = [...perDay].map(([key, n]) => ({ day: dayOf(key), n }));
   renderTimeline(document.getElementById("timeline"), days, state.range, (range, final) => {
     state.range = range;
     document.getElementById("range").textContent = rangeLabel(range);
@@ -525,7 +438,7 @@ async function refresh({ fit = false, options = false } = {}) {
 async function main() {
   try { state.config = await api("/api/config"); }
   catch (e) { banner(e.message); return; }
-  if (state.config.assets_message || typeof L === "undefined" || typeof d3 === "undefined" || typeof topojson === "undefined") {
+  if (state.config.assets_message || typeof L === "undefined" || typeof Supercluster === "undefined" || typeof d3 === "undefined" || typeof topojson === "undefined") {
     banner(state.config.assets_message || "front-end libraries did not load; run `npm ci` in the repository root");
     return;
   }

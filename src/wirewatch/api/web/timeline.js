@@ -20,14 +20,15 @@ export function pickInterval(start, end, width) {
   return all[all.length - 1];
 }
 
-// days: the events' days (Date at 00:00 UTC); range: [Date, Date) the view is zoomed into, or null;
+// days: [{day: Date at 00:00 UTC, n: events that day}] (one entry a day, not one per event:
+// 100,000 events fall on a few thousand days); range: [Date, Date) the view is zoomed into, or null;
 // onRange(range, final): the brush moved (final: let go, or cleared by a click)
 export function renderTimeline(box, days, range, onRange) {
   box.replaceChildren();
   const width = box.clientWidth || 800, height = box.clientHeight || 150;
   const margin = { top: 22, right: 16, bottom: 22, left: 32 };
   const svg = d3.select(box).append("svg").attr("width", width).attr("height", height);
-  const dated = range ? days.filter((d) => d >= range[0] && d < range[1]) : days;
+  const dated = range ? days.filter((d) => d.day >= range[0] && d.day < range[1]) : days;
   box.dataset.zoomed = range ? "true" : "false";
   if (!dated.length && !range) {
     svg.append("text").attr("x", margin.left).attr("y", height / 2).text("no dated events");
@@ -35,25 +36,26 @@ export function renderTimeline(box, days, range, onRange) {
     return;
   }
   // all dates: one spare day either side so the first and last days can be brushed in and out
-  const [lo, hi] = range ? [range[0], new Date(range[1] - DAY)] : d3.extent(dated);
+  const [lo, hi] = range ? [range[0], new Date(range[1] - DAY)] : d3.extent(dated, (d) => d.day);
   const start = range ? range[0] : new Date(lo.getTime() - DAY), end = range ? range[1] : new Date(hi.getTime() + 2 * DAY);
   const [name, interval] = pickInterval(start, end, width - margin.left - margin.right);
   const domain = range ? [start, end] : [interval.floor(start), interval.ceil(end)];
   const x = d3.scaleUtc().domain(domain).range([margin.left, width - margin.right]);
   const thresholds = interval.range(interval.ceil(domain[0]), domain[1]);
-  const bins = d3.bin().domain(domain).thresholds(thresholds)(dated);
+  const bins = d3.bin().value((d) => d.day).domain(domain).thresholds(thresholds)(dated);
+  for (const b of bins) b.count = d3.sum(b, (d) => d.n);
   box.dataset.interval = name;
   box.dataset.bins = String(bins.length);
   box.dataset.domain = `${isoDay(domain[0])}/${isoDay(domain[1])}`;
-  const y = d3.scaleLinear().domain([0, d3.max(bins, (b) => b.length) || 1]).nice().range([height - margin.bottom, margin.top]);
+  const y = d3.scaleLinear().domain([0, d3.max(bins, (b) => b.count) || 1]).nice().range([height - margin.bottom, margin.top]);
   svg.append("g").attr("class", "bars").selectAll("rect").data(bins).join("rect")
     .attr("class", "bar")
-    .attr("data-count", (b) => b.length)
+    .attr("data-count", (b) => b.count)
     .attr("x", (b) => x(b.x0) + 1)
     .attr("width", (b) => Math.max(1, x(b.x1) - x(b.x0) - 2))
-    .attr("y", (b) => y(b.length))
-    .attr("height", (b) => y(0) - y(b.length))
-    .append("title").text((b) => `${isoDay(b.x0)} (${name}): ${b.length}`);
+    .attr("y", (b) => y(b.count))
+    .attr("height", (b) => y(0) - y(b.count))
+    .append("title").text((b) => `${isoDay(b.x0)} (${name}): ${b.count}`);
   svg.append("g").attr("transform", `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(Math.max(2, width / 110)));
   svg.append("g").attr("transform", `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(Math.min(3, y.domain()[1])).tickFormat(d3.format("d")));
   svg.append("text").attr("class", "interval").attr("x", margin.left).attr("y", 14)
