@@ -58,6 +58,14 @@ $(GAZETTEER_FULL)/gazetteer.sqlite: src/wirewatch/geo/_data/gazetteer.sqlite $(w
 	cp src/wirewatch/geo/_data/gazetteer.sqlite $@.copy && mv $@.copy $@
 	WIREWATCH_DATA=$(GAZETTEER_FULL) $(VENV)/bin/wirewatch gazetteer add $(SHARED)/gazetteer
 
+# The gazetteer's candidate ranker (docs/geo.md): refits src/wirewatch/geo/ranker.json, a logistic
+# regression over candidate features, on $(SHARED)/train ACLED rows run through the pipeline over the
+# index with the dumps (about 10 minutes on one core). Commit the new weights with their figures.
+.PHONY: geo-ranker
+geo-ranker: $(GAZETTEER_FULL)/gazetteer.sqlite
+	WIREWATCH_DATA=$(GAZETTEER_FULL) PYTHONPATH=$(CURDIR)/src $(PY) scripts/geo_ranker.py \
+		--train $(SHARED)/train/acled_train.csv $(if $(ROWS),--rows $(ROWS))
+
 # The behaviour snapshot (docs/snapshot.md): extraction over the project's own inputs and a fixed
 # sample of $(SHARED)/train rows, diffed against tests/snapshot/*.jsonl; exits 1 on a difference.
 # UPDATE=1 rewrites the snapshot (commit it with the change); GATHER=1 re-gathers the test sentences.

@@ -7,17 +7,12 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from ._fold import loose_key
-from .build import ALIAS, ALTERNATE, PRIMARY
+from .build import ALIAS
 
-_MATCH_WEIGHT = {PRIMARY: 1.0, ALIAS: 0.9, ALTERNATE: 0.75}
-_POPULATION_WEIGHT = 0.12     # per tenfold population
 # cities500 lists a town without a population only when it is the seat of an admin unit: such a
 # town counts as this big rather than as empty ("Maden", seat of a Turkish district)
 _SEAT_POPULATION = 5000
-_LOOSE_WEIGHT = 0.45          # times the similarity of the folded names
 _LOOSE_MIN_SIMILARITY = 80.0  # rapidfuzz ratio of folded names for a loose match to count
-_FEATURE_BONUS = {"country": 0.5, "region": 0.5, "admin1": 0.0, "admin2": -0.05, "city": 0.0}
-_CONTEXT_BONUS, _NEIGHBOUR_BONUS, _FAR_PENALTY = 1.0, 0.3, -0.5
 # ACLED codes a town 1, a district (admin2) 2 like "near a town", a province, region or country 3.
 _PRECISION = {"city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
 _MAX_ROWS = 300               # candidates read per key, largest first

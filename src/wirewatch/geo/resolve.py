@@ -9,7 +9,6 @@ with the reason, rather than landing on another continent.
 from __future__ import annotations
 
 import dataclasses
-import math
 import re
 import sqlite3
 import threading
@@ -23,11 +22,11 @@ from rapidfuzz import fuzz
 from ..errors import SetupError
 from ..model import Place
 from ..settings import Settings
+from . import _rank
 from ._fold import fold, loose_key, strip_article
 from ._candidates import (
-    _CONTEXT_BONUS, _FAR_PENALTY, _FEATURE_BONUS, _INFER_LEAD, _INFER_MIN_VOTES, _LOOSE_MIN_SIMILARITY,
-    _LOOSE_WEIGHT, _MATCH_WEIGHT, _MAX_ROWS, _MENDING_MIN_SIMILARITY, _NEIGHBOUR_BONUS, _POPULATION_WEIGHT,
-    _PRECISION, _SEAT_POPULATION, _SELECT, _WORLD_REGIONS, Row as _Row, best_per_place as _best_per_place,
+    _INFER_LEAD, _INFER_MIN_VOTES, _LOOSE_MIN_SIMILARITY, _MAX_ROWS, _MENDING_MIN_SIMILARITY,
+    _PRECISION, _SELECT, _WORLD_REGIONS, Row as _Row, best_per_place as _best_per_place,
     drop_units_named_like_their_town as _drop_units_named_like_their_town, implausible as _implausible_row)
 from ._phrases import (
     _ADMIN2_WORDS, _BRACKETED, _DISTANCE_ONLY, _LEADING, _NEAR, _OFFSET, _TOWN_OF, _UNIT_AFTER, _UNIT_BEFORE,
@@ -51,6 +50,7 @@ class _CountryInfo:
 
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 # How far from a unit's point a place the dump files elsewhere may lie and still be taken as inside it
+_WANTED = {"admin": ("admin1", "admin2", "region"), "town": ("city",)}  # what a unit word asks for
 _NEAR_UNIT_KM = {"admin1": 150.0, "admin2": 40.0, "region": 150.0}
 
 
@@ -85,6 +85,7 @@ class Gazetteer:
         self._loose_rows = lru_cache(maxsize=20_000)(self._loose_rows)  # type: ignore[method-assign]
         self._context_cached = lru_cache(maxsize=4096)(self._context_uncached)
         self._resolved = lru_cache(maxsize=100_000)(self._resolve_uncached)
+        self.trace: list[tuple[tuple[_Row, ...], list[list[float]]]] | None = None
 
     def __reduce__(self) -> tuple[type, tuple[Path]]:
         """Pickles as its path (for worker processes): the receiver opens the index itself."""
@@ -140,30 +141,15 @@ class Gazetteer:
         c = self.country(code)
         return c.iso3 if c else None
 
-    def _score(self, row: _Row, ctx: frozenset[str], neighbours: frozenset[str], continents: frozenset[str],
-               prefer: str | None, near: tuple[float, float] | None) -> float:
-        if row.similarity >= 100:
-            s = _MATCH_WEIGHT[row.kind]
-        else:
-            s = _LOOSE_WEIGHT * row.similarity / 100
-        pop = row.population or (_SEAT_POPULATION if row.feature == "city" and row.source is None else 0)
-        if row.feature in ("admin1", "admin2"):
-            pop //= 10  # a unit sums its towns; the town of the same name should still win
-        s += _POPULATION_WEIGHT * math.log10(pop + 1) + _FEATURE_BONUS.get(row.feature, 0.0)
-        if prefer == "admin":
-            s += {"admin1": 0.8, "admin2": 0.8, "region": 0.8, "country": 0.3}.get(row.feature, 0.0)
-        elif prefer == "town" and row.feature == "city":
-            s += 0.5
-        if ctx:
-            if row.iso3 in ctx:
-                s += _CONTEXT_BONUS
-            elif row.iso3 in neighbours:
-                s += _NEIGHBOUR_BONUS
-            elif self._continent(row.iso3) not in continents:
-                s += _FAR_PENALTY
-        if near and row.lat is not None and row.lon is not None:
-            s += 0.6 * math.exp(-distance_km(near[0], near[1], row.lat, row.lon) / 150)
-        return s
+    def _scored(self, rows: Sequence[_Row], ctx: frozenset[str], neighbours: frozenset[str],
+                continents: frozenset[str], prefer: str | None, near: tuple[float, float] | None) -> list[float]:
+        """The ranker's score of each candidate (`_rank`: learned weights over its features)."""
+        far = frozenset(r.iso3 for r in rows if ctx and r.iso3 not in ctx and r.iso3 not in neighbours
+                        and self._continent(r.iso3) not in continents)
+        vectors = _rank.features(rows, ctx, neighbours, far, prefer, near)
+        if self.trace is not None:  # scripts/geo_ranker.py: the groups the ranker is fitted on
+            self.trace.append((tuple(rows), vectors))
+        return _rank.scores(vectors)
 
     def _continent(self, iso3: str) -> str | None:
         info = self._countries.get(iso3)
@@ -191,8 +177,12 @@ class Gazetteer:
             rows = self._within(rows, within, context)
         if prefer != "admin":
             rows = _drop_units_named_like_their_town(rows)
-        scored = [(self._score(r, ctx, neighbours, continents, prefer, near), r) for r in rows]
-        scored.sort(key=lambda t: (-t[0], -(t[1].population or 0)))
+        scored = list(zip(self._scored(rows, ctx, neighbours, continents, prefer, near), rows))
+        # the unit word is the text's own say: "the Donetsk region" is the province, "the town of X"
+        # a town, whatever the ranker makes of their sizes (in the story's countries, when it has any)
+        wanted = _WANTED.get(prefer or "", ())
+        scored.sort(key=lambda t: (not (t[1].feature in wanted and (not ctx or t[1].iso3 in ctx)),
+                                   -t[0], -(t[1].population or 0)))
         return scored
 
     def _units(self, qualifier: str, context: Sequence[str]) -> tuple[_Row, ...]:
@@ -469,8 +459,9 @@ class Gazetteer:
             # "Kansafra, Idlib" with the village unknown: the unit the text names, as ACLED
             # codes a report it can only place in a region.
             ctx, neighbours, continents = self._context_info(context)
-            units = sorted(self._units(within, context), reverse=True, key=lambda u: self._score(
-                u, ctx, neighbours, continents, "admin", None))
+            units = list(self._units(within, context))
+            ranks = self._scored(units, ctx, neighbours, continents, "admin", None)
+            units = [u for _, u in sorted(zip(ranks, units), key=lambda t: -t[0])]
             if units:
                 unit = self._place(units[0], 0.0)
                 unit.geo_precision = max(2, unit.geo_precision or 2)
