@@ -132,6 +132,17 @@ CASES = [
      dict(sub_event_type="Arrests", iso3="AFG")),
     ("On 6 March 2021, a rebel leader was captured by the army in Beni, Nord-Kivu.",
      dict(sub_event_type="Arrests", iso3="COD")),
+    # a demonym coordinated with a noun naming forces is one force ("Afghan" parsed as the head)
+    ("On 6 March 2021, a combined Afghan and coalition security force killed a Taliban commander in Khost province.",
+     dict(event_type="Battles", actor1_like="Forces of Afghanistan")),
+    # a town run into the sentence from a release line and parsed as the subject does nothing
+    ("ISAF Joint Command - Afghanistan\nKABUL, Afghanistan (March 5, 2021) – International Security Assistance Force killed "
+     "several armed insurgents during an operation in Kunar province.", dict(event_type="Battles")),
+    # counter-example: a country as the subject is its state
+    ("On 5 March 2021, Israel struck several targets in Gaza, killing two militants.", dict(actor1_like="Forces of Israel")),
+    # counter-example: coordinated with people, the demonym stays people of that country
+    ("On 6 March 2021, gunmen killed an Afghan and two local traders in Khost province.",
+     dict(event_type="Violence against civilians")),
 ]
 
 # counter-examples: killing in an operation stays a battle, clashes stay clashes
@@ -245,3 +256,22 @@ def test_accidents_are_no_events(pipeline, text):
 def test_violence_near_industry_or_fire_is_still_an_event(pipeline, text, event_type):
     art = pipeline.extract_text(text, published=PUB)
     assert art.events and art.events[0].event_type == event_type, art.events
+
+
+@pytest.mark.parametrize("text, published", [
+    # a date under "since" starts a state of affairs; it is not the event's day
+    ("An air strike killed 29 soldiers near Idlib, the largest toll since the army first deployed there in 2016.", PUB),
+    ("An air strike killed 29 soldiers near Idlib, the largest toll since the army first deployed there in 2016.", None),
+    ("Gunmen killed four villagers near Maiduguri, the worst attack in the state since early 2019.", PUB),
+])
+def test_since_clause_does_not_date_the_event(pipeline, text, published):
+    art = pipeline.extract_text(text, published=published)
+    assert art.events and art.events[0].mention != "background", art.events
+    assert not (art.events[0].event_date or "").startswith(("2016", "2019")), art.events
+
+
+def test_a_date_that_dates_the_event_stays(pipeline):
+    """Counter-example: a date that does date the event stays, however old, beside a "since" phrase."""
+    art = pipeline.extract_text("On 3 March 2016, an air strike killed 29 soldiers near Idlib, the largest toll since "
+                                "the war began.", published=PUB)
+    assert art.events and (art.events[0].event_date, art.events[0].mention) == ("2016-03-03", "background"), art.events

@@ -80,6 +80,7 @@ LEAD_SENTENCES = 3  # a story's opening: headline or lead, then the sentence tha
 
 
 def closest_date(dates: list[DateMention], trigger: Token | None, sent: Span) -> DateMention | None:
+    dates = [d for d in dates if not _since(d, trigger, sent)]
     if not dates:
         return None
     if dates[0].start <= 25 and dates[0].precision <= 2:
@@ -88,6 +89,21 @@ def closest_date(dates: list[DateMention], trigger: Token | None, sent: Span) ->
         return dates[0]
     pos = trigger.idx - sent.start_char
     return min(dates, key=lambda d: abs(d.start - pos))
+
+
+def _since(d: DateMention, trigger: Token | None, sent: Span) -> bool:
+    """The date is the start of a state of affairs under "since" ("the largest toll since it first
+    intervened in Syria in 2016", "fighting since early February"), not the day of the event: a
+    "since" phrase or clause between the date and the trigger."""
+    tok = next((t for t in sent if t.idx - sent.start_char >= d.start), None)
+    if tok is None:
+        return False
+    for node in [tok, *tok.ancestors]:
+        if node is trigger:
+            return False
+        if node.lower_ == "since" or any(c.lower_ == "since" and c.dep_ in ("mark", "prep", "advmod") for c in node.children):
+            return True
+    return False
 
 
 def is_agreement(sent: Span) -> bool:

@@ -99,6 +99,11 @@ def agent_target(trigger: Token | None, sent: Span, lookup: Any, claims: list[Cl
             if subj is not None and anc.pos_ in ("VERB", "AUX"):
                 agent_tok = subj
                 break
+    if agent_tok is not None and not by_agent and agent_tok.ent_type_ in ("GPE", "LOC", "FAC") and \
+            not (lookup.country(agent_tok.text) or lookup.demonym(agent_tok.text)) and lookup.is_place(agent_tok.text):
+        # a town as the subject ("ISAF Joint Command\nKABUL, Afghanistan (March 16) – forces killed ...", the
+        # release line run into the sentence) does nothing; a country as the subject is its state ("Israel struck")
+        agent_tok = None
     agent = _actor(agent_tok, lookup) if agent_tok is not None else None
     if agent_tok is not None and target_tok is None:
         # "military forces of India and Pakistan exchanged fire": two sides in one subject
@@ -182,6 +187,11 @@ def _actor(tok: Token, lookup: Any) -> ActorRef | None:
         return ActorRef("civilians", country_of_phrase(span, lookup), None, span.text)
     if tok.pos_ in ("PROPN", "NOUN") and lookup.demonym(tok.text) and not any(
             c.dep_ in ("amod", "compound") and re.search(r"militant|rebel|fighter|soldier", c.text, re.I) for c in tok.children):
+        shared = next((c for c in tok.conjuncts if c.pos_ == "NOUN" and (MILITARY.search(c.text) or POLICE.search(c.text))), None)
+        if shared is not None:
+            # "a combined Afghan and coalition security force" parsed with "Afghan" as the head: the
+            # demonym and the noun coordinated with it name one force, not people of that country
+            return classify_actor(phrase(shared).text, lookup.demonym(tok.text))
         # "shot a Palestinian", "Afghans were killed": people of that country, not its forces
         return ActorRef("civilians", lookup.demonym(tok.text), None, span.text)
     iso = country_of_phrase(span, lookup)
