@@ -398,16 +398,18 @@ function fillOptions(select, values, labelOf = (v) => v) {
   select.value = values.includes(keep) ? keep : "";
 }
 
-async function refresh({ fit = false, options = false } = {}) {
+async function refresh({ fit = false, options = false, loading = null } = {}) {
   document.body.dataset.ready = "false";
   setStatus("loading…");
   state.filters = currentFilters();
   syncUrl();
   // where a load's time goes (ms per phase), for scripts/bench_map.py and the console
+  // (boot: from navigation to this first refresh: scripts, the country outlines, the first requests)
   const times = {}, lap = (name, t0) => { times[name] = Math.round(performance.now() - t0); return performance.now(); };
+  if (!document.body.dataset.timings) times.boot = Math.round(performance.now());
   let t = performance.now();
   try {
-    state.events = await loadEvents(state.filters);
+    state.events = await (loading || loadEvents(state.filters));
   } catch (e) {
     banner(e.message);
     state.events = [];
@@ -436,6 +438,12 @@ async function refresh({ fit = false, options = false } = {}) {
 }
 
 async function main() {
+  const form = document.getElementById("filters");
+  const fromUrl = readUrl();
+  fillForm(form, fromUrl.filters);
+  // the events are asked for first, so the server reads them while the page sets up its map
+  const early = loadEvents(currentFilters());
+  early.catch(() => {});   // reported by refresh()
   try { state.config = await api("/api/config"); }
   catch (e) { banner(e.message); return; }
   if (state.config.assets_message || typeof L === "undefined" || typeof Supercluster === "undefined" || typeof d3 === "undefined" || typeof topojson === "undefined") {
@@ -443,9 +451,6 @@ async function main() {
     return;
   }
   await initMap();
-  const form = document.getElementById("filters");
-  const fromUrl = readUrl();
-  fillForm(form, fromUrl.filters);
   state.sort = fromUrl.page.sort || "";
   state.filters = currentFilters();
   if (typeof Tabulator !== "undefined") {
@@ -463,7 +468,7 @@ async function main() {
   form.addEventListener("change", (e) => { if (e.target.tagName === "SELECT") refresh({ fit: true }); });
   form.addEventListener("reset", () => setTimeout(() => refresh({ fit: true }), 0));
   window.addEventListener("resize", () => { drawTimeline(); map.invalidateSize(); });
-  await refresh({ fit: true, options: true });
+  await refresh({ fit: true, options: true, loading: early });
   if (fromUrl.page.event) openEvent(fromUrl.page.event);
 }
 

@@ -1,13 +1,14 @@
 // The events on the map. supercluster (npm) builds a k-d tree hierarchy of clusters once per load
-// (100,000 events in a few hundred ms) and only the clusters and markers in view are drawn, again
-// after each move: leaflet.markercluster put every marker into a grid at every zoom level and kept
+// (per band of zooms, when first needed; 100,000 events in well under a second) and only the
+// clusters and markers in view are drawn, again after each move: leaflet.markercluster put every marker into a grid at every zoom level and kept
 // 100,000 Leaflet layers alive, most of a 100k-event page load. Clusters show the mix of event types
 // as a ring of their colours; events at (nearly) one spot stay together at any zoom and a click
 // spreads them out around the spot (spiderfy), with a leg from each to the spot.
 import { el } from "./dom.js";
 
 const CLUSTER_PX = 40;   // clustering radius below the unclustered zoom
-const SPOT_PX = 2;       // from it on: only events at (nearly) one spot stay together
+const SPOT_PX = 2;       // from it on: only events at (nearly) one spot (2 px at the deepest zoom) stay together
+const SPLIT_ZOOM = 6;    // zooms below and from it have their own index, each built when first needed
 const SLOTS = 8;         // event types counted apart in a cluster
 const MARGIN = 0.25;     // drawn beyond the view on each side (of its size): a short pan needs no redraw to look whole
 
@@ -16,7 +17,7 @@ export function createEventLayer(map, { colourOf, radiusOf, onOpen, unclusteredZ
   const spider = L.layerGroup().addTo(map);
   const markers = new Map();   // event id -> its marker, of those drawn now
   let clusters = [];           // [feature, index, marker] of the clusters drawn now
-  let features = [], index = null, spotIndex = null, slotOf = new Map(), slotLabels = [];
+  let features = [], bands = [], slotOf = new Map(), slotLabels = [];
   let spread = null;           // the cluster marker spread out now
   let version = 0, drawnFor = "";   // what is drawn: the events' version and the view
 
@@ -30,11 +31,22 @@ export function createEventLayer(map, { colourOf, radiusOf, onOpen, unclusteredZ
   const reduce = (a, p) => {
     a.c += p.c; a.t0 += p.t0; a.t1 += p.t1; a.t2 += p.t2; a.t3 += p.t3; a.t4 += p.t4; a.t5 += p.t5; a.t6 += p.t6; a.t7 += p.t7;
   };
-  const newIndex = (radius, minZoom, maxZoom) =>
-    new Supercluster({ radius, extent: 256, minZoom, maxZoom, map: mapProps, reduce }).load(features);
-  // the one-spot index is only needed once someone zooms in that far
-  const indexAt = (zoom) => (zoom < unclusteredZoom ? index
-    : (spotIndex = spotIndex || newIndex(SPOT_PX, unclusteredZoom, map.getMaxZoom())));
+  // Three indexes, each built on first use: supercluster builds every level from its deepest up,
+  // and the deep levels cost the most (100,000 events spread over the world: ~0.3 s for zooms 0-8,
+  // ~0.15 s for 0-5). The one-spot index clusters at the deepest zoom only and serves every zoom
+  // from the unclustered one on.
+  const newBands = () => [
+    { top: SPLIT_ZOOM - 1, radius: CLUSTER_PX, minZoom: 0, maxZoom: SPLIT_ZOOM - 1 },
+    { top: unclusteredZoom - 1, radius: CLUSTER_PX, minZoom: SPLIT_ZOOM, maxZoom: unclusteredZoom - 1 },
+    { top: Infinity, radius: SPOT_PX, minZoom: map.getMaxZoom(), maxZoom: map.getMaxZoom(), spot: true },
+  ];
+  const indexAt = (zoom) => {
+    const band = bands.find((b) => zoom <= b.top);
+    band.index = band.index || new Supercluster({ radius: band.radius, extent: 256, minZoom: band.minZoom,
+      maxZoom: band.maxZoom, map: mapProps, reduce }).load(features);
+    band.index.spot = Boolean(band.spot);
+    return band.index;
+  };
 
   function setEvents(events) {
     features = [];
@@ -47,9 +59,8 @@ export function createEventLayer(map, { colourOf, radiusOf, onOpen, unclusteredZ
     slotOf = new Map(types.map((t, i) => [t, `t${Math.min(i, SLOTS - 1)}`]));
     slotLabels = types.slice(0, SLOTS);
     if (types.length > SLOTS) slotLabels[SLOTS - 1] = "other";
-    spotIndex = null;
+    bands = newBands();
     version++;
-    index = newIndex(CLUSTER_PX, 0, unclusteredZoom - 1);
     return features.length;
   }
 
@@ -64,7 +75,7 @@ export function createEventLayer(map, { colourOf, radiusOf, onOpen, unclusteredZ
     drawn.clearLayers();
     markers.clear();
     clusters = [];
-    if (!index || !features.length) return;
+    if (!features.length) return;
     const idx = indexAt(zoom);
     const found = idx.getClusters(bbox, zoom);
     for (const f of found) {
@@ -95,7 +106,7 @@ export function createEventLayer(map, { colourOf, radiusOf, onOpen, unclusteredZ
   function clusterClicked(f, idx, marker) {
     const [lon, lat] = f.geometry.coordinates;
     const expansion = idx.getClusterExpansionZoom(f.properties.cluster_id);
-    if (idx === spotIndex && expansion > map.getMaxZoom()) {
+    if (idx.spot && expansion > map.getMaxZoom()) {
       if (spread === marker) unspread(); else spreadOut(f, idx, marker);
       return;
     }

@@ -113,7 +113,10 @@ export function createTable(holder, { getFilters, onSort, onRowClick, initialSor
   });
   table.on("rowClick", (e, row) => onRowClick(row.getData().event_id));
   table.on("dataProcessed", () => { holder.dataset.loaded = String(Date.now()); });
-  return { table, total: () => lastTotal, reload: () => table.setData() };
+  // before it is built the table cannot reload (and need not: building loads the current view)
+  let built = false;
+  table.on("tableBuilt", () => { built = true; });
+  return { table, total: () => lastTotal, reload: () => (built ? table.setData() : undefined) };
 }
 
 // ---- the aggregate chart --------------------------------------------------------------------------
