@@ -16,7 +16,7 @@ import pytest
 from wirewatch.model import Article, Mention
 from wirewatch.store.synthetic import synthetic_articles
 
-from .browser import browser_page, open_map, require_browser, screenshot
+from .browser import browser_page, open_map, require_browser, screenshot, shown_marker_count
 from .conftest import LiveServer, make_app
 
 pytestmark = pytest.mark.browser
@@ -172,6 +172,22 @@ def test_markers_at_one_spot_spiderfy(page: Any, server: LiveServer) -> None:
     page.wait_for_function(f"() => document.querySelectorAll('path.ww-spider-leg').length === {SAME_SPOT}")
     assert page.locator("path.ww-marker[data-event-type]").count() >= SAME_SPOT
     screenshot(page, "workbench-spiderfy.png")
+
+
+def test_only_the_clusters_and_markers_in_view_are_drawn(page: Any, server: LiveServer) -> None:
+    """The map holds every event (its cluster index) but draws only what is in view, again after
+    each move: at the one spot, the twin report far away is not drawn, and the other way round."""
+    open_map(page, server.url + "/")
+    total = api(server)["total"]
+    assert shown_marker_count(page) == total == int(page.evaluate("document.body.dataset.visibleEvents"))
+    twin = f"path.ww-marker[data-event-id='{api(server, q='Twinford')['events'][0]['event_id']}']"
+    page.evaluate(f"() => window.wirewatch.map().setView([{SPOT[0]}, {SPOT[1]}], 12)")
+    page.locator(f".ww-cluster[data-count='{SAME_SPOT}']").wait_for()
+    assert page.locator(twin).count() == 0 and shown_marker_count(page) < total
+    page.evaluate("() => window.wirewatch.map().setView([-12.0, 20.0], 12)")
+    page.locator(twin).wait_for(state="attached")
+    assert page.locator(".ww-cluster").count() == 0
+    assert int(page.evaluate("document.body.dataset.visibleEvents")) == total
 
 
 def test_layout_at_a_phones_width(page: Any, server: LiveServer) -> None:
