@@ -56,6 +56,7 @@ def test_an_event_edited_in_place_is_seen(client: Any, example_db: Path) -> None
 def test_stamps_follow_the_files(tmp_path: Path) -> None:
     db = tmp_path / "x.db"
     assert file_stamp(None) is None and file_stamp("postgresql://host/db") is None
+    assert file_stamp(":memory:") is None and file_stamp(str(db)) is None   # no file (yet): never kept
     with sqlite3.connect(db) as conn:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("CREATE TABLE t (a)")

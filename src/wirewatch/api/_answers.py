@@ -27,6 +27,8 @@ def file_stamp(path: str | None) -> Stamp | None:
         try:
             st = os.stat(name)
         except FileNotFoundError:
+            if name == path:
+                return None   # no file to watch (not created yet, ':memory:'): nothing is kept
             out += (0, -1, 0)
             continue
         except OSError:
