@@ -304,3 +304,36 @@ def test_survivors_are_the_hit_less_the_dead():
     # more dead than hit: two separate counts, left alone
     assert survivors(Figure(5, 5, 5, 0, 5, "x"), hit).best == 4
     assert survivors(None, hit) is hit
+
+
+@pytest.mark.parametrize("text, killed", [
+    # a headline run into its lead with only the wire's stamp between them: the lead's count, told once
+    ('Twin blasts kill 30 Kurdish fighters in Syria Monitor AFP Monday 6 Oct 2014 "At least 30 members of the YPG '
+     'were killed when two suicide bombers detonated their trucks" the monitor said.', 30),
+    ("IS attack on oil field kills 30 Monitor AFP Wednesday 29 Oct 2014 Jihadists have attacked an oil and gas field "
+     "killing at least 30 pro-regime gunmen and security guards a monitoring group said Wednesday.", 30),
+    ("Rebel fire kills 3 Aleppo schoolchildren state media AFP Thursday 27 Oct 2016 At least three children were killed "
+     "and 14 injured in a rocket attack on a school.", 3),
+    # counter-examples: a stamp at the start is no headline; a lead without a figure keeps the headline's
+    ("Monday 6 Oct 2014 Two soldiers and three civilians were killed in the blast.", 5),
+    ("Blast kills 4 soldiers near the border Monitor AFP Monday 6 Oct 2014 A roadside bomb hit an army patrol.", 4),
+])
+def test_a_headline_run_into_its_lead_counts_once(nlp, text, killed):
+    c = _sents(nlp, text)[0]
+    assert c.killed is not None and c.killed.best == killed
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # an active "shot" with a person as object, or anything shot "in the arm": people hit
+    ("A 9-year-old boy accidentally shot his 7-year-old brother in the arm.", None, 1),
+    ("A boy was taken to hospital after his brother accidentally shot him in the foot.", None, 1),
+    ("A known suspect shot five people during a family dispute.", None, 5),
+    ("A man shot six people Saturday afternoon, killing four of them.", 4, 6),   # survivors() leaves 2 for the event
+    # counter-examples: a film, a photo, a ball
+    ("The director shot a video of the protest.", None, None),
+    ("He shot the ball from half court.", None, None),
+])
+def test_active_shooting_counts_the_people_hit(nlp, text, killed, injured):
+    c = _sents(nlp, text)[0]
+    assert (c.killed.best if c.killed else None) == killed
+    assert (c.injured.best if c.injured else None) == injured

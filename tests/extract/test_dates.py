@@ -91,6 +91,12 @@ def test_an_undated_event_takes_the_story_day(nlp):
     ("Updated: 08/10/2014 4:26 PM\n\nPolice are investigating", dt.date(2014, 8, 11), "2014-08-11"),
     ("x " * 400 + "Posted: Tuesday, April 15, 2014", dt.date(2017, 1, 28), "2017-01-28"),
     ("The report was published on Monday by the ministry.", dt.date(2015, 3, 4), "2015-03-04"),
+    # a full date opening the text is its stamp; a note's "05/15/2017:" heading or "On 3 May 2020," is not
+    ("15 July 2015 Abu Khalid, a leader of the group, was killed Tuesday.", dt.date(2021, 3, 5), "2015-07-15"),
+    ("Friday 19 Aug 2016 Syria regime pounds Kurdish positions", None, "2016-08-19"),
+    ("Date of publication 7 April 2017 A salvo of US cruise missiles", None, "2017-04-07"),
+    ("05/15/2017: Assailants killed a man.", dt.date(2021, 3, 5), "2021-03-05"),
+    ("On 3 May 2020, gunmen killed two men.", dt.date(2021, 3, 5), "2021-03-05"),
 ])
 def test_the_reference_day_is_the_storys_own(text, published, expected):
     from wirewatch.extract.dates import reference_day
@@ -107,3 +113,51 @@ def test_yesterday_in_a_later_paragraph_counts_from_the_release_line(nlp):
                        "combined Afghan and coalition security force killed two insurgents yesterday.")
     days = {e.event_date for e in art.events if e.admin1 == "Baghlan"}
     assert days == {"2011-09-03"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the incident's day told with its noun, anywhere in the story
+    ("Elkhart police said in a Friday afternoon statement that the boy died following Thursday night's shooting.", "2014-11-20"),
+    ("Police have been looking for him since the Nov. 2 shooting at the Summit Apartments.", "2014-11-02"),
+    ("A third suspect was arrested on Saturday in connection with the fatal shooting on November 11.", "2014-11-11"),
+    ("The shooting was reported at 11:42 a.m. Monday in the 4200 block.", "2014-11-17"),
+    ("The shooting happened early Sunday at a bar.", "2014-11-16"),
+    # counter-examples: a day of something else beside the noun, or no incident noun at all
+    ("Police said Friday that the shooting was accidental.", None),
+    ("Police arrested him Friday. The attack was condemned by all.", None),
+    ("A man was shot on Monday.", None),
+])
+def test_the_incident_day_told_with_its_noun(text, expected):
+    from wirewatch.extract.dates import incident_day
+    got = incident_day(text, dt.date(2014, 11, 21))
+    assert (got.iso if got else None) == expected
+
+
+def test_the_story_day_is_the_incident_day_not_the_day_the_lead_reports(nlp):
+    """'Police say a boy has died ... Police said in a Friday statement that he died following Thursday
+    night's shooting': the shooting is Thursday's, not the statement's Friday; a note opening 'On 3 May,'
+    keeps its own day whatever earlier attack it recalls."""
+    from wirewatch.pipeline import extract_text
+    art = extract_text("ELKHART, Ind. - Police say a 3-year-old Elkhart boy has died after he apparently shot himself in the "
+                       "head at a home.\n\nElkhart police said in a Friday afternoon statement that Jeremiah Ross died at a "
+                       "hospital where he was treated following Thursday night's shooting in nearby Elkhart.",
+                       published="2014-11-21")
+    assert [e.event_date for e in art.events if e.mention == "new"][:1] == ["2014-11-20"]
+    note = extract_text("On 5 May 2020, gunmen killed two villagers in Kajuru (Kaduna) in retaliation for the 2 May attack "
+                        "on their camp.", published="2020-05-08")
+    assert [e.event_date for e in note.events][:1] == ["2020-05-05"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a time stamp run into the lead: the day the lead tells is the event's
+    ("15 July 2015 Abu Abdelrahman Salqeen leader of Ahrar al-Sham was killed Tuesday in a suicide bombing.", "Tuesday"),
+    # counter-examples: a note's framing date ("On 3 May 2020,", "05/15/2017:") and a stamp with no other day
+    ("On 3 May 2020, gunmen killed two men on Monday night.", "3 May 2020"),
+    ("05/15/2017: Assailants killed a man on Monday.", "05/15/2017"),
+    ("15 July 2015 Gunmen killed a man in the market.", "15 July 2015"),
+])
+def test_an_opening_time_stamp_does_not_date_the_lead(nlp, text, expected):
+    from wirewatch.extract.context import closest_date
+    sent = list(nlp(text).sents)[0]
+    trigger = next(t for t in sent if t.lemma_ == "kill")
+    assert closest_date(find_dates(sent.text, dt.date(2015, 7, 15)), trigger, sent).text.strip() == expected

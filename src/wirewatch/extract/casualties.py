@@ -123,7 +123,7 @@ _IN_ADDITION = re.compile(rf"\b(?:in\s+addition(?:,?\s+to)?|besides|not\s+counti
                           r"(?:(?:suicide|armed|other)\s+)?(?P<who>assailants?|bombers?|attackers?|perpetrators?|gunm[ae]n|hijackers?)\b"
                           r"|\bin\s+addition\s+to\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*,", re.I)
 _PAIR = re.compile(
-    rf"\b(?:(?:at\s+least|more\s+than|some|about)\s+)?(?P<n1>{SIMPLE})\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE.replace('(?:(?!', '(?:(?!', 1)}\s*,?\s+and\s+"
+    rf"\b(?:(?:at\s+least|more\s+than|some|about)\s+)?(?P<n1>{SIMPLE})(?!\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s)\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE.replace('(?:(?!', '(?:(?!', 1)}\s*,?\s+and\s+"
     rf"(?:(?:at\s+least|more\s+than|some|about|around|nearly|over)\s+)?(?:(?P<n2>{SIMPLE})\s+)?(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:also\s+)?"
     rf"(?P<kind>killed|dead|died|injured|wounded|hurt)\b", re.I)
 
@@ -134,6 +134,18 @@ _NOUN_PAIR = re.compile(rf"\b(?P<n1>{DIG}|{WORDNUM})\s+(?:[\w-]+\s+){{0,3}}?and\
                         r"(?P<kind>fatalit(?:y|ies)|deaths|dead)\b", re.I)
 
 
+def _overlapping(pat: re.Pattern[str], text: str) -> "list[re.Match[str]]":
+    """Matches that may overlap: each from the word after the previous match's start."""
+    out, pos = [], 0
+    while (m := pat.search(text, pos)) is not None:
+        out.append(m)
+        nxt = re.search(r"\s\S", text[m.start():])
+        if nxt is None:
+            break
+        pos = m.start() + nxt.end() - 1
+    return out
+
+
 def _pairs(text: str, out: "Casualties") -> None:
     """'Two police officers and six assailants were killed': both groups count."""
     for m in _NOUN_PAIR.finditer(text):  # "resulting in 25 rebel and 6 military fatalities"
@@ -142,7 +154,7 @@ def _pairs(text: str, out: "Casualties") -> None:
         a, b = value(m.group("n1")), value(m.group("n2"))
         if a and b and a < 1000 and not re.fullmatch(r"(?:19|20)\d\d", m.group("n1")):
             out.killed = Figure(a + b, a + b, a + b, m.start(), m.end(), m.group(0))
-    for m in _PAIR.finditer(text):
+    for m in _overlapping(_PAIR, text):  # a year or a day rejected, the pair may start at the next number
         a = value(m.group("n1"))
         b = value(m.group("n2")) if m.group("n2") else 1
         if a is None or b is None or any(re.fullmatch(r"(?:19|20)\d\d", m.group(g) or "") for g in ("n1", "n2")):
@@ -157,6 +169,34 @@ def _pairs(text: str, out: "Casualties") -> None:
             out.injured = fig
 
 
+# A headline run into its lead with nothing but the wire's stamp between them ("Twin blasts kill 30 Kurdish
+# fighters in Syria Monitor AFP Monday 6 Oct 2014 At least 30 members of the YPG were killed ..."): the
+# stamp, a weekday with a full date or a release line, ends the headline.
+_STAMP = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d\d\b"
+                    r"|\b(?:Published|Date\s+of\s+publication|Updated)\s*:?\s+(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d\b"
+                    r"|\b[A-Z]{3,}(?:\s+[A-Z]{3,})?,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+\([A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+(?:19|20)\d\d)?\)")
+HEADLINE_WORDS = 4  # a stamp after at least this many words has a headline before it
+
+
+def _lead_after_headline(text: str, sent: "Span | None", before: str) -> "Casualties | None":
+    """The lead's figures when `text` is a headline run into its lead and the lead gives a figure:
+    the headline's count is the lead's, told once more (or rounded), never more dead."""
+    stamp = _STAMP.search(text)
+    if stamp is None or len(text[:stamp.start()].split()) < HEADLINE_WORDS or len(text[stamp.end():].split()) < 3:
+        return None
+    lead_sent = None
+    if sent is not None:
+        lead_sent = sent.doc.char_span(sent.start_char + stamp.end(), sent.end_char, alignment_mode="expand")
+    lead = _find(text[stamp.end():], lead_sent, before + text[:stamp.end()])
+    if lead.killed is None and lead.injured is None:
+        return None
+    for f in ("killed", "injured"):
+        fig = getattr(lead, f)
+        if fig is not None:
+            setattr(lead, f, Figure(fig.low, fig.best, fig.high, fig.start + stamp.end(), fig.end + stamp.end(), fig.text))
+    return lead
+
+
 def find_casualties(text: str, sent: "Span | None" = None, before: str = "") -> Casualties:
     """Killed and injured figures in one sentence or short passage.
 
@@ -165,6 +205,10 @@ def find_casualties(text: str, sent: "Span | None" = None, before: str = "") -> 
     `before`, the article text up to the sentence, resolves "the hostages were executed" to the
     number abducted and "N killed across the attacks" in "one of three attacks" to a share.
     """
+    return _lead_after_headline(text, sent, before) or _find(text, sent, before)
+
+
+def _find(text: str, sent: "Span | None", before: str) -> Casualties:
     out = _from_text(text)
     if sent is not None and not out.cumulative:
         _add_parsed(out, sent, before)

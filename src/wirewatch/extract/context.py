@@ -9,7 +9,7 @@ from typing import Any, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon as lx
-from .dates import DateMention, dateline_date, find_dates
+from .dates import DateMention, dateline_date, find_dates, incident_day
 from .frames import ArticleContext, VIOLENT
 
 
@@ -64,8 +64,15 @@ def story_lead_date(text: str, sentences: list[tuple[Span, int]], published: dt.
     # the first sentence ("03 July." opening a note), then the next real ones (not shreds like "CA-044")
     opening = [sent for sent, _ in sentences[:1]] + \
         [sent for sent, _ in sentences[1:] if sum(t.is_alpha for t in sent) >= 5][:LEAD_SENTENCES - 1]
+    incident = incident_day(text, published)
+    if incident is not None and published is not None and not 0 <= (published - incident.date).days <= INCIDENT_DAYS:
+        incident = None
     for k, sent in enumerate(opening):
         got = [d for d in find_dates(sent.text, published) if d.precision <= 2 and d.kind != "same_day"]
+        if incident is not None and not (got and got[0].start <= 25):
+            # the day told with the incident's noun ("following Thursday night's shooting") over the day of the
+            # arrest, the statement or the death the opening leads with; not over a note's "On 3 May, ..."
+            return incident
         if k > 0:  # past the first sentence, only the day of a recent incident ("At 10 p.m. Sunday, officers were called")
             got = [d for d in got if d.precision == 1 and (published is None or 0 <= (published - d.date).days <= 7)]
         if got:
@@ -76,14 +83,24 @@ def story_lead_date(text: str, sentences: list[tuple[Span, int]], published: dt.
     return None
 
 
+INCIDENT_DAYS = 45  # an incident day further back than this is another incident the story recalls
 LEAD_SENTENCES = 3  # a story's opening: headline or lead, then the sentence that dates the incident
+
+
+def _stamp(dates: list[DateMention], text: str) -> bool:
+    """An opening date that is the story's time stamp run into its lead ("15 July 2015 Abu Abdelrahman ... was
+    killed Tuesday"): bare (no "On", no comma or colon after it) and followed by a day of the sentence's own."""
+    first = dates[0]
+    bare = not re.search(r"\b(?:on|around|between|from|since|by|in|at|until)\s*$", text[:first.start], re.I) \
+        and not re.match(r"\s*[,:;(–—-]", text[first.end:])
+    return bare and any(d.precision == 1 and d.date != first.date for d in dates[1:])
 
 
 def closest_date(dates: list[DateMention], trigger: Token | None, sent: Span) -> DateMention | None:
     dates = [d for d in dates if not _since(d, trigger, sent)]
     if not dates:
         return None
-    if dates[0].start <= 25 and dates[0].precision <= 2:
+    if dates[0].start <= 25 and dates[0].precision <= 2 and not _stamp(dates, sent.text):
         return dates[0]  # "On 3 May 2020, ..." / "Around 5 May (from 4-6 May) ...": the opening date frames the sentence
     if trigger is None or len(dates) == 1:
         return dates[0]

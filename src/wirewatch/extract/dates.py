@@ -246,8 +246,10 @@ def dateline_date(text: str, published: dt.date | None) -> tuple[dt.date, int, i
 
 
 # A web page's own time stamp: "Posted: Tuesday, April 15, 2014 10:21 PM EDT", "Created: 08/09/2014 5:14 AM",
-# "(Published Monday, March 24, 2014)". Not "Updated", which may be days later.
-_STAMP = re.compile(r"\b(?:posted|created|published|first\s+published)\b\s*(?:on\s+)?:?\s*", re.I)
+# "(Published Monday, March 24, 2014)", a full date opening the text ("15 July 2015 Abu ...", "Friday 19 Aug
+# 2016 Syria ..."). Not "Updated", which may be days later, nor a note's "05/15/2017: ..." heading.
+_STAMP = re.compile(r"\b(?:posted|created|published|first\s+published|date\s+of\s+publication)\b\s*(?:on\s+)?:?\s*"
+                    r"|^\W*(?=(?:\d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))", re.I)
 STAMP_CHARS = 600  # a stamp is in the page's head, not in a story's later paragraphs
 
 
@@ -266,9 +268,37 @@ def reference_day(text: str, published: dt.date | None) -> dt.date | None:
             if wd:
                 got = [d for d in find_dates(text[m.end() + wd.end():m.end() + wd.end() + 40], published)
                        if d.start == 0 and d.kind in ("dmy", "mdy") and re.search(r"(?:19|20)\d\d", d.text)]
-        if got:
-            return got[0].date
+        if got and (m.group(0).strip() or not re.match(r"\s*[,:;(–—-]", text[m.end() + got[0].end:])):
+            return got[0].date  # (a date opening the text is its stamp, "15 July 2015 Abu ...", not "05/15/2017: ...")
     return published
+
+
+# The incident's own day, told with its noun anywhere in the story: "Thursday night's shooting", "the Dec. 23
+# shooting", "the fatal shooting on January 11", "The shooting happened early Sunday", "The shooting was reported
+# around 3 p.m. Monday". Local news leads with the arrest, the death in hospital or the court date and tells the
+# day of the incident itself in a later sentence.
+_INCIDENT = re.compile(r"\b(?:shooting|stabbing|attack|killing|murder|homicide|bombing|blast|explosion|ambush|shootout|shoot-out|"
+                       r"firefight|gunfight)s?\b", re.I)
+_BEFORE_NOUN = re.compile(r"\s*(?:'s|’s)?\s*(?:(?:fatal|deadly|double|triple|apparent|accidental|drive-by)\s+)*$", re.I)
+_BETWEEN = re.compile(r"^[\s,]*(?:(?:that|which|was|were|happened|occurred|took\s+place|reported|broke\s+out|erupted|on|early|late|"
+                      r"around|about|at|just|shortly|before|after|approximately|in\s+the)\b[\s,.]*|\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)[\s,]*)*$", re.I)
+_INCIDENT_KINDS = ("weekday_of", "dmy", "mdy", "numeric", "iso", "rel_day")
+
+
+def incident_day(text: str, published: dt.date | None) -> DateMention | None:
+    """The first day the story ties to the incident's own noun (see _INCIDENT), if any."""
+    for m in _INCIDENT.finditer(text):
+        lo = max(0, m.start() - 40)
+        for d in find_dates(text[lo:m.end() + 70], published):
+            if d.precision != 1 or d.kind not in _INCIDENT_KINDS:
+                continue
+            a, b = lo + d.start, lo + d.end
+            if b <= m.start() and _BEFORE_NOUN.fullmatch(text[b:m.start()]) and (
+                    "'" in text[b:m.start()] or "’" in text[b:m.start()] or re.search(r"\bthe\s+$", text[lo:a], re.I)):
+                return DateMention(a, b, d.date, 1, d.kind, d.text)  # "Thursday night's shooting", "the Dec. 23 shooting"
+            if a >= m.end() and _BETWEEN.fullmatch(text[m.end():a]):
+                return DateMention(a, b, d.date, 1, d.kind, d.text)  # "the shooting on January 11"
+    return None
 
 
 _QUALIFIED = re.compile(r"\b(?:on\s+or\s+(?:around|about)|around|about|approximately|circa)\s*$", re.I)

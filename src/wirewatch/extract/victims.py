@@ -186,6 +186,24 @@ def _subjects(verb: "Token") -> list["Token"]:
     return []
 
 
+_BODY = {"head", "arm", "arms", "leg", "legs", "hand", "hands", "foot", "feet", "chest", "back", "stomach", "abdomen", "neck",
+         "face", "cheek", "shoulder", "thigh", "knee", "buttocks", "side", "hip", "torso", "eye", "jaw", "groin", "ankle", "wrist"}
+_PEOPLE_WORDS = set(re.findall(r"[a-z]+", SINGULAR)) | {"people", "persons", "men", "women", "children", "boys", "girls", "son",
+                                                       "daughter", "brother", "sister", "uncle", "aunt", "cousin", "nephew", "niece",
+                                                       "wife", "husband", "girlfriend", "boyfriend", "friend", "mother", "father",
+                                                       "grandmother", "grandfather", "neighbor", "neighbour", "baby", "toddler",
+                                                       "deputy", "deputies", "officers", "others", "teens", "students", "bystander"}
+
+
+def _hit_person(obj: "Token", kids: list["Token"]) -> bool:
+    """The object of an active 'shoot' or 'stab' is someone hit: a person ('his brother', 'five people', 'himself',
+    'him') or anything shot 'in the arm'; not a film, a photo or a ball ('shot a video', 'shot the ball')."""
+    if obj.lower_ in ("himself", "herself", "him", "her", "them", "themselves"):
+        return True
+    in_body = any(c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.lower_ in _BODY for g in c.children) for c in kids)
+    return in_body or obj.lemma_.lower() in _PEOPLE_WORDS or obj.lower_ in _PEOPLE_WORDS or obj.ent_type_ == "PERSON"
+
+
 def _named_death(tok: "Token") -> bool:
     """'the fatal shooting', 'the shooting death': a noun that names a death as done."""
     lemma, kids = tok.lemma_.lower(), list(tok.children)
@@ -249,8 +267,8 @@ def _victims_of(tok: "Token") -> tuple[str, list["Token"]] | None:
             kind = "i"
         elif lemma in _HIT_LEMMAS and passive and not any(c.dep_ == "prep" and c.lower_ == "at" for c in kids):
             kind = "i"  # "a man was shot in the leg": hit and not said to have died (a death in the sentence claims him first)
-        elif lemma in _HIT_LEMMAS and any(c.dep_ == "dobj" and c.lower_ in ("himself", "herself") for c in kids):
-            kind = "i"  # "a child shot himself in the hand"
+        elif lemma in _HIT_LEMMAS and any(c.dep_ == "dobj" and _hit_person(c, kids) for c in kids):
+            kind = "i"  # "a child shot himself in the hand", "shot his 7-year-old brother in the arm", "shot five people"
         else:
             return None
         found_dead = [g for c in kids if c.lower_ == "dead" and c.dep_ in ("ccomp", "xcomp", "oprd") for g in c.children if g.dep_ == "nsubj"]
@@ -279,9 +297,14 @@ def _victims_of(tok: "Token") -> tuple[str, list["Token"]] | None:
     if tok.pos_ == "NOUN" and lemma in _DEATH_NOUNS:
         gov = tok.head.head if tok.dep_ == "pobj" else tok.head
         if gov.lemma_.lower() not in _DEATH_OUTCOME:
-            return None  # "a witness to the murder of X" tells of another crime; "resulted in the death of X" of this one
+            # "a witness to the murder of X", "protested against the killing of X" tell of another event: on 400 ACLED
+            # training notes naming a killing by its noun, counting its victims whatever governs it matched the
+            # toll 16 times more and 142 times fewer ("condemned the assassination of X", MUC's events, stay uncounted)
+            return None
         of = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((x for x in of.children if x.dep_ == "pobj"), None) if of is not None else None
+        if obj is None:  # "Galan's murder": the victim is the possessor
+            obj = next((c for c in kids if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         if obj is not None:
             return "k", [obj]
         return None
