@@ -70,7 +70,8 @@ _LEXICON: list[tuple[str, float, bool, str]] = [
     ("terror", 1.0, False, "terrorist terrorists terrorism terror_attack terror_attacks extremist extremists "
         "separatist separatists armed_group armed_groups armed_men took_up_arms take_up_arms combatants assailant assailants perpetrators gang_members hitman hitmen"),
     ("troops", 0.75, False, "troops soldier soldiers serviceman servicemen army armies armed_forces military "
-        "militaries marines battalion battalions brigade brigades commando commandos reinforcements joint_patrol joint_patrols"),
+        "militaries marines battalion battalions brigade brigades commando commandos reinforcements joint_patrol joint_patrols "
+        "government_forces regime_forces coalition_forces state_forces pro_government_forces rebel_forces"),
     ("police", 0.5, False, "police policeman policemen policewoman security_forces gendarmes gendarmerie "
         "riot_police border_guards cartel cartels gang gangs traffickers deployed deployment outpost outposts"),
     ("group", 1.0, False, "taliban al_qaeda al_shabaab boko_haram islamic_state isis isil daesh hezbollah "
@@ -102,7 +103,10 @@ _LEXICON: list[tuple[str, float, bool, str]] = [
     ("resident", 0.25, False, "residents villagers"),
     ("threat", 0.5, False, "threat threats threatened threatening intimidated intimidation extorted extortion "
         "unidentified robbery robberies robbed"),
-    ("abuse", 1.0, False, "tortured torture raped rape sexual_violence"),
+    ("abuse", 1.0, False, "tortured torture raped rape sexual_violence molested molesting molestation"),
+    # ground taken or held, sides changed: with forces named, a territorial or strategic development
+    ("ground", 0.5, True, "took_over taken_over taking_over observation_post observation_posts barracks "
+        "defected defectors freed_several freed_the"),
     ("patrol", 0.5, False, "patrol patrols patrolled convoy convoys checkpoint checkpoints check_points sealed_off"),
     ("forces", 0.5, True, "forces guards surrendered"),
     # protest and riot
@@ -352,7 +356,7 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 _EVENT_CUES = frozenset(
     "kill toll wound injure death massacre murder execute stab airstrike bomb shell missile explosion "
     "gunfire shootout shot attack assault assault_amb clash battle ceasefire abduct arrest destroy burn "
-    "abuse protester protest protested demand roadblock block strike smash victim".split()
+    "abuse protester protest protested demand roadblock block strike smash victim ground".split()
 )
 assert _EVENT_CUES <= _CUE_META.keys()
 # Claims: who asserts or denies what happened (the claim extractor reads these sentences).

@@ -275,3 +275,51 @@ def test_a_date_that_dates_the_event_stays(pipeline):
     art = pipeline.extract_text("On 3 March 2016, an air strike killed 29 soldiers near Idlib, the largest toll since "
                                 "the war began.", published=PUB)
     assert art.events and (art.events[0].event_date, art.events[0].mention) == ("2016-03-03", "background"), art.events
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # the means names the event: dynamite, bombings, a weapon-modified attack, blowing something up
+    ("Guerrillas dynamited an oil pipeline near Saravena on Tuesday.", "Explosions/Remote violence"),
+    ("Two bombings in the north of Bogota wounded six people on Friday.", "Explosions/Remote violence"),
+    ("A dynamite attack on a bank branch in Itagui injured five people on Thursday.", "Explosions/Remote violence"),
+    ("Rebels blew up a power pylon near Usulutan on Monday.", "Explosions/Remote violence"),
+    # counter-examples: an attack with no explosive means, a weapon that is not explosive, a protest against a bombing
+    ("Hundreds rallied in Dire Dawa on Sunday to condemn the bombing in the capital.", "Protests"),
+    ("Gunmen attacked a bank branch in Itagui on Thursday, injuring five people.", "Violence against civilians"),
+    ("A knife attack on a shopkeeper in Itagui injured him on Thursday.", "Violence against civilians"),
+])
+def test_explosive_means_decide_the_type(pipeline, text, event_type):
+    art = pipeline.extract_text(text, published=PUB)
+    assert art.events and art.events[0].event_type == event_type, art.events
+
+
+@pytest.mark.parametrize("text, sub", [
+    # strategic developments and territory told without a violent verb
+    ("On 5 March 2021, about 400 militia fighters defected to the army near Malakal.", "Change to group/activity"),
+    ("On 5 March 2021, Turkish forces set up a new observation post near Idlib.", "Headquarters or base established"),
+    ("On 5 March 2021, rebels took over four villages near Palma.", "Non-state actor overtakes territory"),
+    ("On 5 March 2021, soldiers freed several villages from the militants near Palma.", "Government regains territory"),
+    ("On 5 March 2021, police said 12 firearms and 100 rounds of ammunition were seized in Kingston.", "Disrupted weapons use"),
+    ("On 5 March 2021, a chlorine gas attack on a town near Idlib left 40 people with breathing problems.", "Chemical weapon"),
+    ("On 5 March 2021, a man molested a schoolgirl in Karachi, police said.", "Sexual violence"),
+])
+def test_developments_without_a_violent_verb(pipeline, text, sub):
+    art = pipeline.extract_text(text, published=PUB)
+    assert art.events and art.events[0].sub_event_type == sub, art.events
+
+
+@pytest.mark.parametrize("text", [
+    # counter-examples: the same words in other senses
+    "The company took over four rival firms last year and set up a new headquarters in Nairobi.",
+    "The guns and rifles on display at the museum were found in an old farmhouse.",
+])
+def test_same_words_without_an_event(pipeline, text):
+    art = pipeline.extract_text(text, published=PUB)
+    assert not art.events, art.events
+
+
+def test_ground_gained_against_a_fire_is_no_event(pipeline):
+    """Counter-example: "gained ground" is said of firefighters and markets too; it is no territory cue."""
+    art = pipeline.extract_text("Firefighters have gained ground in their battle to contain several wildfires near the "
+                                "town, forecasters said on Friday.", published=PUB)
+    assert not art.events, art.events

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from . import lexicon as lx, vocabulary as vocab
 from .casualties import Casualties
 from .claims import ClaimCue
+from .frames import REMOTE_FAMILIES
 
 CEASEFIRE_BREACH = re.compile(r"\b(?:violat\w*|breach\w*|broke|breaking|despite|in\s+violation\s+of|flout\w*)\b[^.]{0,60}?\b(?:cease-?fire|truce)\b|"
                               r"\b(?:cease-?fire|truce)\s+(?:violations?|breach(?:es)?)\b", re.I)
@@ -38,6 +39,12 @@ def find_cues(sent: Span) -> list[lx.Cue]:
                 family, weapon, strength = "shell", "missile", 2
             elif mods & {"hunger", "general", "labour", "labor"}:
                 family, weapon, strength = "protest", None, 2
+        if lemma in ("attack", "assault", "raid") and tok.pos_ == "NOUN":
+            # "a dynamite attack", "bombing attacks", "grenade assault": the means names the event (ACLED codes by it)
+            means = [lx.LEMMAS.get(c.lemma_.lower()) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+            remote = [m for m in means if m is not None and m[0] in REMOTE_FAMILIES]
+            if remote:
+                family, weapon, strength = remote[0][0], remote[0][1], 2
         if lemma == "fire" and tok.pos_ == "NOUN" and not any(c.lower_ in ("open", "opened") for c in tok.ancestors):
             continue
         if lemma in ("battle", "fight", "fighting", "combat") and _against_hazard(tok):
@@ -185,6 +192,10 @@ def choose_family(cues: list[lx.Cue], casualties: Casualties, sent: Span) -> tup
         # "detained two suspects during an operation", "... as they targeted a commander": with nobody
         # killed or hurt, the detention is the event and the operation or raid only its setting
         return "arrest", lx.weapon_in(sent.text), arrests[0]
+    if "protest" in families and not killed_or_hurt:
+        # "rallies were staged to condemn the bombing in Addis Ababa": what a protest is against is its topic
+        pool = [c for c in pool if not (c.family in REMOTE_FAMILIES and c.token_i is not None and _protested(doc[c.token_i]))] or pool
+        families = {c.family for c in pool}
     if "disrupted" in families and not killed_or_hurt:
         pool = [c for c in pool if c.family == "disrupted"]  # bombs found and defused went off nowhere
     elif "protest" in families and not killed_or_hurt and {c.family for c in pool} & {"abduct", "attack", "sexual", "property"}:
@@ -198,6 +209,14 @@ def choose_family(cues: list[lx.Cue], casualties: Casualties, sent: Span) -> tup
                                     c.token_i is None or doc[c.token_i].pos_ != "VERB"))
     weapon = lx.weapon_in(sent.text) or best.weapon
     return best.family, weapon, best
+
+
+_PROTEST_TOPIC = frozenset({"condemn", "denounce", "protest", "against", "decry", "mourn", "over"})
+
+
+def _protested(tok: Token) -> bool:
+    """The cue is what a protest is against: the object of "condemn", "denounce", "against"."""
+    return any(a.lemma_.lower() in _PROTEST_TOPIC for a in list(tok.ancestors)[:2])
 
 
 _MODALS = vocab.lemmas("modals")

@@ -57,6 +57,7 @@ LEMMAS: dict[str, tuple[str, str | None, int]] = {
     "bomb": ("ied", "bomb", 2), "explosive": ("ied", "explosive device", 2), "blast": ("ied", "explosive device", 2),
     "explosion": ("ied", "explosive device", 2), "detonate": ("ied", "explosive device", 2), "explode": ("ied", "explosive device", 2),
     "grenade": ("grenade", "grenade", 2), "rpg": ("shell", "rocket", 2), "atgm": ("shell", "missile", 2),
+    "bombing": ("ied", "bomb", 2), "dynamite": ("ied", "dynamite", 2),
     "clash": ("clash", None, 2), "fighting": ("clash", None, 2), "battle": ("clash", None, 2), "firefight": ("clash", "firearms", 2),
     "gunfight": ("clash", "firearms", 2), "skirmish": ("clash", None, 2), "ambush": ("clash", "firearms", 2),
     "fight": ("clash", None, 1), "engage": ("clash", None, 1), "exchange": ("clash", None, 1), "repulse": ("clash", None, 2), "repel": ("clash", None, 2),
@@ -70,7 +71,7 @@ LEMMAS: dict[str, tuple[str, str | None, int]] = {
     "massacre": ("attack", None, 2), "execute": ("attack", None, 1), "torture": ("attack", None, 2), "poison": ("attack", None, 2), "lynch": ("mob", None, 2),
     "beat": ("attack", None, 2), "strike": ("attack", None, 1), "target": ("attack", None, 1), "fire": ("attack", "firearms", 1),
     "abduct": ("abduct", None, 2), "kidnap": ("abduct", None, 2), "abduction": ("abduct", None, 2), "kidnapping": ("abduct", None, 2),
-    "hostage": ("abduct", None, 1), "rape": ("sexual", None, 2), "raped": ("sexual", None, 2), "raping": ("sexual", None, 2),
+    "hostage": ("abduct", None, 1), "rape": ("sexual", None, 2), "molest": ("sexual", None, 2), "raped": ("sexual", None, 2), "raping": ("sexual", None, 2),
     "reinforcement": ("change", None, 1), "redeploy": ("change", None, 1), "patrol": ("change", None, 2),
     "curfew": ("change", None, 1), "lockdown": ("change", None, 1),
     "protest": ("protest", None, 2), "demonstrate": ("protest", None, 2), "demonstration": ("protest", None, 2),
@@ -108,12 +109,25 @@ PHRASES: list[tuple[re.Pattern[str], str, str | None]] = [(re.compile(p, re.I), 
      r"\b(?:ended|cut|announced)\s+(?:its|their)\s+(?:affiliation|allegiance|alliance)\b|\bpledged\s+allegiance\b|"
      r"\b(?:surrendered|laid\s+down\s+(?:their|its)\s+(?:arms|weapons))\b|\b(?:set\s+up|placed|installed|erected)\s+(?:\w+\s+){0,2}check\s*-?points?\b",
      "change", None),
-    (r"\b(?:established|set\s+up|built)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:military\s+)?(?:base|headquarters|outpost)\b", "hq", None),
+    (r"\b(?:established|set\s+up|built)\s+(?:a\s+|an\s+)?(?:new\s+|number\s+of\s+|several\s+)?(?:military\s+|observation\s+)?"
+     r"(?:bases?|headquarters|outposts?|observation\s+posts?|military\s+posts?|barracks)\b", "hq", None),
+    # a unit going over to the other side ("fighters have defected to the Houthis")
+    (r"\bdefect(?:ed|ing|s)?\s+(?:\w+\s+){0,2}(?:to|from)\b|\bdefectors?\b", "change", None),
+    # places taken ("have taken over four localities"; not "gained ground", said of firefighters too); refine.py's state-takes-ground gives
+    # the state's gains to the government
+    (r"\b(?:took|taken|take|takes|taking)\s+over\s+(?:\w+\s+){0,3}(?:villages?|towns?|localit(?:y|ies)|areas?|positions?|"
+     r"districts?|bases?|cities|city|neighbou?rhoods?)\b", "territory_nsa", None),
+    (r"\b(?:freed|liberated|cleared|recaptured)\s+(?:\w+\s+){0,3}(?:villages?|towns?|localit(?:y|ies)|areas?|districts?|cities|city|"
+     r"neighbou?rhoods?)\s+(?:from|of)\b|\bpushed\s+(?:\w+\s+){1,4}out\s+of\b", "territory_gov", None),
+    (r"\b(?:chemical\s+(?:weapons?|attacks?|munitions?|agents?)|(?:poison(?:ous)?|toxic|chlorine|nerve)\s+gas\s+(?:attacks?|bombs?|shells?)|"
+     r"chlorine\s+(?:attacks?|bombs?|barrels?|munitions?|shells?)|\bsarin\b)", "chemical", "chemical weapon"),
     (r"\bfire\s*fights?\b|\breturned\s+(?:the\s+)?fire\b", "clash", "firearms"),
     (r"\bhuman\s+chains?\b|\bbang(?:ed|ing)\s+(?:pots|pans)\b|\bcacerolazos?\b|\bsit[-\s]ins?\b", "protest", None),
     (r"\b(?:declared|imposed|announced|extended|enforced)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,3}(?:curfew|lockdown|state\s+of\s+emergency|martial\s+law)\b|"
      r"\bsealed\s+off\b|\b(?:closed|halted|suspended)\s+(?:all\s+)?(?:\w+\s+){0,2}(?:entrances|entries|crossings?|checkpoints?|border)\b", "change", None),
     (r"\b(?:aircraft|warplanes?|jets?|helicopters?|planes?|gunships?)\b[^.]{0,30}\b(?:struck|hit|bombed|attacked|fired\s+on|targeted|strafed|raided|pounded)\b", "air", "airstrike"),
+    (r"\b(?:blew|blown|blowing)\s+(?:himself|herself|themselves)\s+up\b", "suicide", "suicide bomb"),
+    (r"\b(?:blew|blown|blowing|blow)\s+up\b", "ied", "explosive device"),
     (r"\b(?:roadside|car|truck|motorcycle|parcel|pipe)\s+bombs?\b|\b(?:improvised\s+)?explosive\s+devices?\b|\bIEDs?\b|\blandmines?\b|\bVBIEDs?\b", "ied", "IED"),
     (r"\bopened\s+fire\b|\bshot\s+(?:dead|at|and\s+killed)\b|\bgunned\s+down\b|\bgunshots?\b|\bfired\s+(?:at|on|upon)\b", "attack", "firearms"),
     (r"\bexchang\w*\s+(?:of\s+)?(?:fire|gunfire|shots)\b|\bexchange\s+of\s+fire\b|\bgun\s+battle\b|\bheavy\s+fighting\b|\bshoot-?outs?\b|\bcross-?fire\b", "clash", "firearms"),
@@ -131,7 +145,7 @@ PHRASES: list[tuple[re.Pattern[str], str, str | None]] = [(re.compile(p, re.I), 
     (r"\b(?:staged|held|organi[sz]ed|joined)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,2}(?:sit-in|protests?|demonstrations?|rally|rallies|march(?:es)?|vigil|strike)\b", "protest", None),
     (r"\b(?:cease-?fire|truce|peace\s+(?:deal|agreement|accord)|armistice)\b", "agreement", None),
     (r"\b(?:took\s+to\s+the\s+streets|gathered\s+(?:in\s+front\s+of|outside)|(?:gathered|assembled|converged)\b[^.]{0,80}\b(?:to\s+demand|demanding|against|to\s+protest|to\s+denounce|to\s+pressure|rejecting))", "protest", None),
-    (r"\b(?:IEDs?|bombs?|explosives?|explosive\s+devices?|(?:land)?mines?|grenades?)\b[^.]{0,60}\b(?:found|discovered|uncovered|confiscated|defused|diffused|recovered|disposed|dismantled|seized|did\s+not\s+explode|failed\s+to\s+explode)\b", "disrupted", None),
+    (r"\b(?:IEDs?|bombs?|explosives?|explosive\s+devices?|(?:land)?mines?|grenades?|firearms|weapons|ammunitions?|rifles|guns|pistols)\b[^.]{0,60}\b(?:found|discovered|uncovered|confiscated|defused|diffused|recovered|disposed|dismantled|seized|did\s+not\s+explode|failed\s+to\s+explode)\b", "disrupted", None),
     (r"\b(?:seized|recovered|defused|diffused|destroyed|found|discovered|disposed\s+of|dismantled|confiscated)\s+(?:\w+\s+){0,5}(?:munitions|weapons|arms|ammunition|explosives|rifles|guns|grenades|mines|bombs|IEDs?|improvised\s+explosive\s+devices?)\b", "disrupted", None),
     (r"\b(?:military\s+(?:reinforcements|column|convoy)|brought\s+(?:\w+\s+){0,2}reinforcements|deployed\s+(?:\w+\s+){0,2}(?:troops|forces|soldiers))\b", "change", None),
     (r"\b(?:bomb\s+disposal|defused|seized\s+(?:weapons|arms|ammunition|explosives)|shot\s+down\s+(?:a|an|two|three|\d+)?\s*(?:drones?|missiles?|rockets?))\b", "disrupted", None),

@@ -121,6 +121,11 @@ _NAMED_ARMED = vocab.pattern("named_armed_groups")
 
 # The rules that recode a family once a frame's sides are known, in the order they are tried.
 REFINE_RULES: list[Rule] = [
+    rule("state-takes-ground", "soldiers or police taking places or ground: the government regains territory",
+         ["territory_nsa"], lambda c: c.frame.agent is not None and c.frame.agent.kind in ("military", "police", "state"),
+         "territory_gov",
+         examples=[("On 5 March 2021, government forces took over four villages near Palma.", "Government regains territory")],
+         counter_examples=[("On 5 March 2021, rebels took over four villages near Palma.", "Non-state actor overtakes territory")]),
     rule("state-captures", "people captured or seized by soldiers or police: an arrest (ACLED's arrests are the state's)",
          ["abduct"], lambda c: c.frame.trigger is not None and c.frame.trigger.lemma_.lower() in ("capture", "seize")
          and _state_took(c),
