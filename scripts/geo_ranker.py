@@ -6,7 +6,8 @@
 `make geo-ranker` runs it over the index with ../shared/gazetteer's dumps (`make gazetteer`). Each
 training row's notes go through the whole pipeline as `wirewatch evaluate` runs them; every candidate
 list the gazetteer ranks on the way is kept with its feature vectors (`geo/_rank.py`), and a candidate
-is a right one when it lies within 25 km of the row's gold point. Lists with no right candidate (the
+is a right one when it lies within 25 km of the row's gold point (the lists are collected under the
+hand-set weights, so a refit does not depend on the fit before it). Lists with no right candidate (the
 note's other places, villages the index lacks) or no wrong one teach nothing and are left out. A
 conditional logit (one softmax over each list: how likely the right candidates are the ones picked)
 gives the weights, pulled towards the hand-set weights it replaced (`_rank.PRIOR`); the fit is
@@ -52,6 +53,10 @@ def training_rows(path: Path, limit: int) -> list[dict[str, str]]:
 def collect(rows: list[dict[str, str]]) -> tuple[list[list[float]], list[int], list[int]]:
     from wirewatch.pipeline import Pipeline
 
+    # the lists are collected under the hand-set weights, whatever ranker.json holds now, so a refit
+    # does not depend on the fit before it
+    prior = tuple(_rank.PRIOR.get(f, 0.0) for f in _rank.FEATURES)
+    _rank.weights = lambda: (prior, 0.0)  # type: ignore[assignment]
     settings = Settings()
     gaz = get_gazetteer(settings)
     pipeline = Pipeline(settings)

@@ -329,3 +329,15 @@ def test_qualifier_finds_the_country_that_has_both_names(gazetteer) -> None:
 def test_outside_of_is_near(gazetteer) -> None:
     place = gazetteer.resolve_expression("outside of Kandahar", ["AFG"])
     assert place.iso3 == "AFG" and place.geo_precision == 2
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Balade, Bossaso, Bari", (11.28, 49.18)),                 # the district spelt otherwise than its town (Bosaso)
+    ("Dudumay, Wanla Weyn, Lower Shabelle", (2.62, 44.89)),    # Wanlaweyn
+])
+def test_district_without_own_point_takes_its_namesake_town_however_spelt(gazetteer, text, town) -> None:
+    # a village the index lacks, inside a district GeoNames places only at its province's capital:
+    # the district's namesake town in that province is the point (ACLED codes the district capital)
+    place = gazetteer.resolve_expression(text, ["SOM"])
+    assert place.feature == "admin2" and place.latitude is not None and place.longitude is not None
+    assert distance_km(place.latitude, place.longitude, *town) < 10

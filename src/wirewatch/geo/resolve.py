@@ -296,8 +296,10 @@ class Gazetteer:
                     f"{name!r} names {same} villages in {best.iso3}; nothing in the text says which"))
         if best.approx and best.feature == "admin2":
             # a district GeoNames gives no member town ("Dehloran county"): its namesake town in
-            # the same province, when there is one, is a better point than the province's capital
-            town = next((r for _, r in ranked if r.feature == "city" and r.iso3 == best.iso3
+            # the same province, when there is one, is a better point than the province's capital;
+            # also when the text spells the district otherwise than the town ("Bossaso": Bosaso district)
+            towns = [r for _, r in ranked] + list(self._rows(fold(best.name)))
+            town = next((r for r in towns if r.feature == "city" and r.iso3 == best.iso3
                          and r.admin1 == best.admin1 and loose_key(r.name) == loose_key(best.name)), None)
             if town is not None:
                 best = best._replace(lat=town.lat, lon=town.lon, approx=0)
