@@ -337,3 +337,20 @@ def test_active_shooting_counts_the_people_hit(nlp, text, killed, injured):
     c = _sents(nlp, text)[0]
     assert (c.killed.best if c.killed else None) == killed
     assert (c.injured.best if c.injured else None) == injured
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a person named by age is one person, though the tagger calls "17-year-old" a date
+    ("A 17-year-old was accidentally shot and killed Monday night.", 1, None),
+    ("The 2-year-old who was shot inside an apartment has died.", 1, None),
+    # "claimed the life of", "treated for injuries"
+    ("Police are investigating a shooting that claimed the life of a 19-year-old man.", 1, None),
+    ("One person is dead and three others are being treated for injuries after a shooting.", 1, 3),
+    # counter-examples: an age is no count, lives at stake are no deaths
+    ("Demonstrators said the policy would cost lives.", None, None),
+    ("The 45-year-old officer was praised by the mayor.", None, None),
+])
+def test_ages_and_outcome_phrases(nlp, text, killed, injured):
+    c = _sents(nlp, text)[0]
+    assert (c.killed.best if c.killed else None) == killed
+    assert (c.injured.best if c.injured else None) == injured

@@ -55,6 +55,10 @@ _PATTERNS = [
     # "killing 3", "killed two people", "left 4 dead", "claimed 5 lives"
     ("k", re.compile(rf"\b(?:killing|killed|kill|kills|slaying|leaving|left|claiming|claimed|shot\s+dead|shot\s+and\s+killed|murdered|beheaded|executed|lynched|stabbed\s+to\s+death|hacked\s+to\s+death)\s+{NUM}(?:\s+{_PEOPLE})?(?:\s+(?P<dead>dead|lives))?\b", re.I)),
     ("i", re.compile(rf"\b(?:injuring|injured|wounding|wounded|injure|wound|hurting)\s+{NUM}(?:\s+{_PEOPLE})?\b", re.I)),
+    # "claimed the life of a man", "claimed the lives of 12 people"
+    ("k", re.compile(rf"\b(?:claim\w*|took|taking|take|cost|costing)\s+the\s+(?:life|lives)\s+of\s+(?:(?:the|a|an|one)\s+(?:[\w'-]+\s+){{0,3}}?(?P<num2>{SINGULAR})\b|{NUM})", re.I)),
+    # "three others are being treated for injuries", "two were treated for gunshot wounds"
+    ("i", re.compile(rf"\b(?!(?:a|an)\s){NUM}\s+{_PEOPLE}?\s*(?:(?:are|were|was|is|being|have\s+been|had\s+been)\s+)+(?:\w+ly\s+)?treated\s+for\s+(?:[\w-]+\s+){{0,3}}?(?:injuries|wounds)\b", re.I)),
     # "the death toll rose to 13", "toll of 5"
     ("k", re.compile(rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities))\b[^.;]{{0,160}}?\b(?:(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|hit|stands|stood|is|was|now)\s+(?:to|at)?|to|of|at(?=\s+(?:\d|(?:at\s+least|more\s+than|about|around|over|nearly|some|dozens|scores|hundreds|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\b)))\s*{NUM}\b", re.I)),
     ("i", re.compile(rf"\bnumber\s+of\s+(?:injured|wounded)\b[^.;]{{0,40}}?\b(?:to|at|of|is|was)\s+{NUM}\b", re.I)),

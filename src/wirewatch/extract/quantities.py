@@ -123,7 +123,7 @@ def bad_context(text: str, m: re.Match[str]) -> bool:
         return True  # "Unit 204 officers were killed": a unit's number, not a head count
     if _ALLEGED.search(text[max(0, m.start() - 40):m.start()]):
         return True  # "arrested a man suspected of killing a trader": an old crime, not this event's toll
-    after = text[at:m.end()]
+    after = text[at:m.end()] if group else ""  # (a single victim's phrase may name an age: "the life of a 19-year-old man")
     if re.search(r"\b(?:years?|hours?|km|kilomet|miles?|percent|%|days?|weeks?|months?)\b", after, re.I):
         return True
     if re.match(r"[\s-]*(?:years?|hours?|km|kilomet\w*|miles?|metres?|meters?|percent|%|days?|weeks?|months?|minutes?|times|"

@@ -78,9 +78,16 @@ def _label(tok: "Token") -> bool:
     return False
 
 
+def _age_noun(tok: "Token") -> bool:
+    """'old' heading 'a 17-year-old', 'the 2-month-old': a person named by age."""
+    return tok.lower_ in ("old", "olds") and tok.i >= 2 and tok.doc[tok.i - 2].lemma_.lower() in ("year", "month", "week", "day")
+
+
 def _count_one(tok: "Token", before: str) -> int | None:
     """People one conjunct of a victim phrase stands for: 'a man' 1, 'three civilians' 3, 'both' 2."""
     low = tok.lower_
+    if _age_noun(tok):
+        return 1 if low == "old" else None  # "a 17-year-old was shot": one person (the tagger calls an age a date)
     if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
         return None
     if tok.tag_ == "CD" or (tok.pos_ == "NUM" and tok.like_num):
@@ -160,7 +167,7 @@ def _subjects(verb: "Token") -> list["Token"]:
     """The victims of a passive or intransitive verb, through 'was shot and died' and relative clauses."""
     v = verb
     for _ in range(4):
-        subjs = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj") and c.ent_type_ not in ("DATE", "TIME")
+        subjs = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj") and (c.ent_type_ not in ("DATE", "TIME") or _age_noun(c))
                  and not (c.tag_ == "CD" and any(x.ent_type_ == "DATE" for x in c.children))]  # not "8 May"
         if len(subjs) > 1:  # "On 6 May, in X, Y, a man was killed": the parser's extra subjects are places
             subjs = [c for c in subjs if c.ent_type_ not in ("GPE", "LOC", "FAC")] or subjs[:1]
