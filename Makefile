@@ -93,7 +93,7 @@ train: setup
 	$(CODER_ENV) nice $(PY) scripts/train_coder.py train --train-dir $(SHARED)/train
 
 loco: setup
-	$(CODER_ENV) nice $(PY) scripts/train_coder.py loco --heads event_type sub_event_type --train-dir $(SHARED)/train
+	$(CODER_ENV) nice $(PY) scripts/train_coder.py loco --heads event_type sub_event_type interaction --train-dir $(SHARED)/train
 
 clean:
 	rm -rf $(VENV) src/wirewatch/geo/_data build *.egg-info

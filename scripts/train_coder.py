@@ -4,6 +4,7 @@
     python scripts/train_coder.py loco       # make loco: leave-one-country-out + TF-IDF baseline
     python scripts/train_coder.py analysis   # the error-analysis split (countries under 300 rows)
     python scripts/train_coder.py dev        # read-only: the committed model on ../shared/eval/acled_dev.csv
+    python scripts/train_coder.py validate   # make loco's verdict into the fitted artefact (no refit)
 
 Parses are cached in build/coder/ (first run parses ~41,000 notes: tens of minutes on one core).
 """
@@ -59,7 +60,7 @@ def _rules_key() -> str:
     return h.hexdigest()[:12]
 
 
-def rule_readings(notes: list[str], docs_of) -> list[dict]:
+def rule_readings(notes: list[str], docs_of, cache_dir: Path = Path("build/coder")) -> list[dict]:
     """For every note: the grammar rules' reading of its first event as the coder sees it at run time
     (extract/coding.py rule_features, recorded where events._code asks the coder), and the rules'
     own answer (the first event's type, sub-type and interaction code, the coder switched off).
@@ -72,7 +73,7 @@ def rule_readings(notes: list[str], docs_of) -> list[dict]:
     from wirewatch.settings import Settings
 
     key = hashlib.sha1("\n".join(notes).encode()).hexdigest()[:12] + "-" + _rules_key()
-    cache = Path("build/coder") / f"rules-{key}.json"
+    cache = cache_dir / f"rules-{key}.json"
     if cache.exists():
         return json.loads(cache.read_text())
     docs = docs_of()
@@ -104,11 +105,14 @@ def rule_readings(notes: list[str], docs_of) -> list[dict]:
     return out
 
 
-def with_rules(data: Data, cfg: Config, train_dir: Path) -> Data:
-    """`data` with the rule block appended to its raw counts (cfg.rule_bits > 0)."""
-    if not cfg.rule_bits:
+def with_rules(data: Data, cfg: Config, readings_too: bool = False) -> Data:
+    """`data` with the rules' readings (cfg.rule_bits > 0 or `readings_too`: make loco compares the
+    coder with the rules) and, when cfg.rule_bits > 0, the rule block appended to its raw counts."""
+    if not (cfg.rule_bits or readings_too):
         return data
     readings = rule_readings(data.notes, lambda: data.docs or parse_notes(data.notes))
+    if not cfg.rule_bits:
+        return Data(data.rows, data.notes, data.docs, data.X_notes, data.note_ix, readings)
     vec = cfg.vectorizer()
     R = raw_matrix([((), (), r["r"]) for r in readings], vec)[:, vec.rule_offset:]
     X = sparse.hstack([data.X_notes[:, :vec.rule_offset], R]).tocsr()
@@ -122,7 +126,8 @@ def _word_ngrams(text: str) -> list[str]:
     return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
 
 
-def load(train_dir: Path, cfg: Config | None = None, baseline: bool = False, need_docs: bool = False) -> Data:
+def load(train_dir: Path, cfg: Config | None = None, baseline: bool = False, need_docs: bool = False,
+         readings: bool = False) -> Data:
     """Rows, distinct notes and their raw hashed counts, cached in build/coder/ (the parse and the
     hashing are the slow part; a fit is seconds to a minute)."""
     import hashlib
@@ -152,7 +157,7 @@ def load(train_dir: Path, cfg: Config | None = None, baseline: bool = False, nee
         print(f"hashed {X.shape[0]} notes ({X.nnz / X.shape[0]:.0f} entries each) in {time.time() - t:.0f}s", file=sys.stderr)
     pos = {n: i for i, n in enumerate(notes)}
     data = Data(rows, notes, docs, X, np.array([pos[r.note] for r in rows]))
-    return data if baseline else with_rules(data, cfg, train_dir)
+    return data if baseline else with_rules(data, cfg, readings)
 
 
 def _labels(rows: list[Row]) -> dict[str, list[str | None]]:
@@ -246,11 +251,13 @@ def _versus_rules(data: Data, test: list[int], preds) -> dict:
     for T in THRESHOLDS:
         ok_et, ok_sub = [], []
         for r, x, p in zip(rows, rd, preds):
-            use = x["et"] is None or p.event_type_prob >= T
+            # the rule's own reading (what events._code hands the coder); none: the coder alone
+            rule = dict(f.split("=", 1) for f in x["r"][:2]) if x["r"] and x["r"][0].startswith("et=") else None
+            use = rule is None or p.event_type_prob >= T
             if r.event_type:
-                ok_et.append((p.event_type if use else x["et"]) == r.event_type)
+                ok_et.append((p.event_type if use else rule["et"]) == r.event_type)
             if r.sub_event_type:
-                ok_sub.append((p.sub_event_type if use else x["sub"]) == r.sub_event_type)
+                ok_sub.append((p.sub_event_type if use else rule["sub"]) == r.sub_event_type)
         curve[str(T)] = [float(np.mean(ok_et)), float(np.mean(ok_sub))]
     out["arbitration"] = curve
     return out
@@ -260,7 +267,7 @@ def cmd_loco(args) -> None:
     import dataclasses
 
     cfg = _cfg(args)
-    data = load(args.train_dir, cfg)
+    data = load(args.train_dir, cfg, readings=True)
     base = load(args.train_dir, cfg, baseline=True) if not args.no_baseline else None
     # the baseline reads no rules and fits the type heads only
     base_cfg = dataclasses.replace(cfg, rule_bits=0, heads=[h for h in cfg.heads if h != "interaction"])
@@ -358,7 +365,7 @@ def cmd_analysis(args) -> None:
     a validation figure. --hold adds loco countries to the test rows; their loco figures are then
     no longer unseen, so the committed settings were not chosen that way."""
     cfg = _cfg(args)
-    data = load(args.train_dir, cfg, baseline=args.baseline)
+    data = load(args.train_dir, cfg, baseline=args.baseline, readings=not args.baseline)
     current = Counter(r.country for r in data.rows if not r.legacy)
     held_countries = {c for c, n in current.items() if n < MIN_LOCO_ROWS} | set(args.hold)
     test = [i for i, r in enumerate(data.rows) if r.country in held_countries and not r.legacy]
@@ -417,6 +424,7 @@ def cmd_train(args) -> None:
     print(f"fitted in {time.time() - t:.0f}s", file=sys.stderr)
     coder.meta.update(_validation(Path(args.loco), cfg))
     coder.meta["reads_rules"] = bool(cfg.rule_bits)
+    coder.meta["train_config"] = vars(cfg) | {"heads": list(cfg.heads)}
     out = Path(args.out) if args.out else DATA_DIR / "coder"
     save_model(out, coder)
     print(f"wrote {out}.json/.npz", file=sys.stderr)
@@ -455,6 +463,21 @@ def _validation(loco_path: Path, cfg: Config) -> dict:
     return out
 
 
+def cmd_validate(args) -> None:
+    """make loco's verdict written into an artefact already fitted (its JSON only; the weights stay):
+    for a `make loco` run after `make train` with the same settings."""
+    stem = Path(args.model) if args.model else DATA_DIR / "coder"
+    meta = json.loads(Path(f"{stem}.json").read_text())
+    if "train_config" not in meta:
+        raise SystemExit(f"{stem}.json records no training settings: run make train")
+    cfg = Config(**{k: v for k, v in meta["train_config"].items() if k != "heads"})
+    for k in ("validated", "parts", "validation", "type_min"):
+        meta.pop(k, None)
+    meta.update(_validation(Path(args.loco), cfg))
+    Path(f"{stem}.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n")
+    print(f"{stem}.json: {meta['validation']}", file=sys.stderr)
+
+
 def cmd_dev(args) -> None:
     """Read-only measurement of the committed model on the dev notes (never used to fit or tune)."""
     coder = load_coder(args.model, require_validated=False)
@@ -484,7 +507,7 @@ def cmd_dev(args) -> None:
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("command", choices=["train", "loco", "analysis", "dev"])
+    ap.add_argument("command", choices=["train", "loco", "analysis", "dev", "validate"])
     ap.add_argument("--train-dir", type=Path, default=ROOT.parent / "shared" / "train")
     ap.add_argument("--dev", default=str(ROOT.parent / "shared" / "eval" / "acled_dev.csv"))
     ap.add_argument("--model", default=None, help="model path stem (default: the committed one)")
@@ -500,7 +523,8 @@ def main(argv=None) -> None:
                       ("rule-weight", float)):
         ap.add_argument(f"--{name}", type=typ, default=None)
     args = ap.parse_args(argv)
-    {"train": cmd_train, "loco": cmd_loco, "analysis": cmd_analysis, "dev": cmd_dev}[args.command](args)
+    {"train": cmd_train, "loco": cmd_loco, "analysis": cmd_analysis, "dev": cmd_dev,
+     "validate": cmd_validate}[args.command](args)
 
 
 if __name__ == "__main__":

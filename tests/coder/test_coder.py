@@ -168,16 +168,29 @@ def test_strings_are_parsed_like_spans(coder, nlp):
     assert coder.predict([text])[0] == coder.predict([nlp(text)])[0]
 
 
-def test_an_unvalidated_model_is_unavailable_to_the_product(coder):
-    from wirewatch.coder import CoderUnavailable
+def test_an_unvalidated_model_is_unavailable_to_the_product(coder, tmp_path):
+    """A model with no validated part is refused; one with a validated part loads, and the product
+    uses that part only (extract/coding.py active_parts)."""
+    import json
+    import shutil
+
+    from wirewatch.coder import CoderUnavailable, validated_parts
     from wirewatch.coder.model import DATA_DIR, read_model
 
-    if coder.meta.get("validated"):
-        pytest.skip("the committed model is validated")
-    with pytest.raises(CoderUnavailable):
-        load_coder()
-    assert issubclass(CoderUnavailable, ImportError)   # extract/coding.py then runs on its rules
     assert read_model(DATA_DIR / "coder").meta["validation"]
+    shutil.copy(DATA_DIR / "coder.npz", tmp_path / "m.npz")
+    meta = dict(coder.meta)
+    for parts, loads in (({"type": False, "interaction": False}, False), ({"type": False, "interaction": True}, True)):
+        meta["parts"] = parts
+        (tmp_path / "m.json").write_text(json.dumps(meta))
+        load_coder.cache_clear()
+        if loads:
+            assert validated_parts(load_coder(str(tmp_path / "m")).meta) == {"interaction"}
+        else:
+            with pytest.raises(CoderUnavailable):
+                load_coder(str(tmp_path / "m"))
+    load_coder.cache_clear()
+    assert issubclass(CoderUnavailable, ImportError)   # extract/coding.py then runs on its rules
 
 
 def _train_script():
@@ -244,3 +257,47 @@ def test_parts_of_the_artefact():
     assert validated_parts({"validated": True}) == {"type", "interaction"}      # before parts existed
     assert validated_parts({"validated": False}) == set()
     assert validated_parts({"parts": {"type": False, "interaction": True}}) == {"interaction"}
+
+
+def test_training_reads_the_rules_as_extraction_asks_the_coder(nlp, tmp_path):
+    """The rules' reading a training note gets (from its cached parse, the coder off) is the one
+    extraction hands the coder at run time for the same text (events._code -> coding.code)."""
+    from spacy.tokens import DocBin
+
+    from wirewatch.extract import coding
+    from wirewatch.pipeline import extract_text
+
+    tc = _train_script()
+    notes = ["On 4 May 2021, soldiers shot dead two farmers in Zorbatown.",
+             "Hundreds of teachers marched peacefully through the city centre to demand unpaid salaries."]
+    bin_ = DocBin(attrs=["ORTH", "LEMMA", "POS", "TAG", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "SENT_START"])
+    for d in nlp.pipe(notes):
+        bin_.add(d)
+    cached = list(bin_.get_docs(nlp.vocab))       # as corpus.parse_notes stores and reads them
+    readings = tc.rule_readings(notes, lambda: cached, cache_dir=tmp_path)
+    assert readings[0]["r"][0] == "et=Violence against civilians" and "killed" in readings[0]["r"]
+    assert readings[0]["et"] == "Violence against civilians"
+    # no place, no day: the rules alone yield no event, but they read a protest
+    assert readings[1]["r"][0] == "et=Protests" and readings[1]["et"] is None
+    seen = []
+    saved = coding.predict
+    coding.predict = lambda frame, rules=(): seen.append(list(rules))  # type: ignore[assignment]
+    try:
+        for note, reading in zip(notes, readings):
+            seen.clear()
+            extract_text(note)
+            assert seen[0] == reading["r"], note
+    finally:
+        coding.predict = saved
+
+
+def test_loco_chooses_the_arbitration_threshold_on_its_folds():
+    tc = _train_script()
+    fold = {"rules_event_type": 0.80, "rules_sub_event_type": 0.70, "rules_interaction": 0.50, "interaction": 0.60,
+            "arbitration": {"0.0": [0.84, 0.75], "0.9": [0.86, 0.76], "1.01": [0.80, 0.70]}}
+    worse = fold | {"interaction": 0.45, "arbitration": {"0.0": [0.79, 0.75], "0.9": [0.82, 0.72], "1.01": [0.80, 0.70]}}
+    s = tc._rules_summary([fold, fold], with_interaction=True)
+    assert s["type_min"] == 0.9 and s["arbitration_beats_rules_every_fold"] and s["interaction_beats_rules_every_fold"]
+    s = tc._rules_summary([fold, worse], with_interaction=True)
+    assert s["type_min"] == 0.9 and s["arbitration_mean"]["0.9"] == [0.84, 0.74]
+    assert s["arbitration_beats_rules_every_fold"] and not s["interaction_beats_rules_every_fold"]
