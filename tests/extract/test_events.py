@@ -323,3 +323,33 @@ def test_ground_gained_against_a_fire_is_no_event(pipeline):
     art = pipeline.extract_text("Firefighters have gained ground in their battle to contain several wildfires near the "
                                 "town, forecasters said on Friday.", published=PUB)
     assert not art.events, art.events
+
+
+@pytest.mark.parametrize("text, sub", [
+    # a planned or feared act beside a real one: the plan is dropped before the family is chosen, the real act stays
+    ("On 5 March 2021, residents marched in front of the town hall in Encarnacion to protest against the mayor, fearing "
+     "that the council might let a rival take over the town hall.", "Peaceful protest"),
+    ("On 5 March 2021, police in Kisumu arrested 12 men who were planning to attack a rally.", "Arrests"),
+])
+def test_a_plan_beside_an_act_leaves_the_act(pipeline, text, sub):
+    art = pipeline.extract_text(text, published=PUB)
+    assert art.events and art.events[0].sub_event_type == sub, art.events
+
+
+def test_a_threat_adds_no_toll_to_the_event_before(pipeline):
+    """Counter-example: a sentence whose only cue is a threat is no event and no follow-on toll."""
+    art = pipeline.extract_text("On 5 March 2021, gunmen attacked a bus near Bangui, killing two passengers. "
+                                "The gunmen threatened to kill ten more people.", published=PUB)
+    assert len(art.events) == 1 and art.events[0].fatalities == 2, art.events
+
+
+@pytest.mark.parametrize("text, sub", [
+    # a capture told beside a killing verb is part of the fighting, even when no toll can be read
+    ("On 5 March 2021, Afghan soldiers carried out an operation in Kunduz province, killing or capturing five Taliban "
+     "fighters.", "Armed clash"),
+    # counter-example: a capture alone is the state's arrest
+    ("On 5 March 2021, soldiers carried out an operation in Kunduz province, capturing five Taliban fighters.", "Arrests"),
+])
+def test_capture_beside_a_killing_is_the_fight(pipeline, text, sub):
+    art = pipeline.extract_text(text, published=PUB)
+    assert art.events and art.events[0].sub_event_type == sub, art.events

@@ -183,8 +183,10 @@ def choose_family(cues: list[lx.Cue], casualties: Casualties, sent: Span) -> tup
                                         and doc[c.token_i].head.lower_ == "with")] or pool
     families = {c.family for c in pool}
     taken = [c for c in pool if c.family == "abduct" and c.token_i is not None and doc[c.token_i].lemma_.lower() in ("capture", "seize")]
-    if taken and (killed_or_hurt or any(c.family == "clash" and c.strength >= 2 for c in pool)) and len(taken) < len(pool):
-        # "clashed with IS and captured two fighters", "killed one and captured two": part of the fighting
+    killing = any(c.token_i is not None and doc[c.token_i].lemma_.lower() in _HARM_VERBS for c in pool)
+    if taken and (killed_or_hurt or killing or any(c.family == "clash" and c.strength >= 2 for c in pool)) and len(taken) < len(pool):
+        # "clashed with IS and captured two fighters", "killed one and captured two", "killing or capturing
+        # two militants" (no toll given): part of the fighting
         pool = [c for c in pool if c not in taken]
         families = {c.family for c in pool}
     arrests = [c for c in pool if c.family == "arrest" and c.token_i is not None and doc[c.token_i].pos_ == "VERB"]
@@ -211,6 +213,7 @@ def choose_family(cues: list[lx.Cue], casualties: Casualties, sent: Span) -> tup
     return best.family, weapon, best
 
 
+_HARM_VERBS = frozenset({"kill", "injure", "wound"})
 _PROTEST_TOPIC = frozenset({"condemn", "denounce", "protest", "against", "decry", "mourn", "over"})
 
 
