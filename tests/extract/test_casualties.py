@@ -354,3 +354,80 @@ def test_ages_and_outcome_phrases(nlp, text, killed, injured):
     c = _sents(nlp, text)[0]
     assert (c.killed.best if c.killed else None) == killed
     assert (c.injured.best if c.injured else None) == injured
+
+
+def test_a_toll_broken_down_is_not_more_dead(nlp):
+    # the second sentence splits the first's 19 between two places ("another" joins its own parts)
+    a, b = _sents(nlp, "Air strikes killed 19 civilians on Sunday in the region. Strikes on two villages killed 17 civilians "
+                       "while shelling on the town killed another two civilians.")
+    assert b.killed.best == 19 and not b.adds_to(a.killed)
+    # "another" before the whole sum: all of them are more dead
+    a, b = _sents(nlp, "A bomb killed 5 people at the market. Another 3 soldiers and 2 police officers were killed at the checkpoint.")
+    assert b.adds_to(a.killed)
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Twenty-six villagers were killed when jets pounded the market.", 26),   # one number, split in three tokens
+    ("Thirty-one fighters were killed, a monitor said.", 31),
+    ("Twenty-six villagers were killed when jets pounded the market, killing 26 villagers.", 26),  # told twice
+])
+def test_hyphenated_number_words_count_whole(nlp, text, killed):
+    c = _sents(nlp, text)[0]
+    assert (c.killed.best if c.killed else None) == killed
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Six people were shot at a party near the river.", None, 6),         # "at" with a place after it: hit there
+    ("A man was shot at close range outside his home.", None, 1),
+    ("Two soldiers were shot at by gunmen near the base.", None, None),     # fired on: "at" with nothing after it
+    ("The patrol was shot at.", None, None),
+    ("Eight people were taken to hospital with injuries that were not life-threatening.", None, 8),
+    ("Three men were found with gunshot wounds inside the bar.", None, 3),
+    ("Two victims, a 25-year-old man and a 30-year-old woman, were transported to a hospital for treatment of minor injuries.",
+     None, 2),
+    ("Two suspects were taken into custody.", None, None),
+    ("A man was taken to hospital with gunshot wounds, where he died.", 1, None),  # the one hurt is the one who died
+    ("A man was shot in the chest and he died at the scene.", 1, None),
+])
+def test_people_hit_or_taken_to_hospital_with_injuries(nlp, text, killed, injured):
+    c = _sents(nlp, text)[0]
+    assert (c.killed.best if c.killed else None) == killed
+    assert (c.injured.best if c.injured else None) == injured
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("The men shot him and left him seriously wounded.", None, 1),   # the one left so, not the men
+    ("The blast left two soldiers wounded.", None, 2),
+    ("Police found two men wounded in the street.", None, 2),
+    ("The bombing left five passers-by injured.", None, 5),          # "left N" is a death only with "dead"
+    ("The clashes left five people dead and 12 wounded.", 5, 12),
+    ("The raid claimed 5 lives.", 5, None),
+    ("The explosions resulted in the injury of six people.", None, 6),
+    ("Students protested over the injury of a classmate.", None, None),  # another event, the protest's topic
+])
+def test_people_left_wounded(nlp, text, killed, injured):
+    c = _sents(nlp, text)[0]
+    assert (c.killed.best if c.killed else None) == killed
+    assert (c.injured.best if c.injured else None) == injured
+
+
+@pytest.mark.parametrize("text, killed", [
+    # the parser hangs the second name on the first as an apposition: a list of names with "and" is that many people
+    ("Father Ignacio Ellacuria, Segundo Montes, Amando Lopez and Joaquin Lopez were killed in the city on 16 November.", 4),
+    ("Omar Haddad, Ali Nasser and Karim Saleh were shot dead at the checkpoint.", 3),
+    ("Ahmed Khan, a police commander, was killed in the blast.", 1),   # an apposition that says who he is
+    ("The mayor of Achi, Bolivar and Cesar was killed.", 1),           # places after the victim
+])
+def test_a_list_of_names_counts_each(nlp, text, killed):
+    c = _sents(nlp, text)[0]
+    assert (c.killed.best if c.killed else None) == killed
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Police have identified two victims who were shot and killed during a rampage on Sunday night.", 2),  # naming this event's dead
+    ("Residents demanded justice for two youths who were killed by police.", None),  # another event, recalled
+    ("Relatives of a farmer who was shot dead by guards blocked the highway.", None),
+])
+def test_the_dead_named_in_a_relative_clause(nlp, text, killed):
+    c = _sents(nlp, text)[0]
+    assert (c.killed.best if c.killed else None) == killed

@@ -161,3 +161,18 @@ def test_an_opening_time_stamp_does_not_date_the_lead(nlp, text, expected):
     sent = list(nlp(text).sents)[0]
     trigger = next(t for t in sent if t.lemma_ == "kill")
     assert closest_date(find_dates(sent.text, dt.date(2015, 7, 15)), trigger, sent).text.strip() == expected
+
+
+def test_the_story_day_from_a_sentence_that_names_no_event(nlp):
+    """'Police are investigating the shooting death of a boy. According to police, at 11:06 p.m. Sunday officers
+    were called to ...': the call sentence names no violence (the triage does not parse it) but tells the story's
+    day; the death is Sunday's, not the day the story was published (Monday). A story whose opening tells no
+    recent day keeps the publication day."""
+    from wirewatch.pipeline import extract_text
+    art = extract_text("Minneapolis police are investigating the shooting death of a teenage boy.\n\nAccording to police, at 11:06 p.m. "
+                       "Sunday officers were called to a house on Fremont Avenue. They found a 15-year-old boy with a "
+                       "gunshot wound to the neck.\n\nHe was taken to a hospital, where he later died.", published="2015-05-04")
+    assert [e.event_date for e in art.events if e.mention == "new"][:1] == ["2015-05-03"]
+    art = extract_text("Minneapolis police are investigating the shooting death of a teenage boy.\n\nOfficers were called to a house on "
+                       "Fremont Avenue. He was taken to a hospital, where he later died.", published="2015-05-04")
+    assert [e.event_date for e in art.events if e.mention == "new"][:1] == ["2015-05-04"]

@@ -53,7 +53,9 @@ _PATTERNS = [
     ("k", re.compile(rf"\b(?!(?:a|an)\s){NUM}\s+{_PEOPLE}?{_OF}{_INCL}\s*(?P<aux>(?:(?:were|was|have\s+been|had\s+been|are|got|been|reportedly|also|later|all)\s+)*)(?:\w+ly\s+)?(?P<verb>{_KILLED})\b", re.I)),
     ("i", re.compile(rf"\b(?!(?:a|an)\s){NUM}\s+{_PEOPLE}?{_OF}{_INCL}\s*(?:(?:were|was|have\s+been|had\s+been|are|got|been|reportedly|also|later|all|seriously|critically|badly|slightly)\s+)*(?P<verb>{_INJURED})\b", re.I)),
     # "killing 3", "killed two people", "left 4 dead", "claimed 5 lives"
-    ("k", re.compile(rf"\b(?:killing|killed|kill|kills|slaying|leaving|left|claiming|claimed|shot\s+dead|shot\s+and\s+killed|murdered|beheaded|executed|lynched|stabbed\s+to\s+death|hacked\s+to\s+death)\s+{NUM}(?:\s+{_PEOPLE})?(?:\s+(?P<dead>dead|lives))?\b", re.I)),
+    ("k", re.compile(rf"\b(?:killing|killed|kill|kills|slaying|shot\s+dead|shot\s+and\s+killed|murdered|beheaded|executed|lynched|stabbed\s+to\s+death|hacked\s+to\s+death)\s+{NUM}(?:\s+{_PEOPLE})?(?:\s+(?P<dead>dead|lives))?\b", re.I)),
+    # "left 4 dead", "claimed 5 lives": these verbs count the dead only with the word that says so ("left five injured" is no death)
+    ("k", re.compile(rf"\b(?:leaving|left|claiming|claimed)\s+{NUM}(?:\s+{_PEOPLE})?\s+(?P<dead>dead|lives)\b", re.I)),
     ("i", re.compile(rf"\b(?:injuring|injured|wounding|wounded|injure|wound|hurting)\s+{NUM}(?:\s+{_PEOPLE})?\b", re.I)),
     # "claimed the life of a man", "claimed the lives of 12 people"
     ("k", re.compile(rf"\b(?:claim\w*|took|taking|take|cost|costing)\s+the\s+(?:life|lives)\s+of\s+(?:(?:the|a|an|one)\s+(?:[\w'-]+\s+){{0,3}}?(?P<num2>{SINGULAR})\b|{NUM})", re.I)),
@@ -91,8 +93,10 @@ class Casualties:
             return False
         if _SOLE.search(self.killed.text):
             return False
-        if self.killed.best == earlier.best and not self.additional:
-            return False  # "kills 30 ... killing at least 30 pro-regime gunmen": the same dead told again
+        if self.killed.best == earlier.best and (not self.additional or _parts_of_sum(self.killed.text)):
+            # "kills 30 ... killing at least 30 pro-regime gunmen": the same dead told again; "killed 19 ... strikes
+            # killed 17 while shelling killed another two": the toll told, broken down, not two more
+            return False
         if _RISEN.search(earlier.text):
             return False  # "the toll has risen to 13 ... two more bodies were pulled out": already counted
         if self.additional:
@@ -101,6 +105,14 @@ class Casualties:
             return True  # "Three officers were killed and four abducted. All four hostages were killed later."
         return bool(_PERP_WORDS.search(self.killed.text)) and not _PERP_WORDS.search(earlier.text) \
             and not _VICTIM_WORDS.search(self.killed.text)
+
+
+def _parts_of_sum(text: str) -> bool:
+    """A figure summed from counts whose "another" joins its own parts ("killed 17 ... killed another two"),
+    not one that says all of it is more ("Another 3 soldiers and 2 police officers")."""
+    counts = [m for m in re.finditer(r"[\w-]+", text) if m.group(0).lower() not in ("a", "an", "single", "both")
+              and value(m.group(0)) is not None]
+    return len(counts) > 1 and not _MORE.search(text[:counts[0].start()]) and bool(_MORE.search(text[counts[0].end():]))
 
 
 _RISEN = re.compile(r"\b(?:ris(?:en|e|es)|rose|climb(?:ed|s)?|increased|jumped|reached|reaches|mounted|now\s+stands?)\s+(?:to\s+|at\s+)?"

@@ -59,6 +59,9 @@ _STREET = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "
 def _number_word(tok: "Token") -> int | None:
     if not (tok.like_num or tok.lower_ in UNITS) or _label(tok):
         return None
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].like_num:
+        return value(doc[tok.i - 2].text + "-" + tok.text)  # "Twenty-six": one number the tokenizer split in three
     return value(tok.text)
 
 
@@ -146,6 +149,11 @@ def _antecedent(tok: "Token", before: str) -> int | None:
 def _count_np(head: "Token", before: str) -> int | None:
     total = 0
     parts = [head, *head.conjuncts]
+    if head.tag_ == "NNP":  # "Ignacio Ellacuria, Segundo Montes, Amando Lopez and Joaquin Lopez": the parser hangs the
+        # second name on the first as an apposition and the rest on it; a list of names with "and" is that many people
+        for c in head.children:
+            if c.dep_ == "appos" and c.tag_ == "NNP" and c.conjuncts:
+                parts += [c, *c.conjuncts]
     if not any(c.dep_ == "cc" or c.lower_ in ("and", "&") for p in parts for c in p.children):
         parts = [head]  # "Maria in Taquara, Rio de Janeiro": a list without 'and' is places, not people
     for c in head.children:  # "One officer, one soldier, and three assailants": a list the parser read as apposition
@@ -166,6 +174,9 @@ def _count_np(head: "Token", before: str) -> int | None:
 def _subjects(verb: "Token") -> list["Token"]:
     """The victims of a passive or intransitive verb, through 'was shot and died' and relative clauses."""
     v = verb
+    obj = next((c for c in v.head.children if c.dep_ == "dobj"), None)
+    if v.dep_ in ("oprd", "advcl", "xcomp", "ccomp") and v.head.lemma_.lower() in ("leave", "find") and obj is not None:
+        return [obj]  # "left him seriously wounded", "the blast left two soldiers wounded": the ones left so
     for _ in range(4):
         subjs = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj") and (c.ent_type_ not in ("DATE", "TIME") or _age_noun(c))
                  and not (c.tag_ == "CD" and any(x.ent_type_ == "DATE" for x in c.children))]  # not "8 May"
@@ -211,6 +222,23 @@ def _hit_person(obj: "Token", kids: list["Token"]) -> bool:
     return in_body or obj.lemma_.lower() in _PEOPLE_WORDS or obj.lower_ in _PEOPLE_WORDS or obj.ent_type_ == "PERSON"
 
 
+_NAMING = {"identify", "name", "find", "discover", "recover"}
+_CARE_LEMMAS = {"take", "transport", "rush", "find", "admit", "treat", "airlift", "fly", "hospitalize", "hospitalise", "carry",
+                "bring", "evacuate", "drive"}
+
+
+def _with_injuries(verb: "Token") -> bool:
+    """The verb's phrases say the people had injuries: 'with (gunshot) wounds', 'for treatment of injuries'."""
+    for c in verb.children:
+        if c.dep_ != "prep":
+            continue
+        for t in c.subtree:
+            if t.lemma_.lower() in ("injury", "wound") and (t.head.lower_ in ("with", "for") or (
+                    t.head.lower_ == "of" and t.head.head.lemma_.lower() == "treatment")):
+                return True
+    return False
+
+
 def _named_death(tok: "Token") -> bool:
     """'the fatal shooting', 'the shooting death': a noun that names a death as done."""
     lemma, kids = tok.lemma_.lower(), list(tok.children)
@@ -245,8 +273,10 @@ def _victims(tok: "Token") -> tuple[str, list["Token"]] | None:
     clause = tok
     while clause.dep_ == "conj" and clause.head is not clause:
         clause = clause.head
-    if clause.dep_ in ("relcl", "acl") and clause.head in got[1] and clause.head.dep_ not in ("nsubj", "nsubjpass", "ROOT", "appos"):
+    if clause.dep_ in ("relcl", "acl") and clause.head in got[1] and clause.head.dep_ not in ("nsubj", "nsubjpass", "ROOT", "appos") \
+            and not (clause.head.dep_ == "dobj" and clause.head.head.lemma_.lower() in _NAMING):
         return None  # "justice for a youth who was killed", "the family of a man who died": the story's background
+    # ("police identified two victims who were shot and killed": the naming of this event's own dead)
     return got
 
 
@@ -272,8 +302,13 @@ def _victims_of(tok: "Token") -> tuple[str, list["Token"]] | None:
                 return None
         elif lemma in _INJURE_LEMMAS:
             kind = "i"
-        elif lemma in _HIT_LEMMAS and passive and not any(c.dep_ == "prep" and c.lower_ == "at" for c in kids):
-            kind = "i"  # "a man was shot in the leg": hit and not said to have died (a death in the sentence claims him first)
+        elif lemma in _HIT_LEMMAS and passive and not any(c.dep_ == "prep" and c.lower_ == "at" and not any(g.dep_ == "pobj" for g in c.children)
+                                                           for c in kids):
+            # "a man was shot in the leg", "six people were shot at a party": hit and not said to have died (a death in the
+            # sentence claims him first); "the patrol was shot at (by gunmen)", "at" with nothing after it, is fired on
+            kind = "i"
+        elif lemma in _CARE_LEMMAS and passive and _with_injuries(tok):
+            kind = "i"  # "eight people were taken to hospital with injuries", "found with gunshot wounds"
         elif lemma in _HIT_LEMMAS and any(c.dep_ == "dobj" and _hit_person(c, kids) for c in kids):
             kind = "i"  # "a child shot himself in the hand", "shot his 7-year-old brother in the arm", "shot five people"
         else:
@@ -301,6 +336,12 @@ def _victims_of(tok: "Token") -> tuple[str, list["Token"]] | None:
         of = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((x for x in of.children if x.dep_ == "pobj"), None) if of is not None else None
         return ("k", [obj]) if obj is not None else None
+    if tok.pos_ == "NOUN" and lemma in ("injury", "wounding") and tok.dep_ in ("pobj", "dobj"):
+        gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+        of = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((x for x in of.children if x.dep_ == "pobj"), None) if of is not None else None
+        # "resulting in the injury of six people": the outcome of the event told, as with a death below
+        return ("i", [obj]) if obj is not None and gov.lemma_.lower() in _DEATH_OUTCOME else None
     if tok.pos_ == "NOUN" and lemma in _DEATH_NOUNS:
         gov = tok.head.head if tok.dep_ == "pobj" else tok.head
         if gov.lemma_.lower() not in _DEATH_OUTCOME:
@@ -352,6 +393,11 @@ def parsed(sent: "Span", before: str) -> dict[str, tuple[int, int, int, str]]:
             if _headline(tok):
                 headlined.add(h.i)
             verb_of[h.i] = tok.i
+    # "a man was taken to hospital with wounds, where he died", "was shot and he died": the pronoun that died is the
+    # person hurt, who is then no injury of his own
+    gone = sum(n for n, _, _, h in found["k"] if h.pos_ == "PRON" and h.lower_ in ("he", "she"))
+    while gone and found["i"] and found["i"][0][0] <= gone:
+        gone -= found["i"].pop(0)[0]
     out = {}
     for kind, items in found.items():
         items = _retold(items, sent, headlined, verb_of)
