@@ -106,8 +106,10 @@ _LEXICON: list[tuple[str, float, bool, str]] = [
     ("abuse", 1.0, False, "tortured torture raped rape sexual_violence molested molesting molestation"),
     # ground taken or held, sides changed: with forces named, a territorial or strategic development
     ("ground", 0.5, True, "took_over taken_over taking_over observation_post observation_posts barracks "
-        "defected defectors freed_several freed_the"),
-    ("patrol", 0.5, False, "patrol patrols patrolled convoy convoys checkpoint checkpoints check_points sealed_off"),
+        "defected defectors freed_several freed_the took_control taken_control taken_the_control seized_control "
+        "gained_control regained_control established_control reinforced"),
+    ("patrol", 0.5, False, "patrol patrols patrolled convoy convoys checkpoint checkpoints check_points sealed_off "
+        "moving_troops moved_troops move_troops military_base military_bases military_post"),
     ("forces", 0.5, True, "forces guards surrendered"),
     # protest and riot
     ("protester", 1.0, False, "protester protesters protestor protestors demonstrator demonstrators rioter "

@@ -10,6 +10,7 @@ from . import lexicon as lx, vocabulary as vocab
 from .casualties import Casualties
 from .claims import ClaimCue
 from .frames import REMOTE_FAMILIES
+from .sense import conflict_argument, other_sense
 
 CEASEFIRE_BREACH = re.compile(r"\b(?:violat\w*|breach\w*|broke|breaking|despite|in\s+violation\s+of|flout\w*)\b[^.]{0,60}?\b(?:cease-?fire|truce)\b|"
                               r"\b(?:cease-?fire|truce)\s+(?:violations?|breach(?:es)?)\b", re.I)
@@ -18,7 +19,9 @@ REFERENCE_NOUNS = {"attack", "allegation", "claim", "accusation", "report", "str
                    "involvement", "responsibility", "charge", "incident", "raid", "killing"}
 
 
-def find_cues(sent: Span) -> list[lx.Cue]:
+def find_cues(sent: Span, topical: frozenset[str] = frozenset()) -> list[lx.Cue]:
+    """The cues of a sentence; `topical`: cue lemmas the story uses in another sense (sense.discourse_senses),
+    which count here only with an armed side or a person hit among their arguments."""
     cues: list[lx.Cue] = []
     base = sent.start_char
     text = sent.text  # Doc.text and Span.text join tokens on every call: take it once
@@ -27,8 +30,8 @@ def find_cues(sent: Span) -> list[lx.Cue]:
         if tok.pos_ == "PROPN" or tok.ent_type_ in ("DATE", "TIME", "PERSON"):
             continue  # "On 3 March", "Strike Force": names, not cues
         hits = [h for h in (lx.LEMMAS.get(lemma), lx.LEMMAS.get(tok.lower_)) if h is not None]
-        if not hits:
-            continue
+        if not hits or other_sense(tok) or (lemma in topical and not conflict_argument(tok)):
+            continue  # no cue, or the word in another beat's sense ("shooting the film", "killed the bill")
         hit = max(hits, key=lambda h: h[2])
         family, weapon, strength = hit
         if lemma == "strike" and tok.pos_ == "NOUN":

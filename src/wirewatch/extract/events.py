@@ -29,6 +29,7 @@ from .coding import FAMILY_OF_SUB, MODEL_EVENT_MIN, MODEL_ONLY_MIN, NO_RULE, Cod
 from .frames import ArticleContext, Draft, Frame, VIOLENT, frame_span
 from .joining import attach_denials, claim_records, inherit_means, merge_or_add, split_by_place
 from .refine import EXCESSIVE, INTERVENTION, follow_on, refine_family
+from .sense import discourse_senses
 from .sides import agent_target
 
 
@@ -47,13 +48,14 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
     sentences = [(sent, base) for doc, base in segments for sent in doc.sents]
     lead_date = ctx.story_day = story_lead_date(text, sentences, published)
     accident = accident_story(text)  # a furnace or fireworks exploding, nobody said to have caused it
+    topical = discourse_senses(s for s, _ in sentences)  # a story about hackers or a film shoot: its "attacks" and "shooting"
     for si, (sent, base) in enumerate(sentences):
         absorbed = follow_on(drafts, si, sent.text)
         claims = find_claims(sent, gazetteer, book)
         # pointers to earlier events, what a person is behind ("a leader responsible for attacks") and plans or
         # threats ("might lead him to take over the city hall") carry no event; dropped before the family is
         # chosen, so that the sentence's real event ("marched to protest ...") still counts
-        found = find_cues(sent)
+        found = find_cues(sent, topical)
         planned = [c for c in found if c.token_i is not None and is_hypothetical(sent.doc[c.token_i])]
         cues = [c for c in found if c.token_i is None or not (is_reference(sent.doc[c.token_i], claims)
                                                               or is_characterisation(cue_head(sent, c) or sent.doc[c.token_i], c.family)
@@ -173,7 +175,8 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, gazetteer
         placeless = d.place is None and d.family != "agreement" and not (d.unresolved and mention in ("new", "prior"))
         day = d.date or ctx.story_day  # told without a day of its own: the story's day (its dateline's at least)
         undated_text = snippet and ctx.published is None and day is None  # a dateless snippet: no day to ask for
-        if placeless and not reported and not (mention in ("new", "prior") and ctx.countries and (undated_text or day is not None
+        # a dateless snippet is one report: its event stands with no place or country to code it to (issue 12)
+        if placeless and not reported and not (mention in ("new", "prior") and (ctx.countries or undated_text) and (undated_text or day is not None
                                                and day.precision <= 2 and day.kind != "same_day")):
             continue  # no place and no day of its own: talk about events, not an event ACLED could code
         if mention == "background" and (date is None or (ctx.published and date == ctx.published.isoformat())):

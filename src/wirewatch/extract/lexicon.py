@@ -52,7 +52,7 @@ LEMMAS: dict[str, tuple[str, str | None, int]] = {
     "mortar": ("shell", "mortar", 2), "missile": ("shell", "missile", 2), "rocket": ("shell", "rocket", 2),
     "howitzer": ("shell", "artillery", 2), "bombard": ("shell", "artillery", 2), "bombardment": ("shell", "artillery", 2),
     "airstrike": ("air", "airstrike", 2), "warplane": ("air", "aircraft", 2), "drone": ("air", "drone", 2),
-    "helicopter": ("air", "helicopter", 1), "jet": ("air", "aircraft", 1), "aircraft": ("air", "aircraft", 1),
+    "helicopter": ("air", "helicopter", 1), "chopper": ("air", "helicopter", 1), "jet": ("air", "aircraft", 1), "aircraft": ("air", "aircraft", 1),
     "ied": ("ied", "IED", 2), "landmine": ("ied", "landmine", 2), "mine": ("ied", "landmine", 1),
     "bomb": ("ied", "bomb", 2), "explosive": ("ied", "explosive device", 2), "blast": ("ied", "explosive device", 2),
     "explosion": ("ied", "explosive device", 2), "detonate": ("ied", "explosive device", 2), "explode": ("ied", "explosive device", 2),
@@ -66,7 +66,7 @@ LEMMAS: dict[str, tuple[str, str | None, int]] = {
     "attack": ("attack", None, 2), "assault": ("attack", None, 2), "raid": ("attack", None, 1), "kill": ("attack", None, 2),
     "assassinate": ("attack", None, 2), "assassination": ("attack", None, 2), "lynching": ("mob", None, 2),
     "arson": ("property", None, 2), "burn": ("property", None, 1), "ransack": ("property", None, 2),
-    "murder": ("attack", None, 2), "shoot": ("attack", "firearms", 2), "gun": ("attack", "firearms", 1), "gunman": ("attack", "firearms", 2),
+    "murder": ("attack", None, 2), "shoot": ("attack", "firearms", 2), "shooting": ("attack", "firearms", 1), "gun": ("attack", "firearms", 1), "gunman": ("attack", "firearms", 2),
     "gunmen": ("attack", "firearms", 2), "stab": ("attack", "knife", 2), "hack": ("attack", "machete", 1), "behead": ("attack", "knife", 2),
     "massacre": ("attack", None, 2), "execute": ("attack", None, 1), "torture": ("attack", None, 2), "poison": ("attack", None, 2), "lynch": ("mob", None, 2),
     "beat": ("attack", None, 2), "strike": ("attack", None, 1), "target": ("attack", None, 1), "fire": ("attack", "firearms", 1),
@@ -80,7 +80,7 @@ LEMMAS: dict[str, tuple[str, str | None, int]] = {
     "procession": ("protest", None, 1), "caravan": ("protest", None, 1), "gather": ("protest", None, 1),
     "assemble": ("protest", None, 1), "congregate": ("protest", None, 1), "demand": ("protest", None, 1),
     "riot": ("riot", None, 2), "rioter": ("riot", None, 2), "mob": ("mob", None, 2), "vigilante": ("mob", None, 2),
-    "loot": ("property", None, 2), "vandalize": ("property", None, 2), "vandalise": ("property", None, 2), "torch": ("property", None, 2),
+    "loot": ("property", None, 2), "looting": ("property", None, 2), "vandalize": ("property", None, 2), "vandalise": ("property", None, 2), "torch": ("property", None, 2),
     "demolish": ("property", None, 2), "raze": ("property", None, 2), "destroy": ("property", None, 1),
     "ceasefire": ("agreement", None, 1), "truce": ("agreement", None, 1), "agreement": ("agreement", None, 1), "accord": ("agreement", None, 1),
     "arrest": ("arrest", None, 2), "detain": ("arrest", None, 1), "apprehend": ("arrest", None, 2),
@@ -104,12 +104,12 @@ PHRASES: list[tuple[re.Pattern[str], str, str | None]] = [(re.compile(p, re.I), 
     (r"\b(?:refugees|migrants|displaced\s+(?:people|persons|families))\b[^.]{0,60}\b(?:returned|arrived|were\s+repatriated|were\s+relocated)\b|"
      r"\b(?:families|villagers|residents|people|persons)\b[^.]{0,40}\b(?:fled\s+their\s+(?:village|homes?|villages)|were\s+displaced|evacuated\s+following)\b", "other", None),
     (r"\b(?:shelling|artillery|mortar|rocket)\s+exchanges?\b|\bexchang\w*\s+(?:of\s+)?(?:shelling|artillery|mortar|rocket)", "clash", "artillery"),
-    (r"\b(?:withdr[ae]w\w*|pull(?:ed|ing)?\s+out|redeploy\w*|deploy\w*|sen[dt]\w*)\s+(?:\w+\s+){0,4}(?:troops|soldiers|forces|"
+    (r"\b(?:withdr[ae]w\w*|pull(?:ed|ing)?\s+out|redeploy\w*|deploy\w*|sen[dt]\w*|mov(?:e|es|ed|ing)|reinforc\w*)\s+(?:\w+\s+){0,4}(?:troops|soldiers|forces|"
      r"batteries|reinforcements|units)\b|\bmilitary\s+(?:exercises|drills|manoeuvres|maneuvers)\b|\b(?:took|take|taking)\s+up\s+arms\b|"
      r"\b(?:ended|cut|announced)\s+(?:its|their)\s+(?:affiliation|allegiance|alliance)\b|\bpledged\s+allegiance\b|"
      r"\b(?:surrendered|laid\s+down\s+(?:their|its)\s+(?:arms|weapons))\b|\b(?:set\s+up|placed|installed|erected)\s+(?:\w+\s+){0,2}check\s*-?points?\b",
      "change", None),
-    (r"\b(?:established|set\s+up|built)\s+(?:a\s+|an\s+)?(?:new\s+|number\s+of\s+|several\s+)?(?:military\s+|observation\s+)?"
+    (r"\b(?:established|set\s+up|built|erected)\s+(?:today\s+|on\s+\w+\s+|recently\s+)?(?:a\s+|an\s+|two\s+|three\s+|\d+\s+)?(?:new\s+|number\s+of\s+|several\s+)?(?:military\s+|observation\s+)?"
      r"(?:bases?|headquarters|outposts?|observation\s+posts?|military\s+posts?|barracks)\b", "hq", None),
     # a unit going over to the other side ("fighters have defected to the Houthis")
     (r"\bdefect(?:ed|ing|s)?\s+(?:\w+\s+){0,2}(?:to|from)\b|\bdefectors?\b", "change", None),
@@ -118,9 +118,10 @@ PHRASES: list[tuple[re.Pattern[str], str, str | None]] = [(re.compile(p, re.I), 
     (r"\b(?:took|taken|take|takes|taking)\s+over\s+(?:\w+\s+){0,3}(?:villages?|towns?|localit(?:y|ies)|areas?|positions?|"
      r"districts?|bases?|cities|city|neighbou?rhoods?)\b", "territory_nsa", None),
     (r"\b(?:freed|liberated|cleared|recaptured)\s+(?:\w+\s+){0,3}(?:villages?|towns?|localit(?:y|ies)|areas?|districts?|cities|city|"
-     r"neighbou?rhoods?)\s+(?:from|of)\b|\bpushed\s+(?:\w+\s+){1,4}out\s+of\b", "territory_gov", None),
+     r"neighbou?rhoods?)\s+(?:from|of)\b|\bpushed\s+(?:[\w'-]+\s+){1,4}out\s+of\b", "territory_gov", None),
     (r"\b(?:chemical\s+(?:weapons?|attacks?|munitions?|agents?)|(?:poison(?:ous)?|toxic|chlorine|nerve)\s+gas\s+(?:attacks?|bombs?|shells?)|"
-     r"chlorine\s+(?:attacks?|bombs?|barrels?|munitions?|shells?)|\bsarin\b)", "chemical", "chemical weapon"),
+     r"chlorine\s+(?:attacks?|bombs?|barrels?|munitions?|shells?)|\bsarin\b|"
+     r"(?:poison(?:ous)?|toxic|chlorine|nerve|mustard)\s+gas(?:es)?\s+(?:\w+\s+){0,2}(?:used|fired|dropped|launched)\s+by)", "chemical", "chemical weapon"),
     (r"\bfire\s*fights?\b|\breturned\s+(?:the\s+)?fire\b", "clash", "firearms"),
     (r"\bhuman\s+chains?\b|\bbang(?:ed|ing)\s+(?:pots|pans)\b|\bcacerolazos?\b|\bsit[-\s]ins?\b", "protest", None),
     (r"\b(?:declared|imposed|announced|extended|enforced)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,3}(?:curfew|lockdown|state\s+of\s+emergency|martial\s+law)\b|"
@@ -132,7 +133,14 @@ PHRASES: list[tuple[re.Pattern[str], str, str | None]] = [(re.compile(p, re.I), 
     (r"\bopened\s+fire\b|\bshot\s+(?:dead|at|and\s+killed)\b|\bgunned\s+down\b|\bgunshots?\b|\bfired\s+(?:at|on|upon)\b", "attack", "firearms"),
     (r"\bexchang\w*\s+(?:of\s+)?(?:fire|gunfire|shots)\b|\bexchange\s+of\s+fire\b|\bgun\s+battle\b|\bheavy\s+fighting\b|\bshoot-?outs?\b|\bcross-?fire\b", "clash", "firearms"),
     (r"\bviolent\s+(?:demonstrations?|protests?|clashes\s+with\s+police)\b|\b(?:burn(?:ing|ed|t)|set\s+fire\s+to|torched)\s+(?:\w+\s+){0,2}(?:tyres|tires|objects|barricades|debris|garbage|rubbish)\b|\bbarricades?\b|\b(?:stormed|ransacked|torched)\s+(?:a|the)\s+police\s+(?:station|post|vehicle|car)|\b(?:threw|throwing|hurled|pelted)\s+(?:\w+\s+){0,2}(?:stones|rocks|bricks|bottles|petrol\s+bombs|molotov\w*)", "riot", None),
-    (r"\b(?:took|taken|take|seized|gained)\s+control\s+of\b", "territory_nsa", None),
+    (r"\b(?:took|taken|take|seized|gained)\s+(?:the\s+)?control\s+of\b", "territory_nsa", None),
+    # "established control over an area of 120 km2": an armed side's hold on ground, told without a verb of fighting
+    (r"\b(?:established|imposed|extended|assumed)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)\s+(?:[\w-]+\s+){0,3}?"
+     r"(?:villages?|towns?|city|cities|areas?|districts?|region|territor(?:y|ies)|positions?|bases?|hills?|neighbou?rhoods?|"
+     r"countryside)\b", "territory_nsa", None),
+    # "IS militants had gained ground inside the town": ground gained by an armed side, not by firefighters
+    (r"\b(?:militants?|rebels?|insurgents?|fighters|jihadists?|troops|forces|army|militias?|gunmen)\b[^.;]{0,80}?\b(?:gained|gaining|gains?)\s+ground\b",
+     "territory_nsa", None),
     (r"\b(?:regained|retook|recaptured|regain|retake)\s+(?:control\s+of\s+)?\b", "territory_gov", None),
     (r"\b(?:set\s+(?:fire\s+to|on\s+fire|ablaze)|burn(?:ed|t)\s+down|torched)\b", "property", None),
     (r"\b(?:pelted|hurled|threw)\s+(?:stones|rocks|bricks|petrol\s+bombs|molotov)", "riot", None),
