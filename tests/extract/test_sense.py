@@ -52,6 +52,8 @@ CONFLICT = [
     ("A bomb blast at a coal mine killed 21 miners on Tuesday.", "killed"),
     ("A mine exploded on the road to the village, killing a farmer.", "mine"),
     ("Gunmen set the bus on fire after it crashed, killing 12 people.", "killing"),
+    ("A girl was also killed in the stampede that ensued as people fled the area.", "killed"),
+    ("Police auxiliaries demonstrated in front of the headquarters claiming their integration.", "demonstrated"),
     ("The helicopter was shot down near the border, killing all 12 soldiers on board.", "killing"),
 ]
 
@@ -79,7 +81,6 @@ NO_EVENT = [
     "Hackers attacked the website of the football club on Sunday, leaving fans unable to buy tickets.",
     "A powerful earthquake hit the region on Monday, killing at least 12 people and destroying hundreds of homes.",
     "A bus plunged into a ravine on Wednesday, killing 14 passengers and injuring 20.",
-    "A stampede at a stadium on Saturday killed eight fans.",
 ]
 EVENT = [
     "A shooting at a school in Texas on Tuesday left three students dead.",

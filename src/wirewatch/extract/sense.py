@@ -148,8 +148,8 @@ def _statement_sense(tok: Token) -> bool:
         or [c for c in tok.children if c.dep_ in ("dobj", "obj")]
     if not own or not told:
         return False  # "he protested outside the embassy", "thousands demonstrated", "gathered to protest the law"
-    if _lemma(tok) == "demonstrate":
-        return not any(_crowd(s) for s in own)
+    if _lemma(tok) == "demonstrate":   # shown by a thing or one person, not "police auxiliaries demonstrated in front of ..."
+        return bool(told[0].dep_ == "ccomp" or own[0].tag_ in ("NN", "PRP", "DT") and own[0].lower_ not in ("they", "we", "who"))
     return len(own) == 1 and not any(c.dep_ == "conj" for c in own[0].children) and own[0].tag_ in ("NN", "NNP", "PRP") \
         and own[0].lower_ not in ("they", "we", "who") and not _crowd(own[0])
 
