@@ -3,6 +3,7 @@
     python scripts/train_coder.py train      # make train: fit on all of ../shared/train, write the artefact
     python scripts/train_coder.py loco       # make loco: leave-one-country-out + TF-IDF baseline
     python scripts/train_coder.py analysis   # the error-analysis split (countries under 300 rows)
+    python scripts/train_coder.py inner      # choose settings on the inner split (no loco country scored)
     python scripts/train_coder.py dev        # read-only: the committed model on ../shared/eval/acled_dev.csv
     python scripts/train_coder.py validate   # make loco's verdict into the fitted artefact (no refit)
 
@@ -213,7 +214,7 @@ def _folds(data: Data) -> list[tuple[str, list[int], list[int]]]:
 
 def _cfg(args, **kw) -> Config:
     base = Config(heads=list(getattr(args, "heads", None) or ["event_type", "sub_event_type", "interaction"]))
-    for name in ("reg", "alpha", "min_df", "epochs", "char_weight", "parse_weight", "legacy_weight", "rule_bits", "rule_weight"):
+    for name in ("reg", "alpha", "solver", "min_df", "epochs", "char_weight", "parse_weight", "legacy_weight", "rule_bits", "rule_weight"):
         if getattr(args, name, None) is not None:
             setattr(base, name, getattr(args, name))
     if getattr(args, "etw", None) is not None:
@@ -386,6 +387,53 @@ def cmd_analysis(args) -> None:
                 print(f"- gold {r.event_type}/{r.sub_event_type} pred {p.event_type}/{p.sub_event_type}: {r.note[:200]}")
 
 
+def inner_split(data: Data) -> tuple[list[int], list[int], list[int]]:
+    """(train, current test, legacy test): every row (current and legacy) of the countries no loco
+    fold scores is held out; the model learns from the loco countries' rows only (no held-out note
+    repeated). No loco country is ever scored, so settings chosen here leave make loco unseen."""
+    current = Counter(r.country for r in data.rows if not r.legacy)
+    loco = {c for c, n in current.items() if n >= MIN_LOCO_ROWS}
+    test = [i for i, r in enumerate(data.rows) if r.country not in loco]
+    held = {data.note_ix[i] for i in test}
+    train = [i for i, r in enumerate(data.rows) if r.country in loco and data.note_ix[i] not in held]
+    return (train, [i for i in test if not data.rows[i].legacy],
+            [i for i in test if data.rows[i].legacy and data.rows[i].event_type])
+
+
+def inner_score(m: dict) -> float:
+    """The inner split's criterion, fixed before any run: the bar's three parts with equal weight:
+    event type (mean of the current and the legacy test rows), sub-event type, macro recall."""
+    return ((m["event_type"] + m["legacy_event_type"]) / 2 + m["sub_event_type"] + m["macro_recall"]) / 3
+
+
+def cmd_inner(args) -> None:
+    """Every (solver, class-weight alpha) fitted once on the inner split, each read at every
+    event-type head weight; the best by inner_score goes to make loco (docs/model.md)."""
+    data = load(args.train_dir, _cfg(args))
+    train, cur, leg = inner_split(data)
+    counts = Counter(data.rows[i].sub_event_type for i in train if data.rows[i].sub_event_type)
+    cur_rows, leg_rows = [data.rows[i] for i in cur], [data.rows[i] for i in leg]
+    print(f"inner split: {len(train)} training rows, {len(cur)} current + {len(leg)} legacy test rows", file=sys.stderr)
+    out = []
+    for solver in args.solvers:
+        for alpha in args.alphas:
+            t = time.time()
+            coder = _fit_rows(data, train, _cfg(args, solver=solver, alpha=alpha))
+            for etw in args.etws:
+                coder.et_weight = etw
+                p_cur, p_leg = _predict_rows(coder, data, cur), _predict_rows(coder, data, leg)
+                m = _metrics(cur_rows, p_cur) | {"solver": solver, "alpha": alpha, "etw": etw}
+                lm = _metrics(leg_rows, p_leg)
+                m |= {"legacy_event_type": lm["event_type"], "legacy_interaction": lm["interaction"],
+                      "macro_recall": _macro_recall(cur_rows, p_cur, counts)[0]}
+                m["score"] = inner_score(m)
+                out.append(m)
+                print(json.dumps(m), f"{time.time() - t:.0f}s", flush=True)
+    best = max(out, key=lambda m: m["score"])
+    print("best:", json.dumps(best))
+    Path(args.out or "build/coder/inner.json").write_text(json.dumps({"runs": out, "best": best}, indent=1))
+
+
 def _is_event_rows(data: Data, vec) -> tuple[sparse.csr_matrix, list[str]]:
     """Positives: each note's first sentence (ACLED leads with the event). Negatives: later
     sentences of a note in which triage's lexicon finds no event cue (background, reactions,
@@ -507,7 +555,7 @@ def cmd_dev(args) -> None:
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("command", choices=["train", "loco", "analysis", "dev", "validate"])
+    ap.add_argument("command", choices=["train", "loco", "analysis", "inner", "dev", "validate"])
     ap.add_argument("--train-dir", type=Path, default=ROOT.parent / "shared" / "train")
     ap.add_argument("--dev", default=str(ROOT.parent / "shared" / "eval" / "acled_dev.csv"))
     ap.add_argument("--model", default=None, help="model path stem (default: the committed one)")
@@ -518,12 +566,16 @@ def main(argv=None) -> None:
     ap.add_argument("--heads", nargs="*", default=None, help="loco/analysis: heads to fit (default: type, sub-type, interaction)")
     ap.add_argument("--baseline", action="store_true", help="analysis: the TF-IDF baseline's features")
     ap.add_argument("--hold", nargs="*", default=[], help="analysis: 300+-row countries held out with the small ones (their loco figures are then no longer unseen)")
+    ap.add_argument("--solver", choices=["ovr", "softmax"], default=None)
+    ap.add_argument("--solvers", nargs="*", default=["ovr", "softmax"], help="inner: solvers to try")
+    ap.add_argument("--alphas", nargs="*", type=float, default=[0.0, 0.5, 1.0], help="inner: class-weight alphas")
+    ap.add_argument("--etws", nargs="*", type=float, default=[0.0, 0.5, 1.0], help="inner: event-type head weights")
     for name, typ in (("reg", float), ("alpha", float), ("min-df", int), ("epochs", int), ("char-weight", float),
                       ("parse-weight", float), ("legacy-weight", float), ("etw", float), ("rule-bits", int),
                       ("rule-weight", float)):
         ap.add_argument(f"--{name}", type=typ, default=None)
     args = ap.parse_args(argv)
-    {"train": cmd_train, "loco": cmd_loco, "analysis": cmd_analysis, "dev": cmd_dev,
+    {"train": cmd_train, "loco": cmd_loco, "analysis": cmd_analysis, "inner": cmd_inner, "dev": cmd_dev,
      "validate": cmd_validate}[args.command](args)
 
 

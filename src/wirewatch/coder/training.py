@@ -3,7 +3,8 @@
 Rows are hashed once (vectorize.py: parse features + character n-grams of the masked words) into
 raw counts; a fit learns the IDF of its own training rows, weighs and normalises the rows exactly
 as vectorize.Vectorizer.row does at run time, and fits one linear model per head (one-vs-rest
-log loss, scikit-learn's SGDClassifier, averaged, fixed seed). Class weights (n / (k count))^alpha
+log loss, scikit-learn's SGDClassifier, averaged, fixed seed; or `solver="softmax"`: one
+multinomial logistic regression, SAGA, fixed seed and epochs). Class weights (n / (k count))^alpha
 keep the rare sub-event types (grenades, chemical weapons, sexual violence) from being swallowed
 by the common ones.
 """
@@ -34,6 +35,7 @@ class Config:
     reg: float = 2e-5                        # L2 strength per row (SGDClassifier alpha)
     epochs: int = 8
     alpha: float = 0.5                       # class weights: 0 none, 1 'balanced'
+    solver: str = "ovr"                      # "ovr": one-vs-rest SGD; "softmax": multinomial (SAGA)
     event_type_head_weight: float = 0.5
     legacy_weight: float = 1.0               # pre-2019 rows (weak labels: event type and interaction only)
     heads: Sequence[str] = field(default_factory=lambda: list(HEADS))
@@ -92,11 +94,25 @@ def class_weights(labels: Sequence[str], alpha: float) -> dict[str, float]:
 
 def fit_head(X: sparse.csr_matrix, y: Sequence[str], cfg: Config,
              sample_weight: np.ndarray | None = None) -> tuple[list[str], np.ndarray, np.ndarray]:
-    from sklearn.linear_model import SGDClassifier  # type: ignore[import-untyped]
+    import warnings
 
-    clf = SGDClassifier(loss="log_loss", alpha=cfg.reg, max_iter=cfg.epochs, tol=None,
-                        class_weight=class_weights(y, cfg.alpha), random_state=SEED, average=True)
-    clf.fit(X, list(y), sample_weight=sample_weight)
+    from sklearn.exceptions import ConvergenceWarning  # type: ignore[import-untyped]
+    from sklearn.linear_model import LogisticRegression, SGDClassifier  # type: ignore[import-untyped]
+
+    weights = class_weights(y, cfg.alpha)
+    if cfg.solver == "softmax":
+        # one softmax over the classes (probabilities that compete, unlike one-vs-rest); the same
+        # L2 per row as SGD's `alpha` (C = 1 / (reg n)), a fixed number of SAGA epochs
+        clf = LogisticRegression(solver="saga", C=1.0 / (cfg.reg * X.shape[0]), max_iter=cfg.epochs,
+                                 tol=1e-6, class_weight=weights, random_state=SEED)
+    elif cfg.solver == "ovr":
+        clf = SGDClassifier(loss="log_loss", alpha=cfg.reg, max_iter=cfg.epochs, tol=None,
+                            class_weight=weights, random_state=SEED, average=True)
+    else:
+        raise ValueError(f"unknown solver {cfg.solver!r} (ovr or softmax)")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)   # a fixed epoch budget, on purpose
+        clf.fit(X, list(y), sample_weight=sample_weight)
     coef, icpt = clf.coef_, clf.intercept_
     if coef.shape[0] == 1:   # binary: softmax over [0, z] is the logistic
         coef = np.vstack([np.zeros_like(coef[0]), coef[0]])
@@ -127,7 +143,8 @@ def fit(X_raw: sparse.csr_matrix, labels: dict[str, Sequence[str | None]], cfg: 
         cols_b.append(b)
     meta = {"format": 2, "vectorizer": vec.config(), "classes": classes,
             "event_type_head_weight": cfg.event_type_head_weight,
-            "config": {"min_df": cfg.min_df, "reg": cfg.reg, "epochs": cfg.epochs, "alpha": cfg.alpha, "seed": SEED},
+            "config": {"min_df": cfg.min_df, "reg": cfg.reg, "epochs": cfg.epochs, "alpha": cfg.alpha,
+                       "solver": cfg.solver, "seed": SEED},
             "provenance": provenance or {}}
     keep = np.flatnonzero(vec.idf > 0)
     return Coder(meta, keep, np.hstack(cols_W)[keep], np.concatenate(cols_b).astype(np.float32), vec.idf[keep])
