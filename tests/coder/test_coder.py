@@ -301,3 +301,49 @@ def test_loco_chooses_the_arbitration_threshold_on_its_folds():
     s = tc._rules_summary([fold, worse], with_interaction=True)
     assert s["type_min"] == 0.9 and s["arbitration_mean"]["0.9"] == [0.84, 0.74]
     assert s["arbitration_beats_rules_every_fold"] and not s["interaction_beats_rules_every_fold"]
+
+
+def test_a_softmax_fit_learns_and_keeps_one_distribution_per_head(nlp):
+    """solver="softmax" (one multinomial model per head) codes the tiny set like one-vs-rest, and
+    the artefact's layout is the same (a column per class, bias per class)."""
+    pytest.importorskip("sklearn")
+    from wirewatch.coder.training import Config, fit, raw_matrix
+
+    data, docs = _tiny(nlp)
+    cfg = Config(min_df=1, parse_bits=12, char_bits=12, reg=1e-4, epochs=50, solver="softmax",
+                 heads=["event_type", "sub_event_type", "interaction"])
+    X = raw_matrix([(frame_features(d), masked_words(d)) for d in docs for _ in range(3)], cfg.vectorizer())
+    labels = {"event_type": [et for _, et, _, _ in data for _ in range(3)],
+              "sub_event_type": [s for _, _, s, _ in data for _ in range(3)],
+              "interaction": [i for _, _, _, i in data for _ in range(3)]}
+    coder = fit(X, labels, cfg)
+    assert coder.meta["config"]["solver"] == "softmax"
+    assert coder.W.shape[1] == sum(len(c) for c in coder.classes.values())
+    for (text, et, sub, inter), doc in zip(data, docs):
+        p = coder.predict([doc])[0]
+        assert (p.event_type, p.sub_event_type, p.interaction) == (et, sub, inter)
+    with pytest.raises(ValueError):
+        fit(X, labels, Config(min_df=1, parse_bits=12, char_bits=12, solver="svm", heads=["event_type"]))
+
+
+def test_inner_split_scores_no_loco_country():
+    """The inner split holds out every row (current and legacy) of the countries no loco fold
+    scores and learns from the loco countries only, so settings chosen there leave loco unseen."""
+    from wirewatch.coder.corpus import Row
+
+    tc = _train_script()
+    tc.MIN_LOCO_ROWS = 2
+    rows = [Row("a one", "A", "Battles", None, None, False),
+            Row("a two", "A", "Protests", None, None, False),
+            Row("shared note", "A", "Battles", None, None, False),
+            Row("small one", "S", "Riots", None, None, False),
+            Row("shared note", "S", "Battles", None, None, True),
+            Row("small legacy", "L", "Protests", None, None, True),
+            Row("untyped legacy", "L", None, None, None, True)]
+    notes = sorted({r.note for r in rows})
+    data = tc.Data(rows, notes, [], None, np.array([notes.index(r.note) for r in rows]))
+    train, cur, leg = tc.inner_split(data)
+    assert train == [0, 1]                  # A's copy of the held-out "shared note" is left out
+    assert cur == [3] and leg == [4, 5]     # a legacy row without an event type scores nothing
+    m = {"event_type": 0.8, "legacy_event_type": 0.6, "sub_event_type": 0.7, "macro_recall": 0.4}
+    assert np.isclose(tc.inner_score(m), 0.6)
