@@ -36,7 +36,7 @@ class Config:
     epochs: int = 8
     alpha: float = 0.5                       # class weights: 0 none, 1 'balanced'
     solver: str = "ovr"                      # "ovr": one-vs-rest SGD; "softmax": multinomial (SAGA)
-    event_type_head_weight: float = 1.0      # event type from its own head (inner split, docs/model.md)
+    event_type_head_weight: float = 0.5
     legacy_weight: float = 1.0               # pre-2019 rows (weak labels: event type and interaction only)
     heads: Sequence[str] = field(default_factory=lambda: list(HEADS))
 
