@@ -277,8 +277,8 @@ def test_training_reads_the_rules_as_extraction_asks_the_coder(nlp, tmp_path):
     readings = tc.rule_readings(notes, lambda: cached, cache_dir=tmp_path)
     assert readings[0]["r"][0] == "et=Violence against civilians" and "killed" in readings[0]["r"]
     assert readings[0]["et"] == "Violence against civilians"
-    # no place, no day: the rules alone yield no event, but they read a protest
-    assert readings[1]["r"][0] == "et=Protests" and readings[1]["et"] is None
+    # no place, no day: the rules read a protest and yield it (issue 12: such a note keeps its event)
+    assert readings[1]["r"][0] == "et=Protests" and readings[1]["et"] == "Protests"
     seen = []
     saved = coding.predict
     coding.predict = lambda frame, rules=(): seen.append(list(rules))  # type: ignore[assignment]
