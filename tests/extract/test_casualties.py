@@ -431,3 +431,27 @@ def test_a_list_of_names_counts_each(nlp, text, killed):
 def test_the_dead_named_in_a_relative_clause(nlp, text, killed):
     c = _sents(nlp, text)[0]
     assert (c.killed.best if c.killed else None) == killed
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("He was among five people shot at the party.", None, 5),         # the group one victim belongs to
+    ("The boy was one of three people wounded in the attack.", None, 3),
+    ("She was one of the 12 people who were killed in the blast.", 12, None),
+    ("Relatives of two men who were killed by police blocked the road.", None, None),  # another event, recalled
+])
+def test_one_of_the_people_hurt(nlp, text, killed, injured):
+    c = _sents(nlp, text)[0]
+    assert (c.killed.best if c.killed else None) == killed
+    assert (c.injured.best if c.injured else None) == injured
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Officers found one deceased male in the kitchen.", 1),   # the dead named by the adjective before them
+    ("There is one dead person who has not been identified.", 1),
+    ("Rescuers pulled two dead bodies from the rubble.", 2),
+    ("The road was a dead end for the convoy.", None),
+    ("Supporters of the dead man marched through the town.", None),  # no count: the protest's topic
+])
+def test_the_dead_counted_by_their_adjective(nlp, text, killed):
+    c = _sents(nlp, text)[0]
+    assert (c.killed.best if c.killed else None) == killed

@@ -47,6 +47,9 @@ _PATTERNS = [
     ("k", re.compile(r"\b(?:shot\s+and\s+killed|shot\s+dead|assassinated|murdered|stabbed\s+to\s+death|beheaded)\s+(?P<num>(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+)\b(?=\s*[,.(])")),
     ("k", re.compile(r"\bresult\w*\s+in\s+(?:his|her)\s+(?P<num>death)\b|\b(?:the\s+)?(?:body|corpse|remains)\s+of\s+(?P<num2>a|an|one)\b|\b(?:a|an|one)\s+(?:human\s+)?(?P<num3>body|corpse|head)\b", re.I)),
     ("k", re.compile(rf"\b(?:bodies|corpses|remains)\s+of\s+{NUM}\b", re.I)),
+    # "found one deceased male", "there is one dead person": the dead named by the adjective before them
+    ("k", re.compile(rf"\b{NUM}\s+(?:deceased|dead)\s+(?:{SINGULAR}|males?|females?|people|persons|men|women|children|soldiers|civilians|"
+                     rf"victims|bodies|adults|teens|teenagers)\b", re.I)),
     ("k", re.compile(rf"\b{NUM}\s+(?:\w+\s+)?(?:bodies|corpses)\b", re.I)),
     ("i", re.compile(rf"\b(?:the|a|an|one)\s+(?:[\w'-]+\s+){{0,2}}?(?P<num>{SINGULAR})\s+(?:(?:was|has|had|been|later|also|reportedly|seriously|critically|badly|slightly)\s+)*(?P<verb>injured|wounded|hurt)\b", re.I)),
     # "12 civilians were killed", "two soldiers died", "3 dead", "5 fatalities"

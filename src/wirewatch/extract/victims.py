@@ -274,10 +274,18 @@ def _victims(tok: "Token") -> tuple[str, list["Token"]] | None:
     while clause.dep_ == "conj" and clause.head is not clause:
         clause = clause.head
     if clause.dep_ in ("relcl", "acl") and clause.head in got[1] and clause.head.dep_ not in ("nsubj", "nsubjpass", "ROOT", "appos") \
-            and not (clause.head.dep_ == "dobj" and clause.head.head.lemma_.lower() in _NAMING):
+            and not (clause.head.dep_ == "dobj" and clause.head.head.lemma_.lower() in _NAMING) and not _partitive(clause.head):
         return None  # "justice for a youth who was killed", "the family of a man who died": the story's background
     # ("police identified two victims who were shot and killed": the naming of this event's own dead)
     return got
+
+
+def _partitive(group: "Token") -> bool:
+    """'one of five people shot', 'among the 12 people killed': the group one victim belongs to is the event's
+    victims, counted (not 'one of the men who killed him')."""
+    gov = group.head
+    return group.dep_ == "pobj" and any(c.dep_ == "nummod" for c in group.children) and (
+        gov.lower_ == "among" or (gov.lower_ == "of" and (gov.head.like_num or gov.head.lower_ in ("one", "two", "three"))))
 
 
 def _victims_of(tok: "Token") -> tuple[str, list["Token"]] | None:
