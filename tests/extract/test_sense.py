@@ -32,6 +32,9 @@ OTHER = [
     ("natural", "A gas explosion in a residential building killed five people on Monday.", "explosion"),
     ("natural", "A blast at a coal mine killed 21 miners on Tuesday.", "blast"),
     ("natural", "A military helicopter crashed during a training flight, killing all 12 soldiers on board.", "killing"),
+    ("natural", "A train hit a minibus at a level crossing, killing 11 passengers.", "killing"),
+    ("natural", "Heavy rains caused flooding that displaced 10,000 people and destroyed crops.", "destroyed"),
+    ("natural", "Two people were killed and five injured when a fire broke out in a hostel.", "killed"),
 ]
 
 # the same words with a conflict argument: no other sense
@@ -54,6 +57,8 @@ CONFLICT = [
     ("Gunmen set the bus on fire after it crashed, killing 12 people.", "killing"),
     ("A girl was also killed in the stampede that ensued as people fled the area.", "killed"),
     ("Police auxiliaries demonstrated in front of the headquarters claiming their integration.", "demonstrated"),
+    ("The rioters overturned beds and destroyed the furniture.", "destroyed"),
+    ("One civilian was killed by militia fire in the district.", "killed"),
     ("The helicopter was shot down near the border, killing all 12 soldiers on board.", "killing"),
 ]
 
@@ -81,12 +86,14 @@ NO_EVENT = [
     "Hackers attacked the website of the football club on Sunday, leaving fans unable to buy tickets.",
     "A powerful earthquake hit the region on Monday, killing at least 12 people and destroying hundreds of homes.",
     "A bus plunged into a ravine on Wednesday, killing 14 passengers and injuring 20.",
+    "Rescue workers recovered 14 bodies from the rubble of the collapsed building on Tuesday.",
 ]
 EVENT = [
     "A shooting at a school in Texas on Tuesday left three students dead.",
     "Residents said the film crew was attacked by a mob in Goma on Tuesday and two crew members were wounded.",
     "A roadside bomb struck a military convoy in Kunar on Tuesday.",
     "The army said its jets bombarded rebel positions near Sirte on Monday.",
+    "Rescue workers recovered 14 bodies from the rubble of a building in Mosul hit by an air strike on Tuesday.",
 ]
 
 

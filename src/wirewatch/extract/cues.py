@@ -10,7 +10,7 @@ from . import lexicon as lx, vocabulary as vocab
 from .casualties import Casualties
 from .claims import ClaimCue
 from .frames import REMOTE_FAMILIES
-from .sense import conflict_argument, other_sense
+from .sense import conflict_argument, natural_scene, other_sense
 
 CEASEFIRE_BREACH = re.compile(r"\b(?:violat\w*|breach\w*|broke|breaking|despite|in\s+violation\s+of|flout\w*)\b[^.]{0,60}?\b(?:cease-?fire|truce)\b|"
                               r"\b(?:cease-?fire|truce)\s+(?:violations?|breach(?:es)?)\b", re.I)
@@ -61,8 +61,13 @@ def find_cues(sent: Span, topical: frozenset[str] = frozenset()) -> list[lx.Cue]
     kicker = lx.KICKER_RE.match(text) if sent.start == 0 else None
     if kicker and kicker.group(1).lower() in lx.KICKERS:
         cues.append(lx.Cue(lx.KICKERS[kicker.group(1).lower()], None, 3, kicker.start(1), kicker.end(1), None))
+    disaster = None
     for pat, family, weapon in lx.PHRASES:
         for m in pat.finditer(text):
+            if family in ("attack", "property"):
+                disaster = natural_scene(sent) if disaster is None else disaster
+                if disaster:
+                    continue  # "bodies recovered from the rubble of the collapsed building": nobody did it
             cues.append(lx.Cue(family, weapon, 2, m.start(), m.end(), _token_at(sent, m.start())))
     return cues
 

@@ -31,7 +31,7 @@ _INDUSTRIAL = vocab.lemmas("industrial_sources")
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
 _OBJ = frozenset({"dobj", "obj", "nsubjpass"})       # what the verb acts on (the subject of a passive)
 _MODS = frozenset({"compound", "amod", "nmod", "poss"})
-_CAUSE_LEMMAS = frozenset({"kill", "injure", "wound", "hurt", "destroy", "damage"})
+_CAUSE_LEMMAS = frozenset({"kill", "injure", "wound", "hurt", "destroy", "damage", "hit", "strike"})
 _SHOOT = frozenset({"shoot", "shooting"})
 _FIGURATIVE_VIOLENCE = frozenset({"attack", "assault", "battle", "bombard", "fight", "hit", "kill", "murder", "target"})
 
@@ -169,23 +169,39 @@ def _natural_sense(tok: Token) -> bool:
     if _lemma(tok) not in _CAUSE_LEMMAS:
         return False
     clauses = [tok]
-    while clauses[-1].dep_ in ("advcl", "xcomp", "conj", "acl") and clauses[-1].head is not clauses[-1] and len(clauses) < 4:
+    while clauses[-1].dep_ in ("advcl", "xcomp", "conj", "acl", "relcl") and clauses[-1].head is not clauses[-1] and len(clauses) < 5:
         clauses.append(clauses[-1].head)   # "..., killing 12 and destroying homes": up to the clause that tells the cause
-    clauses += [c for v in list(clauses) for c in v.children if c.dep_ == "advcl"]   # "... when the bus overturned"
+    heads = [v.head for v in clauses if v.dep_ == "relcl"]   # "a landslide that killed 11", "flooding that displaced ... and destroyed"
+    clauses += [c for v in list(clauses) for k in (v, *(x for x in v.children if x.dep_ == "conj"))
+                for c in k.children if c.dep_ == "advcl"]   # "two were killed and five injured when a fire broke out"
     causes = [c for v in clauses for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and v is not tok and _lemma(c) not in _FIRES] \
         + [c for c in tok.children if c.dep_ == "nsubj"] + [p for v in clauses for p in _pobjs(v, ("by", "in")) if _lemma(p) not in _FIRES]
-    if tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in tok.children):
-        causes.append(tok.head)   # "a landslide that killed 11 villagers"
+    causes += heads
     causes += [c for v in clauses for c in v.children if c.dep_ == "nsubj" and _lemma(c) in _FIRES
                and not any(_armed(m) for m in c.children)]   # "a fire broke out, injuring 14", not "killed by militia fire"
     natural = any(_lemma(c) in _NATURAL | _FIRES or (_lemma(c) in _BLASTS and _industrial(c)) for c in causes) \
-        or any(_lemma(v) in _ACCIDENT_VERBS and not any(_crowd(s) or s.ent_type_ == "PERSON" for s in _subjects(v))
-               for v in clauses)   # a bus overturned, not "rioters overturned beds"
+        or any(_lemma(v) in _ACCIDENT_VERBS and all(_lemma(s) in _VEHICLES | _STRUCTURES | _NATURAL for s in _subjects(v))
+               for v in clauses) \
+        or any(_lemma(v) in ("hit", "strike") and any(_lemma(s) in _VEHICLES for s in _subjects(v)) for v in clauses)
+    # a bus overturned or a train hit a minibus; not "rioters overturned beds"
     return natural and not _someone_did_it(tok)
 
 
 _BLASTS = frozenset({"explosion", "explode", "blast", "mine"})
 _FIRES = frozenset({"fire", "blaze"})
+_VEHICLES = frozenset({"bus", "minibus", "truck", "lorry", "car", "van", "train", "tram", "plane", "aircraft", "ferry", "boat",
+                       "tanker", "trailer", "vehicle", "motorcycle", "taxi", "coach", "ship", "vessel", "helicopter", "jet"})
+_STRUCTURES = frozenset({"building", "wall", "bridge", "roof", "house", "home", "mine", "shaft", "dam", "tower", "crane", "stage",
+                         "ceiling", "floor", "structure", "school", "church", "mosque", "hotel", "factory"})
+
+
+def natural_scene(sent: Span) -> bool:
+    """The sentence tells a disaster or an accident and names no one who did it ("bodies recovered from the
+    rubble of the collapsed building"): for cue phrases, which have no argument of their own to read."""
+    words = [t for t in sent if t.pos_ in ("NOUN", "VERB", "ADJ")]
+    if not any(_lemma(t) in _NATURAL or _lemma(t) in _ACCIDENT_VERBS or _lemma(t) in ("rubble", "wreckage") for t in words):
+        return False
+    return not _DOING.search(sent.text)
 
 
 def _industrial(tok: Token) -> bool:
