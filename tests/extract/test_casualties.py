@@ -364,6 +364,10 @@ def test_a_toll_broken_down_is_not_more_dead(nlp):
     # "another" before the whole sum: all of them are more dead
     a, b = _sents(nlp, "A bomb killed 5 people at the market. Another 3 soldiers and 2 police officers were killed at the checkpoint.")
     assert b.adds_to(a.killed)
+    # one more person told with "also" and no numeral: more dead, not a sum ("the assailant" is no second count)
+    a, b = _sents(nlp, "The mayor, a former member of the council, was killed in the attack. The assailant was also killed "
+                       "when police responded.")
+    assert b.adds_to(a.killed)
 
 
 @pytest.mark.parametrize("text, killed", [

@@ -110,11 +110,16 @@ class Casualties:
             and not _VICTIM_WORDS.search(self.killed.text)
 
 
+_NUMERAL = re.compile(rf"{DIG}|{WORDNUM}", re.I)
+
+
 def _parts_of_sum(text: str) -> bool:
     """A figure summed from counts whose "another" joins its own parts ("killed 17 ... killed another two"),
     not one that says all of it is more ("Another 3 soldiers and 2 police officers")."""
+    # numerals only: value() also reads "the assailant" as one person, and "The assailant was also killed" is one
+    # more dead, not a sum of two counts
     counts = [m for m in re.finditer(r"[\w-]+", text) if m.group(0).lower() not in ("a", "an", "single", "both")
-              and value(m.group(0)) is not None]
+              and _NUMERAL.fullmatch(m.group(0)) and value(m.group(0)) is not None]
     return len(counts) > 1 and not _MORE.search(text[:counts[0].start()]) and bool(_MORE.search(text[counts[0].end():]))
 
 
