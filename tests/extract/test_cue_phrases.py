@@ -43,21 +43,3 @@ def test_dateless_snippet_keeps_its_event_without_a_country(pipeline) -> None:
     # a short report with no date and no place: one report, kept (issue 12: never nothing)
     article = pipeline.extract_text("Twelve firearms and 108 rounds of ammunition were seized by police over a 24-hour period.")
     assert [e.sub_event_type for e in article.events] == ["Disrupted weapons use"]
-
-
-_TALK = ("Community leaders said the attack in Britain had shaken the whole neighbourhood, and that the weekly "
-         "market would go on as planned. The council said it had talked for hours with residents about whether to close "
-         "the hall for the rest of the month. Neighbours have written hundreds of messages of support to the families, "
-         "and the local school said lessons would continue as usual. The mayor thanked volunteers for their help and "
-         "promised more street lighting and a new bus route to the estate next year.")
-
-
-def test_a_country_alone_with_no_day_is_no_place_to_code_an_event_to(pipeline) -> None:
-    # a long text with no date anywhere (none in it, none in its metadata) that places its event only in a
-    # country: talk about an event, not one ACLED could code
-    assert [e for e in pipeline.extract_text(_TALK).events if e.mention in ("new", "prior")] == []
-    # the same with a town, or with a day of its own, is an event
-    town = _TALK.replace("the attack in Britain", "the attack in Manchester")
-    assert [e for e in pipeline.extract_text(town).events if e.mention in ("new", "prior")]
-    dated = _TALK.replace("the attack in Britain", "the attack in Britain on Friday")
-    assert [e for e in pipeline.extract_text(dated, published=PUB).events if e.mention in ("new", "prior")]

@@ -173,9 +173,6 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, gazetteer
         coding = _code(d, whole)
         reported = coding.is_event is not None and coding.is_event >= MODEL_EVENT_MIN
         placeless = d.place is None and d.family != "agreement" and not (d.unresolved and mention in ("new", "prior"))
-        if d.place is not None and d.place.feature == "country" and d.date is None and ctx.story_day is None \
-                and ctx.published is None and not snippet:
-            placeless = True  # a long text with no date anywhere: a country alone is no place to code its event to
         day = d.date or ctx.story_day  # told without a day of its own: the story's day (its dateline's at least)
         undated_text = snippet and ctx.published is None and day is None  # a dateless snippet: no day to ask for
         # a dateless snippet is one report: its event stands with no place or country to code it to (issue 12)
