@@ -343,6 +343,14 @@ def test_a_threat_adds_no_toll_to_the_event_before(pipeline):
     assert len(art.events) == 1 and art.events[0].fatalities == 2, art.events
 
 
+def test_a_toll_beside_a_reference_to_the_event_still_counts(pipeline):
+    """Counter-example: a reference back to the event under a modal ("could be responsible for the attack") is no
+    threat; the toll told beside it belongs to the event before."""
+    art = pipeline.extract_text("On 5 March 2021, a chemical attack hit a town near Idlib. Doctors said at least 35 people "
+                                "had died, and residents said militants could be responsible for the attack.", published=PUB)
+    assert art.events and art.events[0].fatalities == 35, art.events
+
+
 @pytest.mark.parametrize("text, sub", [
     # a capture told beside a killing verb is part of the fighting, even when no toll can be read
     ("On 5 March 2021, Afghan soldiers carried out an operation in Kunduz province, killing or capturing five Taliban "

@@ -55,20 +55,19 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
         # pointers to earlier events, what a person is behind ("a leader responsible for attacks") and plans or
         # threats ("might lead him to take over the city hall") carry no event; dropped before the family is
         # chosen, so that the sentence's real event ("marched to protest ...") still counts
-        found = find_cues(sent, topical)
+        found = [c for c in find_cues(sent, topical) if c.token_i is None or not (
+            is_reference(sent.doc[c.token_i], claims) or is_characterisation(cue_head(sent, c) or sent.doc[c.token_i], c.family))]
         planned = [c for c in found if c.token_i is not None and is_hypothetical(sent.doc[c.token_i])]
-        cues = [c for c in found if c.token_i is None or not (is_reference(sent.doc[c.token_i], claims)
-                                                              or is_characterisation(cue_head(sent, c) or sent.doc[c.token_i], c.family)
-                                                              or c in planned)
-                and not (accident and (c.family == "ied" and sent.doc[c.token_i].lemma_.lower() in ACCIDENT_LEMMAS
+        cues = [c for c in found if c not in planned
+                and not (accident and c.token_i is not None and (c.family == "ied" and sent.doc[c.token_i].lemma_.lower() in ACCIDENT_LEMMAS
                                        or c.family == "attack" and any(t.lemma_.lower() in ACCIDENT_LEMMAS for t in sent)))]
         cas = find_casualties(sent.text, sent, text[max(0, base + sent.start_char - 1500):base + sent.start_char])
         fam = choose_family(cues, cas, sent)
         start, end = base + sent.start_char, base + sent.end_char
         claim_objs = claim_records(claims, sent, start, end)
         attach_denials(drafts, claims, claim_objs, sent, gazetteer, ctx)
-        if fam is None and planned:
-            continue  # "they threatened to kill ten hostages": a threat adds no toll to the event before
+        if fam is None and planned and (told := choose_family(cues + planned, cas, sent)) is not None and told[2] in planned:
+            continue  # "they threatened to kill ten hostages": a threat that would be the sentence's event adds no toll
         if fam is None:
             # a follow-on sentence ("The victim died. 1 fatality.") completes the event just described
             if drafts and (cas.stated or cas.divide):  # "Fatalities coded as 4." settles the toll of the event told
