@@ -218,3 +218,31 @@ def test_a_bare_town_abroad_far_from_the_places_the_sentence_pins_down_is_droppe
     lamu = replace(_place("Lamu", -2.27, 40.9, population=18_000, gid=5), iso3="KEN")
     out = _near_the_others([_mention("Somali", region), _mention("Lamu", lamu)], _TwoVillages(None), ["ETH"], None)
     assert [m.place.geonameid for m in out] == [4, 5]
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("Residents of Robe (Bale) held a strike against the regional government.", "Robe", "Oromia"),
+    ("On 3 May 2023, party activists staged a protest in Sreemangal upazila (Maulvibazar, Sylhet).", "Srimangal", "Sylhet"),
+])
+def test_a_name_the_parser_left_untagged_before_its_unit_is_a_place(pipeline, text, name, admin1) -> None:
+    """"X (Province)", "in X upazila (District, Division)": a capitalised name after a locative
+    word that the parser did not tag is a place when a unit word or a bracket of known units follows;
+    the bracket qualifies it rather than being a place of its own."""
+    found = _places(pipeline, text)
+    assert len(found) == 1 and found[0].place.name.endswith(name)  # GeoNames: "Bale Robe"
+    assert found[0].place.admin1.startswith(admin1) and found[0].place.feature == "city"
+
+
+def test_a_bracket_continues_a_list_of_qualifiers(pipeline) -> None:
+    """"X city, Y Sadar (Division)": the division in the bracket qualifies X too, and is no
+    place of its own that could take the event."""
+    found = _places(pipeline, "On 2 June 2024, students staged a protest in Gazipur city, Gazipur Sadar (Dhaka), "
+                              "demanding the release of detainees.")
+    assert [p.place.name for p in found] == ["Gazipur"]
+    assert found[0].place.admin1 == "Dhaka"
+
+
+def test_an_untagged_capitalised_word_without_a_unit_is_not_a_place(pipeline) -> None:
+    """Only the construction makes an untagged word a place: "in Parliament (on Monday)" is not one."""
+    found = _places(pipeline, "Members walked out in Parliament (on Monday) over the budget.")
+    assert found == []

@@ -221,6 +221,34 @@ def _split_at_of(ent: Span) -> list[Span]:
     return [Span(doc, ent.start, cut, label="GPE"), Span(doc, cut + 1, ent.end, label="GPE")]
 
 
+_BEFORE_UNTAGGED = {"in", "at", "near", "of", "outside", "around", "and"}
+_BRACKET_UNITS = re.compile(r"^\s*\(\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*[,)]")
+
+
+def _untagged_places(sent: Span, gazetteer: Any, taken: set[int]) -> list[Span]:
+    """Capitalised names the parser left untagged that the construction shows to be places (ACLED's
+    "in Sreemangal upazila (Maulvibazar, Sylhet)", "Residents of Robe (Bale)", "attacked Karmada
+    village"): after a locative word, followed by a unit or settlement word, or by a bracket whose
+    first name is an admin unit or place the gazetteer knows."""
+    doc, out = sent.doc, []
+    i = sent.start + 1
+    while i < sent.end:
+        if i in taken or not _capital(doc[i]) or doc[i - 1].lower_ not in _BEFORE_UNTAGGED:
+            i += 1
+            continue
+        j = i + 1
+        while j < sent.end and j not in taken and j - i < _MAX_WIDEN and (_capital(doc[j]) or (
+                doc[j].lower_ in _NAME_LINKS and j + 1 < sent.end and _capital(doc[j + 1]))):
+            j += 1
+        after = doc.text[doc[j - 1].idx + len(doc[j - 1]):doc[j - 1].idx + 80]
+        bracket = _BRACKET_UNITS.match(after)
+        if (j == sent.end or j not in taken) and (_UNIT_AFTER.match(after) or _SETTLEMENT_WORD.match(after) or (
+                bracket and (gazetteer.names_unit(bracket.group(1)) or gazetteer.is_place(bracket.group(1))))):
+            out.append(Span(doc, i, j, label="LOC"))
+        i = j
+    return out
+
+
 def _mended_ents(sent: Span, gazetteer: Any) -> list[Span]:
     out: list[Span] = []
     taken: set[int] = set()
@@ -235,7 +263,9 @@ def _mended_ents(sent: Span, gazetteer: Any) -> list[Span]:
                 continue
             taken.update(range(ent.start, ent.end))
             out.append(ent)
-    return out
+    taken.update(t.i for t in sent if t.ent_type_)  # an entity no place label kept is no untagged name
+    extra = _untagged_places(sent, gazetteer, taken)
+    return sorted(out + extra, key=lambda e: e.start) if extra else out
 
 
 def _is_appos_person(ent: Span) -> bool:
@@ -245,7 +275,7 @@ def _is_appos_person(ent: Span) -> bool:
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|del|la|las|los|le|les|el|al|of|do|da|dos|das|du|des|di|a|y)\s+)*[A-Z][\w'’.-]*)*"
 _QUALIFIER_UNITS = r"district|province|region|state|county|governorate|department|upazila|upazilla|tehsil|woreda|sub-county|LGA|zone"
-_QUALIFIER = re.compile(rf"^\s*(?:,\s*|\s*\(|\s+in\s+(?:the\s+(?:[a-z-]+\s+){{0,2}}(?:countryside|outskirts|suburbs|province|region|governorate)\s+of\s+|rural\s+)?)(?:the\s+)?({_NAME}(?:\s+(?:{_QUALIFIER_UNITS}))?(?:\s*,\s*{_NAME}(?:\s+(?:{_QUALIFIER_UNITS}))?)*)")
+_QUALIFIER = re.compile(rf"^\s*(?:,\s*|\s*\(|\s+in\s+(?:the\s+(?:[a-z-]+\s+){{0,2}}(?:countryside|outskirts|suburbs|province|region|governorate)\s+of\s+|rural\s+)?)(?:the\s+)?({_NAME}(?:\s+(?:{_QUALIFIER_UNITS}))?(?:(?:\s*,\s*|\s+\(\s*){_NAME}(?:\s+(?:{_QUALIFIER_UNITS}))?)*)")
 
 
 def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], dateline: str | None,
@@ -282,13 +312,15 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
             # area of Shah Wali Kot district": the village inside the district the text names
             rest = "," + " " * (of.end() - 1) + rest[of.end():]
         qual = _QUALIFIER.match(rest)
+        if qual and _SETTLEMENT_AFTER.match(rest[qual.end():]) and not _UNIT_AFTER.match(rest[qual.end():]):
+            qual = None  # "in Gurage zone, Wolkite city": a town of the unit, not the unit's qualifier
         qualified = False
         fallbacks: list[str] = []
         expr = (rel.group(0) if rel else "") + ent.text + (after[:unit.end()] if unit else "")
         if qual:
             # "Campinas, Sao Paulo" / "Oicha (Beni, Nord-Kivu)": look for the town inside the
             # widest unit named after it
-            parts = [q.strip() for q in qual.group(1).split(",")]
+            parts = [q.strip() for q in re.split(r"[,(]", qual.group(1))]  # "X city, Y Sadar (Z)": a bracket continues the list
             known = [q for q in parts if gazetteer.is_place(bare := re.sub(rf"\s+(?:{_QUALIFIER_UNITS})$", "", q))
                      or (bare != q and gazetteer.names_unit(bare, context))]  # "Nawa-e Barakzayi district": a unit by its spelling
             if known and qual.group(0).lstrip().startswith("in"):

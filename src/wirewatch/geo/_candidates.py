@@ -86,7 +86,7 @@ def drop_units_named_like_their_town(rows: tuple[Row, ...]) -> tuple[Row, ...]:
         return t.admin1 == unit.name if unit.feature == "admin1" else (t.admin2, t.admin1) == (unit.name, unit.admin1)
 
     def shadowed(unit: Row) -> bool:
-        return any(t.iso3 == unit.iso3 and inside(t, unit) and (
+        return any(t.iso3 == unit.iso3 and inside(t, unit) and t.similarity >= min(unit.similarity, 100) and (
             loose_key(t.name) == loose_key(unit.name) or (t.population or 0) * 2 >= (unit.population or 0)
             or (t.lat, t.lon) == (unit.lat, unit.lon) and (t.population or 0) * 5 >= (unit.population or 0) * 2)
             for t in towns)

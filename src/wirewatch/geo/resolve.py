@@ -103,8 +103,17 @@ class Gazetteer:
 
     def _rows_uncached(self, key: str) -> tuple[_Row, ...]:
         """All places a folded key names (largest first), each once with its best match kind:
-        exact matches, else matches without a leading article, else loose matches."""
-        return self._exact_rows(key) or self._loose_rows(key)
+        exact matches, else matches without a leading article, else loose matches. When the exact
+        matches are all units, towns of a looser spelling join them: "Adan Yabaal" is the district
+        exactly and its town "Aadan Yabaal" loosely (Somali doubled vowels, "Ceel Dheer" / "Ceeldheer")."""
+        exact = self._exact_rows(key)
+        if exact and any(r.feature == "city" for r in exact):
+            return exact
+        loose = self._loose_rows(key)
+        if not exact:
+            return loose
+        ids = {r.id for r in exact}
+        return exact + tuple(r for r in loose if r.feature == "city" and r.id not in ids)
 
     def _exact_rows(self, key: str) -> tuple[_Row, ...]:
         sql = f"{_SELECT} WHERE n.key = ? ORDER BY p.population DESC LIMIT {_MAX_ROWS}"
@@ -426,7 +435,9 @@ class Gazetteer:
         within = None
         if "," in phrase:  # "Lashkar Gah, Helmand" / "Tripoli, Lebanon" / "Socopo, Barinas state"
             head, tail = (p.strip() for p in phrase.rsplit(",", 1))
-            if self.country(tail) or self._units(tail, context):
+            if self.country(tail) or self._units(tail, context) or self._within(self._rows(fold(head)), tail, ()):
+                # (also a unit outside the story's countries that holds a place so named: "Robe, Bale"
+                # is Ethiopia's Robe although "Bale" alone would be Basel)
                 phrase, within = head, tail
             elif not self._rows(fold(phrase)):  # a qualifier the gazetteer does not know
                 phrase = head
