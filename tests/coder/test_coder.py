@@ -67,18 +67,23 @@ def _tiny(nlp):
     return data, docs
 
 
-def test_a_tiny_fit_learns_and_stays_consistent(nlp):
-    pytest.importorskip("sklearn")
-    from wirewatch.coder.training import Config, fit, raw_matrix
-
+def _tiny_rows(nlp, raw_matrix, cfg):
+    """The tiny set three times over, as the rows and labels a fit takes."""
     data, docs = _tiny(nlp)
-    cfg = Config(min_df=1, parse_bits=12, char_bits=12, reg=1e-4, epochs=30,
-                 heads=["event_type", "sub_event_type", "interaction"])
     X = raw_matrix([(frame_features(d), masked_words(d)) for d in docs for _ in range(3)], cfg.vectorizer())
     labels = {"event_type": [et for _, et, _, _ in data for _ in range(3)],
               "sub_event_type": [s for _, _, s, _ in data for _ in range(3)],
               "interaction": [i for _, _, _, i in data for _ in range(3)]}
-    coder = fit(X, labels, cfg)
+    return data, docs, X, labels
+
+
+def test_a_tiny_fit_learns_and_stays_consistent(nlp):
+    pytest.importorskip("sklearn")
+    from wirewatch.coder.training import Config, fit, raw_matrix
+
+    data, docs, X, labels = _tiny_rows(nlp, raw_matrix, Config(min_df=1, parse_bits=12, char_bits=12))
+    coder = fit(X, labels, Config(min_df=1, parse_bits=12, char_bits=12, reg=1e-4, epochs=30,
+                                  heads=["event_type", "sub_event_type", "interaction"]))
     for (text, et, sub, inter), doc in zip(data, docs):
         p = coder.predict([doc])[0]
         assert (p.event_type, p.sub_event_type, p.interaction) == (et, sub, inter)
@@ -309,14 +314,9 @@ def test_a_softmax_fit_learns_and_keeps_one_distribution_per_head(nlp):
     pytest.importorskip("sklearn")
     from wirewatch.coder.training import Config, fit, raw_matrix
 
-    data, docs = _tiny(nlp)
-    cfg = Config(min_df=1, parse_bits=12, char_bits=12, reg=1e-4, epochs=50, solver="softmax",
-                 heads=["event_type", "sub_event_type", "interaction"])
-    X = raw_matrix([(frame_features(d), masked_words(d)) for d in docs for _ in range(3)], cfg.vectorizer())
-    labels = {"event_type": [et for _, et, _, _ in data for _ in range(3)],
-              "sub_event_type": [s for _, _, s, _ in data for _ in range(3)],
-              "interaction": [i for _, _, _, i in data for _ in range(3)]}
-    coder = fit(X, labels, cfg)
+    data, docs, X, labels = _tiny_rows(nlp, raw_matrix, Config(min_df=1, parse_bits=12, char_bits=12))
+    coder = fit(X, labels, Config(min_df=1, parse_bits=12, char_bits=12, reg=1e-4, epochs=50, solver="softmax",
+                                  heads=["event_type", "sub_event_type", "interaction"]))
     assert coder.meta["config"]["solver"] == "softmax"
     assert coder.W.shape[1] == sum(len(c) for c in coder.classes.values())
     for (text, et, sub, inter), doc in zip(data, docs):
