@@ -246,3 +246,27 @@ def test_an_untagged_capitalised_word_without_a_unit_is_not_a_place(pipeline) ->
     """Only the construction makes an untagged word a place: "in Parliament (on Monday)" is not one."""
     found = _places(pipeline, "Members walked out in Parliament (on Monday) over the budget.")
     assert found == []
+
+
+@pytest.mark.parametrize("text, places", [
+    # a given name and a surname that are both towns somewhere, run together: a person
+    ("The officer who shot a teenager in Columbus was named as Bryan Mason, a veteran.", ["Columbus"]),
+    # the surname alone later in the text is the same person
+    ("Police said Maria Garcia died at the scene in Tulsa and Garcia's brother was hurt.", ["Tulsa"]),
+    # an institution noun that is also a town's name (University, Florida)
+    ("The victim was taken to University Medical Center after he was shot in Las Vegas.", ["Las Vegas"]),
+    # but a town and its state without a comma, and a town named after a preposition, stay places
+    ("A man was shot dead in Columbus Ohio on Friday.", ["Columbus"]),
+    ("Students at Ambo University protested against the government.", ["Ambo"]),
+])
+def test_a_towns_name_inside_a_persons_name_is_no_place(pipeline, text, places) -> None:
+    found = _places(pipeline, text)
+    assert [p.place.name for p in found] == places
+
+
+def test_a_list_of_towns_is_no_chain_of_qualifiers(pipeline) -> None:
+    """"in A, B, C and D" where the names are towns, none a unit: four places, A the first
+    (not A looked for inside B)."""
+    found = _places(pipeline, "Residents protested in Gondar, Woldia, Dessie and Bahir Dar on Sunday.")
+    assert found and found[0].place.name == "Gonder" and len(found) == 4
+

@@ -137,7 +137,7 @@ def candidate_spans(sent: Span, gazetteer: Any) -> list[Span]:
     for ent in _mended_ents(sent, gazetteer):
         if GROUPISH.fullmatch(ent.text.strip()):
             continue  # armed groups whose names a town also bears somewhere ("Taliban")
-        if _in_address(ent) or _speaker(ent):
+        if _in_address(ent) or _speaker(ent) or _a_persons_name(ent, gazetteer):
             continue
         if ent.label_ in PLACE_LABELS:
             out.append(ent)
@@ -169,6 +169,77 @@ def _in_address(ent: Span) -> bool:
         return True
     return ent.start > 0 and doc[ent.start - 1].like_num and doc[ent.start - 1].text.isdigit() and \
         bool(_STREET.match(doc.text[ent.end_char:ent.end_char + 12]) or any(_STREET.match(t.text) for t in ent))
+
+
+# Nouns that are towns somewhere (University, Florida) but name an institution in copy
+_INSTITUTION = {"university", "college", "hospital", "school", "academy", "stadium", "airport", "prison", "church",
+                "mosque", "cathedral", "station", "camp", "centre", "center", "clinic", "market"}
+# Words that start a place's name and so may stand before a town without making a person's name
+_NAME_START = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
+               "lower", "greater", "new", "old", "fort", "port", "lake", "mount", "saint", "st", "san", "santa",
+               "downtown", "metro", "city", "county", "state", "province", "district", "town", "village", "al", "el"}
+
+
+def _a_persons_name(ent: Span, gazetteer: Any) -> bool:
+    """A town's name that is part of a person's name, or an institution noun: "Maria Garcia",
+    "Bryan Mason" (a given name and a surname the gazetteer both knows as towns, run together
+    with no comma), later "Garcia" alone in the same text, "University" of "University Medical
+    Center". A town and its state written without a comma ("Columbus Ohio") stays a place."""
+    doc = ent.doc
+    if len(ent) == 1 and ent.text.lower() in _INSTITUTION:
+        return True
+    if ent.text in _surnames(doc, gazetteer) and not (ent.start > 0 and doc[ent.start - 1].pos_ == "ADP"):
+        return True  # (not "in Houston" although a Mr Houston is named too)
+    if _given_name_before(ent, gazetteer) is not None:
+        return True
+    nxt = next((e for e in doc.ents if e.start == ent.end and e.label_ in PLACE_LABELS), None)
+    return nxt is not None and _given_name_before(nxt, gazetteer) is not None  # "Bryan" of "Bryan Mason"
+
+
+def _given_name_before(ent: Span, gazetteer: Any) -> Span | None:
+    """The capitalised word right before a one-word town name ("Maria" of "Maria Garcia") when the
+    two make no place the gazetteer knows: the town's name is a surname."""
+    doc = ent.doc
+    if len(ent) != 1 or ent.start == 0 or ent.text.lower() in _INSTITUTION:
+        return None
+    prev = doc[ent.start - 1]
+    if not (prev.is_alpha and prev.text[:1].isupper() and not prev.text.isupper() and prev.pos_ == "PROPN"
+            and not prev.is_sent_start and prev.whitespace_ == " " and prev.lower_ not in _NAME_START
+            and prev.lower_ not in _NAME_LINKS and prev.ent_type_ not in ("NORP", "DATE")):
+        return None
+    if ent.start >= 2 and (doc[ent.start - 2].lower_ in _BEFORE_TWO_WORD_PLACE or doc[ent.start - 2].text in _GLUE):
+        return None  # "in Arsi Negele", "of Kushki Kuhna district": a place's name of two words
+    after = doc.text[ent.end_char:ent.end_char + 25]
+    if after[:1] in _GLUE or _UNIT_AFTER.match(after) or _SETTLEMENT_AFTER.match(after):
+        return None  # "Grimari Bambari-axis", "Anano Mite area"
+    if gazetteer.has_name(f"{prev.text} {ent.text}"):
+        return None
+    if prev.ent_type_ and not prev.ent_iob_ == "B":
+        return None  # the end of a longer name ("San Francisco Campeche"): a given name is one word
+    if prev.ent_type_ in PLACE_LABELS:
+        # two towns run together: a person's name unless the second is a unit or country ("Columbus Ohio")
+        second = gazetteer.resolve(ent.text)
+        if second.feature != "city" or second.latitude is None:
+            return None
+    return doc[ent.start - 1:ent.end]
+
+
+_BEFORE_TWO_WORD_PLACE = {"in", "at", "near", "outside", "around", "of", "from", "to", "into", "towards", "between"}
+
+
+def _surnames(doc: Any, gazetteer: Any) -> frozenset[str]:
+    """Surnames of the people the text names in full ("Maria Garcia", a PERSON entity of two or more
+    words): the bare "Garcia" later in the text is that person."""
+    got = doc.user_data.get("wirewatch_surnames") if hasattr(doc, "user_data") else None
+    if got is not None:
+        return got
+    names = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].text[:1].isupper()}
+    for e in doc.ents:
+        if e.label_ in PLACE_LABELS and _given_name_before(e, gazetteer) is not None:
+            names.add(e.text)
+    out = frozenset(names)
+    doc.user_data["wirewatch_surnames"] = out
+    return out
 
 
 def _speaker(ent: Span) -> bool:
@@ -312,6 +383,10 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
             # area of Shah Wali Kot district": the village inside the district the text names
             rest = "," + " " * (of.end() - 1) + rest[of.end():]
         qual = _QUALIFIER.match(rest)
+        if qual and qual.group(0).lstrip().startswith(",") and re.match(r"\s*,?\s+and\s+[A-Z]", rest[qual.end():]) and \
+                not any(gazetteer.names_unit(q.strip(), context) or gazetteer.country(q.strip())
+                        for q in re.split(r"[,(]", qual.group(1))):
+            qual = None  # "in Gondar, Woldia, Nekempte and Ambo": a list of towns, not a town and its units
         if qual and _SETTLEMENT_AFTER.match(rest[qual.end():]) and not _UNIT_AFTER.match(rest[qual.end():]):
             qual = None  # "in Gurage zone, Wolkite city": a town of the unit, not the unit's qualifier
         qualified = False
