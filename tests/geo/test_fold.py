@@ -66,3 +66,20 @@ def test_article_and_script_helpers() -> None:
 def test_admin_display_name(name, aliases, shown) -> None:
     from wirewatch.geo.build import display_name
     assert display_name(name, aliases) == shown
+
+
+@pytest.mark.parametrize("name, aliases, shown", [
+    ("Quintana", ["Sunny State", "Quintana State"], "Quintana"),       # a nickname is no name
+    ("Ḩalab", ["Aleppo Governorate"], "Aleppo"),                       # an English name of a foreign-script unit still is
+    ("Northern", ["Northern Province"], "Northern"),
+])
+def test_a_nickname_is_no_display_name(name, aliases, shown) -> None:
+    """"Golden State" made California "Golden": the core of an English alias that is a common English
+    word names no unit whose own name is already written in plain English letters."""
+    from wirewatch.geo.build import display_name
+    assert display_name(name, aliases, {"sunny", "golden", "northern"}) == shown
+
+
+def test_california_is_california(gazetteer) -> None:
+    place = gazetteer.resolve("Los Angeles", ["USA"])
+    assert place.admin1 == "California"

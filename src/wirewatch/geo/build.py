@@ -17,7 +17,7 @@ import os
 import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -130,17 +130,22 @@ _FOREIGN_UNIT = re.compile(
     r"gun|si|ku|xian|qu|linna|vald|megye|jarasy|audany|ostani|shahrestan)$", re.I)
 
 
-def display_name(name: str, aliases: Iterable[str]) -> str:
+def display_name(name: str, aliases: Iterable[str], common: Collection[str] = ()) -> str:
     """The admin unit's name as English copy and ACLED write it. An English alias of the form
     "Kabul Province" / "Aleppo Governorate" gives its core, and so does the name with the word in
     another language ("Maden Ilcesi", "Comuna Talca"); else the name without diacritics
     when it has no generic word ("Nord-Kivu", "Nangarhār" -> "Nangarhar"); else the first
     ASCII alias without one; else the shortest Latin one without diacritics ("Michoacán" ->
-    "Michoacan"); else the name itself ("Distrito Federal")."""
+    "Michoacan"); else the name itself ("Distrito Federal"). A nickname is no name: "Golden State"
+    does not make California "Golden" (a core among the `common` English words, unlike a name
+    already written in plain English letters)."""
     aliases = list(aliases)
+    ascii_name = name.isascii() and not _GENERIC.search(fold(name)) and not _HAS_DIGIT.search(name)
     for alias in (name, *aliases):
         m = _ENGLISH_UNIT.match(alias)
         if m and is_latin(m["core"]) and not _GENERIC.search(fold(m["core"])) and not _HAS_DIGIT.search(alias):
+            if ascii_name and fold(m["core"]) in common and fold(m["core"]) not in fold(name):
+                continue
             return plain(m["core"])
     if (m := _FOREIGN_UNIT.match(plain(name))) and is_latin(name):
         return m["core"] or m["core2"]
@@ -286,7 +291,7 @@ def build_index(path: Path, progress: Progress | None = None) -> BuildStats:
                            geonameid=int(row[3]) if row[3] else None, iso3=country[1],
                            parent=int(row[7]) if row[7] else None, level=level)
     for unit in units.values():
-        unit.display = display_name(unit.name, unit.aliases)
+        unit.display = display_name(unit.name, unit.aliases, common)
     admin1_by_code = {u.code: u for u in units.values() if u.level == 1}
 
     cities: list[tuple] = []  # (name, geonameid, iso3, admin1 unit, admin2 unit, lat, lon, pop)
