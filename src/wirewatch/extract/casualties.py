@@ -110,7 +110,7 @@ class Casualties:
             and not _VICTIM_WORDS.search(self.killed.text)
 
 
-_NUMERAL = re.compile(rf"{DIG}|{WORDNUM}", re.I)
+_NUMERAL = re.compile(SIMPLE, re.I)   # a single token: digits or a number word
 
 
 def _parts_of_sum(text: str) -> bool:

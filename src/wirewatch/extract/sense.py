@@ -189,10 +189,8 @@ def _natural_sense(tok: Token) -> bool:
 
 _BLASTS = frozenset({"explosion", "explode", "blast", "mine"})
 _FIRES = frozenset({"fire", "blaze"})
-_VEHICLES = frozenset({"bus", "minibus", "truck", "lorry", "car", "van", "train", "tram", "plane", "aircraft", "ferry", "boat",
-                       "tanker", "trailer", "vehicle", "motorcycle", "taxi", "coach", "ship", "vessel", "helicopter", "jet"})
-_STRUCTURES = frozenset({"building", "wall", "bridge", "roof", "house", "home", "mine", "shaft", "dam", "tower", "crane", "stage",
-                         "ceiling", "floor", "structure", "school", "church", "mosque", "hotel", "factory"})
+_VEHICLES = vocab.lemmas("vehicles")
+_STRUCTURES = vocab.lemmas("structures")
 
 
 def natural_scene(sent: Span) -> bool:
