@@ -173,11 +173,22 @@ def _fit_rows(data: Data, idx: list[int], cfg: Config, provenance=None) -> Coder
     return fit(data.X(idx), _labels(rows), cfg, sample_weight=w, provenance=provenance)
 
 
-def _predict_rows(coder: Coder, data: Data, idx: list[int]):
-    """Predictions for rows, scored from the same raw counts the fit saw (one matrix product)."""
+def _scores_rows(coder: Coder, data: Data, idx: list[int]) -> np.ndarray:
+    """Raw scores for rows, from the same raw counts the fit saw (one matrix product)."""
     X = transform(data.X(idx), coder.vectorizer)[:, coder.rows]
-    Z = np.asarray(X @ coder.W) + coder.b
+    return np.asarray(X @ coder.W) + coder.b
+
+
+def _predict_rows(coder: Coder, data: Data, idx: list[int], Z: np.ndarray | None = None):
+    """Predictions for rows (`Z`: their raw scores when already computed)."""
+    Z = _scores_rows(coder, data, idx) if Z is None else Z
     return [coder.predict_scores(z) for z in Z]
+
+
+def _set_taus(coder: Coder, sub: float, typ: float) -> Coder:
+    """The fit read with other logit adjustments (a scoring-time setting, no refit)."""
+    coder.prior_tau = {"sub_event_type": sub, "event_type": typ}
+    return coder
 
 
 def _metrics(rows: list[Row], preds) -> dict:
@@ -219,6 +230,10 @@ def _cfg(args, **kw) -> Config:
             setattr(base, name, getattr(args, name))
     if getattr(args, "etw", None) is not None:
         base.event_type_head_weight = args.etw
+    if getattr(args, "tau", None) is not None:
+        base.sub_prior_tau = args.tau
+    if getattr(args, "type_tau", None) is not None:
+        base.type_prior_tau = args.type_tau
     for k, v in kw.items():
         setattr(base, k, v)
     return base
@@ -272,14 +287,22 @@ def cmd_loco(args) -> None:
     base = load(args.train_dir, cfg, baseline=True) if not args.no_baseline else None
     # the baseline reads no rules and fits the type heads only
     base_cfg = dataclasses.replace(cfg, rule_bits=0, heads=[h for h in cfg.heads if h != "interaction"])
-    table, pooled_rows, pooled_preds, train_counts = [], [], [], Counter()
+    table, pooled_rows, pooled_preds, pooled_preds0, train_counts = [], [], [], [], Counter()
     folds = _folds(data)
     for country, train, test in folds:
         t = time.time()
         test_rows = [data.rows[i] for i in test]
-        preds = _predict_rows(_fit_rows(data, train, cfg), data, test)
+        coder = _fit_rows(data, train, cfg)
+        Z = _scores_rows(coder, data, test)
+        preds = _predict_rows(coder, data, test, Z)
         m = _metrics(test_rows, preds)
         m["country"] = country
+        adjusted = bool(cfg.sub_prior_tau or cfg.type_prior_tau)
+        if adjusted:
+            # the same fit read without the logit adjustment: what it costs and buys, exactly
+            preds0 = _predict_rows(_set_taus(coder, 0.0, 0.0), data, test, Z)
+            m["unadjusted"] = _metrics(test_rows, preds0)
+            pooled_preds0 += preds0
         if "interaction" not in cfg.heads:
             m["interaction"] = None
         if data.readings is not None:
@@ -287,8 +310,13 @@ def cmd_loco(args) -> None:
         if base is not None:
             # the TF-IDF baseline: words (1-2-grams) + character 2-5-grams of the raw note, same
             # solver, class weights, rows and folds: the comparison is of features only
-            bm = _metrics(test_rows, _predict_rows(_fit_rows(base, train, base_cfg), base, test))
+            bcoder = _fit_rows(base, train, base_cfg)
+            bZ = _scores_rows(bcoder, base, test)
+            bm = _metrics(test_rows, _predict_rows(bcoder, base, test, bZ))
             m["baseline_event_type"], m["baseline_sub_event_type"] = bm["event_type"], bm["sub_event_type"]
+            if adjusted:
+                bm0 = _metrics(test_rows, _predict_rows(_set_taus(bcoder, 0.0, 0.0), base, test, bZ))
+                m["unadjusted"] |= {"baseline_event_type": bm0["event_type"], "baseline_sub_event_type": bm0["sub_event_type"]}
         table.append(m)
         pooled_rows += test_rows
         pooled_preds += preds
@@ -306,6 +334,16 @@ def cmd_loco(args) -> None:
                              if "interaction" in cfg.heads else None),
         "macro_recall_sub_50plus": macro, "recall_by_sub": rec,
     }
+    if pooled_preds0:
+        u = [m["unadjusted"] for m in table]
+        summary["unadjusted"] = {
+            "event_type_mean": float(np.mean([x["event_type"] for x in u])),
+            "event_type_worst": float(min(x["event_type"] for x in u)),
+            "sub_event_type_mean": float(np.mean([x["sub_event_type"] for x in u if x["sub_event_type"] is not None])),
+            "macro_recall_sub_50plus": _macro_recall(pooled_rows, pooled_preds0, avg_counts)[0],
+            "recall_by_sub": _macro_recall(pooled_rows, pooled_preds0, avg_counts)[1]}
+        if base is not None:
+            summary["unadjusted"]["baseline_event_type_mean"] = float(np.mean([x["baseline_event_type"] for x in u]))
     if base is not None:
         summary["baseline_event_type_mean"] = float(np.mean([m["baseline_event_type"] for m in table]))
         summary["baseline_sub_event_type_mean"] = float(np.mean([m["baseline_sub_event_type"] for m in table]))
@@ -351,6 +389,11 @@ def _print_table(table, summary) -> None:
     print(f"| **mean** | | {_pct(s['event_type_mean'])} (worst {_pct(s['event_type_worst'])}) | {_pct(s['sub_event_type_mean'])} | "
           f"{_pct(s['interaction_mean'])} | {_pct(s.get('baseline_event_type_mean'))} | {_pct(s.get('baseline_sub_event_type_mean'))} |")
     print(f"macro recall over sub-event types with 50+ training rows: {s['macro_recall_sub_50plus']:.3f}")
+    if "unadjusted" in s:
+        u = s["unadjusted"]
+        print(f"the same fits without the logit adjustment: event_type {_pct(u['event_type_mean'])} (worst "
+              f"{_pct(u['event_type_worst'])}), sub_event_type {_pct(u['sub_event_type_mean'])}, macro recall "
+              f"{u['macro_recall_sub_50plus']:.3f}, baseline event_type {_pct(u.get('baseline_event_type_mean'))}")
     if "rules_event_type_mean" in s:
         print(f"rules alone (first event, coder off): event_type {_pct(s['rules_event_type_mean'])}, sub_event_type "
               f"{_pct(s['rules_sub_event_type_mean'])}, interaction {_pct(s['rules_interaction_mean'])}")
@@ -419,10 +462,13 @@ def cmd_inner(args) -> None:
         for alpha in args.alphas:
             t = time.time()
             coder = _fit_rows(data, train, _cfg(args, solver=solver, alpha=alpha))
-            for etw in args.etws:
+            Z_cur, Z_leg = _scores_rows(coder, data, cur), _scores_rows(coder, data, leg)
+            for etw, tau, type_tau in [(e, a, b) for e in args.etws for a in args.taus for b in args.type_taus]:
                 coder.et_weight = etw
-                p_cur, p_leg = _predict_rows(coder, data, cur), _predict_rows(coder, data, leg)
-                m = _metrics(cur_rows, p_cur) | {"solver": solver, "alpha": alpha, "etw": etw}
+                _set_taus(coder, tau, type_tau)
+                p_cur, p_leg = _predict_rows(coder, data, cur, Z_cur), _predict_rows(coder, data, leg, Z_leg)
+                m = _metrics(cur_rows, p_cur) | {"solver": solver, "alpha": alpha, "etw": etw, "tau": tau,
+                                                 "type_tau": type_tau}
                 lm = _metrics(leg_rows, p_leg)
                 m |= {"legacy_event_type": lm["event_type"], "legacy_interaction": lm["interaction"],
                       "macro_recall": _macro_recall(cur_rows, p_cur, counts)[0]}
@@ -570,9 +616,11 @@ def main(argv=None) -> None:
     ap.add_argument("--solvers", nargs="*", default=["ovr", "softmax"], help="inner: solvers to try")
     ap.add_argument("--alphas", nargs="*", type=float, default=[0.0, 0.5, 1.0], help="inner: class-weight alphas")
     ap.add_argument("--etws", nargs="*", type=float, default=[0.0, 0.5, 1.0], help="inner: event-type head weights")
+    ap.add_argument("--taus", nargs="*", type=float, default=[0.0], help="inner: logit adjustments of the sub-event-type head")
+    ap.add_argument("--type-taus", nargs="*", type=float, default=[0.0], help="inner: logit adjustments of the event-type head")
     for name, typ in (("reg", float), ("alpha", float), ("min-df", int), ("epochs", int), ("char-weight", float),
                       ("parse-weight", float), ("legacy-weight", float), ("etw", float), ("rule-bits", int),
-                      ("rule-weight", float)):
+                      ("rule-weight", float), ("tau", float), ("type-tau", float)):
         ap.add_argument(f"--{name}", type=typ, default=None)
     args = ap.parse_args(argv)
     {"train": cmd_train, "loco": cmd_loco, "analysis": cmd_analysis, "inner": cmd_inner, "dev": cmd_dev,

@@ -347,3 +347,30 @@ def test_inner_split_scores_no_loco_country():
     assert cur == [3] and leg == [4, 5]     # a legacy row without an event type scores nothing
     m = {"event_type": 0.8, "legacy_event_type": 0.6, "sub_event_type": 0.7, "macro_recall": 0.4}
     assert np.isclose(tc.inner_score(m), 0.6)
+
+
+def test_logit_adjustment_moves_the_choice_toward_the_rarer_class_and_saves(nlp, tmp_path):
+    """prior_tau takes tau x log(training prior) off a head's scores (Menon et al. 2020): with equal
+    raw scores the rarer class wins; tau 0 is the plain fit; the counts travel in the artefact."""
+    pytest.importorskip("sklearn")
+    from wirewatch.coder.model import read_model, save_model
+    from wirewatch.coder.training import Config, fit, raw_matrix
+
+    data, docs, X, labels = _tiny_rows(nlp, raw_matrix, Config(min_df=1, parse_bits=10, char_bits=10))
+    subs_given = labels["sub_event_type"]
+    subs_given[subs_given.index("Armed clash")] = "Government regains territory"   # 1 of Battles' 3 rows
+    cfg = Config(min_df=1, parse_bits=10, char_bits=10, sub_prior_tau=1.0,
+                 heads=["event_type", "sub_event_type", "interaction"])
+    coder = fit(X, labels, cfg)
+    assert coder.meta["class_counts"]["sub_event_type"] == {"Arrests": 3, "Peaceful protest": 3, "Attack": 3,
+                                                            "Armed clash": 2, "Government regains territory": 1}
+    assert coder.meta["prior_tau"] == {"sub_event_type": 1.0, "event_type": 0.0}
+    z = np.zeros(coder.W.shape[1], dtype=np.float32)
+    z[coder.slices["event_type"].start + coder.classes["event_type"].index("Battles")] = 5.0
+    assert coder.predict_scores(z).sub_event_type == "Government regains territory"   # equal scores: the rarer
+    coder.prior_tau = {}
+    plain = coder.predict_scores(z)
+    assert plain.event_type == "Battles" and plain.sub_event_type_prob == 0.5
+    save_model(tmp_path / "m", coder)
+    again = read_model(tmp_path / "m")
+    assert again.prior_tau["sub_event_type"] == 1.0 and again.log_prior["sub_event_type"].shape == (5,)

@@ -71,6 +71,13 @@ class Coder:
         self.W = weights.astype(np.float32)
         self.b = bias.astype(np.float32)
         self.et_weight = float(meta.get("event_type_head_weight", 0.5))
+        # post-hoc logit adjustment (Menon et al. 2020): tau x log(training prior) is taken off a
+        # head's scores, so a rare class is not lost to a common one it resembles (docs/model.md)
+        self.prior_tau: dict[str, float] = {h: float(t) for h, t in meta.get("prior_tau", {}).items()}
+        self.log_prior: dict[str, np.ndarray] = {}
+        for head, counts in meta.get("class_counts", {}).items():
+            c = np.array([counts.get(name, 0) for name in self.classes[head]], dtype=np.float64) + 1.0
+            self.log_prior[head] = np.log(c / c.sum()).astype(np.float32)
         subs = self.classes["sub_event_type"]
         ets = self.classes["event_type"]
         # for each event type, the columns of its sub-event types
@@ -102,7 +109,7 @@ class Coder:
 
     def predict_scores(self, z: np.ndarray) -> Prediction:
         """The Prediction for one frame's raw scores (all heads' columns)."""
-        p = {h: _softmax(z[self.slices[h]]) for h in HEADS}
+        p = {h: _softmax(self._adjusted(h, z[self.slices[h]])) for h in HEADS}
         ets, subs = self.classes["event_type"], self.classes["sub_event_type"]
         # event type: the event-type head and the summed sub-event probabilities together, so the
         # sub-event type is then chosen inside the chosen type and the two never contradict
@@ -123,6 +130,14 @@ class Coder:
             actor1_type=a, actor2_type=b,
             event_type_probs={e: float(x) for e, x in zip(ets, p_et)},
             sub_event_type_probs={s: float(x) for s, x in zip(subs, p_sub)})
+
+    def _adjusted(self, head: str, z: np.ndarray) -> np.ndarray:
+        tau = self.prior_tau.get(head, 0.0)
+        if not tau:
+            return z
+        if head not in self.log_prior:
+            raise SetupError(f"the coder's {head} head has a prior adjustment but no class counts; run `make train`")
+        return z - tau * self.log_prior[head]
 
     def predict(self, frames: Iterable[Frame], rules: Sequence[Sequence[str]] | None = None) -> list[Prediction]:
         """One Prediction per frame. A frame is a spaCy Doc or Span from the project's pipeline

@@ -37,6 +37,8 @@ class Config:
     alpha: float = 0.5                       # class weights: 0 none, 1 'balanced'
     solver: str = "ovr"                      # "ovr": one-vs-rest SGD; "softmax": multinomial (SAGA)
     event_type_head_weight: float = 0.5
+    sub_prior_tau: float = 0.0               # logit adjustment of the sub-event-type head (model.py)
+    type_prior_tau: float = 0.0              # the same for the event-type head
     legacy_weight: float = 1.0               # pre-2019 rows (weak labels: event type and interaction only)
     heads: Sequence[str] = field(default_factory=lambda: list(HEADS))
 
@@ -126,7 +128,7 @@ def fit(X_raw: sparse.csr_matrix, labels: dict[str, Sequence[str | None]], cfg: 
     vec = cfg.vectorizer()
     vec.idf = fit_idf(X_raw, cfg.min_df)
     X = transform(X_raw, vec)
-    cols_W, cols_b, classes = [], [], {}
+    cols_W, cols_b, classes, counts = [], [], {}, {}
     for head in HEADS:
         ys = labels.get(head) if head in cfg.heads else None
         rows = [i for i, v in enumerate(ys) if v is not None] if ys is not None else []
@@ -139,10 +141,12 @@ def fit(X_raw: sparse.csr_matrix, labels: dict[str, Sequence[str | None]], cfg: 
         sw = sample_weight[rows] if sample_weight is not None else None
         names, W, b = fit_head(X[rows], [str(ys[i]) for i in rows], cfg, sw)
         classes[head] = names
+        counts[head] = dict(Counter(str(ys[i]) for i in rows))
         cols_W.append(W.astype(np.float32))
         cols_b.append(b)
     meta = {"format": 2, "vectorizer": vec.config(), "classes": classes,
-            "event_type_head_weight": cfg.event_type_head_weight,
+            "event_type_head_weight": cfg.event_type_head_weight, "class_counts": counts,
+            "prior_tau": {"sub_event_type": cfg.sub_prior_tau, "event_type": cfg.type_prior_tau},
             "config": {"min_df": cfg.min_df, "reg": cfg.reg, "epochs": cfg.epochs, "alpha": cfg.alpha,
                        "solver": cfg.solver, "seed": SEED},
             "provenance": provenance or {}}
