@@ -42,9 +42,17 @@ def test_figures(text, killed, injured):
     "In the latest conflict, the authorities have confirmed that 201 of their personnel have died.",
     "Since the fighting began, 300 people have been killed.",
     "So far this year, 45 soldiers have died in the region.",
+    # a span of time the toll covers, told by the war's age or its two ends
+    "More than 250,000 people have been killed since the country's civil war began in 2012.",
+    "Over 90,000 people have died in the four-year-old insurgency.",
+    "A rights group said 4,310 detainees died in custody from May 2013 to June 2017.",
 ])
 def test_cumulative_totals_are_flagged(text):
     assert find_casualties(text).cumulative
+
+
+def test_a_toll_since_a_day_is_not_a_span_of_war():
+    assert not find_casualties("Since Monday, 12 people have been killed in the town.").cumulative
 
 
 @pytest.mark.parametrize("text", [

@@ -131,3 +131,38 @@ def test_an_event_placed_only_at_the_dateline_town_takes_the_province_told_later
     later = _m(1, admin1="Logar", location="Baraki Barak", geo_precision=1)
     out = consolidate([lead, later], " " * 300, dateline="Kabul")
     assert [(m.admin1, m.location) for m in out] == [("Logar", "Baraki Barak")]
+
+
+def test_more_about_the_lead_in_its_province_without_a_day_or_toll_is_the_lead():
+    text = "Air strikes killed 9 in Idlib on Monday. The strikes also hit a bakery in Saraqib."
+    lead = _m(0, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+              fatalities=9, fatalities_low=9, fatalities_high=9, evidence=[Span(0, 40)])
+    def more():
+        return _m(1, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                  location="Saraqib", geo_precision=1, event_date="2020-05-04", evidence=[Span(41, len(text))])
+    out = consolidate([lead, more()], text)
+    assert len(out) == 1 and out[0].fatalities == 9 and out[0].location == "Saraqib"
+    # a protest in the same province is not more about the strike
+    crowd = _m(1, event_type="Protests", sub_event_type="Peaceful protest", event_date="2020-05-04",
+               evidence=[Span(41, len(text))])
+    assert len(consolidate([_m(0, fatalities=9, evidence=[Span(0, 40)]), crowd], text)) == 2
+    # nor is a strike on another town of the province, each placed at its own town
+    lead_town = _m(0, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", location="Ariha",
+                   geo_precision=1, fatalities=9, fatalities_low=9, fatalities_high=9, evidence=[Span(0, 40)])
+    assert len(consolidate([lead_town, more()], text)) == 2
+
+
+def test_history_told_between_the_news_is_background():
+    """A generic sentence ('since the war began') dated only by the sentence before it is context."""
+    from types import SimpleNamespace
+    import datetime as dt
+    from wirewatch.extract.dates import DateMention
+    from wirewatch.extract.mentions import classify_mention
+    from wirewatch.model import Place
+    day = DateMention(0, 6, dt.date(2017, 4, 3), 1, "weekday", "Monday")
+    town = Place(name="Aleppo", iso3="SYR", feature="city", latitude=36.2, longitude=37.1)
+    d = SimpleNamespace(date=day, place=town, unresolved=[], inherited_date=True,
+                        sentences=["Thousands have been killed since the war began with protests."])
+    assert classify_mention(d, dt.date(2017, 4, 4))[0] == "background"
+    d.inherited_date = False  # its own day: news, whatever else it says
+    assert classify_mention(d, dt.date(2017, 4, 4))[0] == "new"

@@ -270,3 +270,13 @@ def test_a_list_of_towns_is_no_chain_of_qualifiers(pipeline) -> None:
     found = _places(pipeline, "Residents protested in Gondar, Woldia, Dessie and Bahir Dar on Sunday.")
     assert found and found[0].place.name == "Gonder" and len(found) == 4
 
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2016, air strikes killed 12 people in Idlib, the Britain-based monitor said.",
+    "On 3 May 2016, US-led strikes killed 12 people in Idlib.",
+])
+def test_a_place_made_into_an_adjective_of_a_party_is_no_scene(pipeline, text) -> None:
+    """'the London-based monitor', 'US-backed forces': who, not where (counter-example: Idlib stays)."""
+    names = [p.text for p in _places(pipeline, text, ["SYR"])]
+    assert names == ["Idlib"]

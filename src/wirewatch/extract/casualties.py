@@ -77,6 +77,10 @@ _CUMULATIVE = re.compile(
     r"so\s+far|to\s+date|in\s+total|overall|in\s+the\s+(?:latest|current|ongoing)\s+(?:conflict|fighting|war|round)|"
     r"of\s+(?:their|its|our)\s+personnel|total\s+(?:death\s+toll|number)|cumulative|this\s+year|since\s+then|over\s+the\s+past|in\s+the\s+past\s+\w+\s+(?:days|weeks|months|years)|throughout\s+the|"
     r"across\s+the\s+country|nationwide|"
+    # a span of time the toll covers: "since Syria's war started", "in the three-year-old rebellion", "from March 2011 to June 2016"
+    r"since\s+(?:\w+(?:'s)?\s+){1,3}?(?:war|conflict|uprising|rebellion|revolution|insurgency|crisis)|"
+    r"[\w-]+-year-old\s+(?:civil\s+)?(?:war|conflict|uprising|rebellion|revolution|insurgency|crisis)|"
+    r"from\s+(?:\w+\s+)?\d{4}\s+(?:to|until|till)\s+(?:\w+\s+)?\d{4}|"
     r"(?:war|conflict|fighting|violence|insurgency|crisis|unrest|uprising)\b[^.]{0,60}\bha(?:s|ve)\s+(?:so\s+far\s+|now\s+)?(?:killed|left|claimed|cost))\b", re.I)
 
 

@@ -65,6 +65,7 @@ class Draft:
     unresolved: list[str] = field(default_factory=list)
     spans: list[Span | None] = field(default_factory=list)   # the frames' sentences
     decided_by: str = ""
+    inherited_date: bool = False   # the day is the narrative's (the event told before), not its own
 
     def add_toll(self, cas: Casualties) -> None:
         """Figures from a later sentence fill what is still unknown; cumulative totals never do. A count

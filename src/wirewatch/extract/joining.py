@@ -181,15 +181,15 @@ def merge_or_add(drafts: list[Draft], f: Frame, ctx: ArticleContext) -> None:
         last.add_claims(f.claims)
         return
     cas = f.casualties
-    date = f.date
+    date, inherited = f.date, False
     if date is None and drafts and drafts[-1].date is not None and drafts[-1].date.precision <= 2 \
             and f.sentence_index - drafts[-1].last_sentence <= 2:
-        date = drafts[-1].date  # the narrative goes on: an undated event follows the last dated one
+        date, inherited = drafts[-1].date, True  # the narrative goes on: an undated event follows the last dated one
     drafts.append(Draft(f.family, f.weapon, f.agent, f.target, fp, date,
                         None if cas.cumulative else cas.killed, None if cas.cumulative else cas.injured,
                         list(f.claims), f.strong_claim, f.ceasefire_violation,
                         [TextSpan(f.start, f.end)], [f.sentence], f.sentence_index, f.parties, f.mediators,
-                        list(f.unresolved), [f.span], f.decided_by))
+                        list(f.unresolved), [f.span], f.decided_by, inherited))
 
 
 def _more_specific(a: str | None, b: str | None) -> str | None:

@@ -38,6 +38,10 @@ def classify_mention(d: Any, published: dt.date | None, story_day: Any = None) -
             return "new", None, None
         return "new", published.isoformat(), 2
     iso = date.date.isoformat()
+    if generic and getattr(d, "inherited_date", False):
+        # "More than 320,000 people have been killed since the war started": history told between
+        # the news, dated only by the sentence before it
+        return "background", iso, date.precision
     if date.end_date is not None and (date.end_date - date.date).days > 31:
         return "background", iso, 3
     if published is None:
@@ -99,6 +103,11 @@ def _vague_place(m: Any, dateline: str | None) -> bool:
     return _place_rank(m, dateline) <= 1
 
 
+def _two_scenes(a: Any, b: Any, dateline: str | None) -> bool:
+    """Each placed at a town of its own: protests in Iten and in Kapsowar are two events."""
+    return _place_rank(a, dateline) == _place_rank(b, dateline) == 3 and a.location != b.location
+
+
 def _same_incident(a: Any, b: Any, dateline: str | None) -> bool:
     ka, kb = _kind(a), _kind(b)
     if ka is None or kb is None:
@@ -108,7 +117,7 @@ def _same_incident(a: Any, b: Any, dateline: str | None) -> bool:
     retold = _same_toll(a, b) and (a.admin1 is None or b.admin1 is None or a.admin1 == b.admin1)
     if _days_apart(a, b) > (RETOLD_DAYS if retold else 0 if a.time_precision == b.time_precision == 1 else 1):
         return False  # (one toll told twice is one incident whatever day each telling gives it)
-    if _place_rank(a, dateline) == _place_rank(b, dateline) == 3 and a.location != b.location and not retold:
+    if _two_scenes(a, b, dateline) and not retold:
         return False  # two towns named, each the scene of something
     if a.iso3 and b.iso3 and a.iso3 != b.iso3:
         return _vague_place(a, dateline) or _vague_place(b, dateline)  # "British-based monitor": a demonym, not a place
@@ -180,23 +189,27 @@ def _fold(keep: Any, other: Any, dateline: str | None) -> None:
 _ANY_DAY = dt.date(2000, 1, 1)
 
 
-def _context_events(kept: list[Any], text: str) -> None:
+def _context_events(kept: list[Any], text: str, dateline: str | None = None) -> None:
     """A story's news is its lead event; violence told later, elsewhere, with no day of its own
-    ("IS has targeted Hasaka province in the past", "the group also holds Raqqa") is context."""
+    ("IS has targeted Hasaka province in the past", "the group also holds Raqqa") is context, and
+    told in the lead's province with no toll ("the strikes also hit a bakery") is more of the lead."""
     from .dates import find_dates
     told = [m for m in kept if m.mention != "background"]
     if len(told) < 2:
         return
     lead = told[0]
     for m in told[1:]:
-        if m.admin1 is not None and m.admin1 == lead.admin1:
-            continue
         if any((getattr(m, f) or 0) > 0 and _exact(m, f) for f in ("fatalities", "injuries")):
             continue  # a toll of its own is news of its own
         # any reference day will do: the question is only whether the sentences name a day
-        own = [d for s in m.evidence for d in find_dates(text[s.start:s.end], _ANY_DAY) if d.precision <= 2]
-        if not own:
+        if any(d.precision <= 2 for s in m.evidence for d in find_dates(text[s.start:s.end], _ANY_DAY)):
+            continue
+        if m.admin1 is None or m.admin1 != lead.admin1:
             m.mention = "background"
+        elif m.mention == lead.mention == "new" and not _harmed_people(m) and _kind(m) is not None and _kind(m) == _kind(lead) \
+                and _days_apart(m, lead) <= RETOLD_DAYS and not _two_scenes(lead, m, dateline):
+            m.mention = "folded"  # more about the lead's fighting in the lead's province: one event
+            _fold(lead, m, dateline)
 
 
 def consolidate(events: list[Any], text: str, dateline: str | None = None) -> list[Any]:
@@ -223,7 +236,8 @@ def consolidate(events: list[Any], text: str, dateline: str | None = None) -> li
             kept.append(m)
         else:
             _fold(home, m, dateline)
-    _context_events(kept, text)
+    _context_events(kept, text, dateline)
+    kept = [m for m in kept if m.mention != "folded"]
     order = {id(m): i for i, m in enumerate(events)}
     out = sorted(kept, key=lambda m: order[id(m)])
     for i, m in enumerate(out, 1):

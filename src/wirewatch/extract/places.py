@@ -349,6 +349,11 @@ _QUALIFIER_UNITS = r"district|province|region|state|county|governorate|departmen
 _QUALIFIER = re.compile(rf"^\s*(?:,\s*|\s*\(|\s+in\s+(?:the\s+(?:[a-z-]+\s+){{0,2}}(?:countryside|outskirts|suburbs|province|region|governorate)\s+of\s+|rural\s+)?)(?:the\s+)?({_NAME}(?:\s+(?:{_QUALIFIER_UNITS}))?(?:(?:\s*,\s*|\s+\(\s*){_NAME}(?:\s+(?:{_QUALIFIER_UNITS}))?)*)")
 
 
+# A place name made into an adjective of a party or a thing ("London-based", "US-backed", "Russian-made").
+_COMPOUND_MODIFIER = re.compile(r"-(?:based|led|backed|born|funded|sponsored|allied|aligned|brokered|made|built|supplied|"
+                                r"registered|headquartered|owned|financed|trained|armed)\b", re.I)
+
+
 def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], dateline: str | None,
                         exclude: set[int] | None = None, unresolved: list[str] | None = None) -> list[PlaceMention]:
     """Resolved place mentions of a sentence, in text order. `exclude` holds token indices that
@@ -372,6 +377,8 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
             continue
         before = text[max(0, ent.start_char - base - 60):ent.start_char - base]
         after = text[ent.end_char - base:ent.end_char - base + 40]
+        if _COMPOUND_MODIFIER.match(after):
+            continue  # "the Britain-based monitor", "US-led strikes": who, not where
         rel = _RELATIVE.search(before)
         unit = _UNIT_AFTER.match(after)
         rest = after[unit.end():] if unit else after
