@@ -21,6 +21,10 @@ OTHER = [
     ("statement", "The singer protested his innocence throughout the trial.", "protested"),
     ("statement", "The figures demonstrate how the market has changed since 2010.", "demonstrate"),
     ("statement", "This demonstrates that the company knew about the fault.", "demonstrates"),
+    ("statement", "Our members have once more demonstrated their belief in the party.", "demonstrated"),
+    ("statement", "The ruling clearly demonstrated there was no problem with the contract.", "demonstrated"),
+    ("kind", "Analysts read the result as a protest vote against the government.", "protest"),
+    ("kind", "This kind of desperate protest behaviour is common among young fans.", "protest"),
     ("proceeding", "The producer was indicted on murder charges in September.", "murder"),
     ("proceeding", "Police called off the bomb scare after an hour.", "bomb"),
     ("natural", "A powerful earthquake hit the region on Monday, killing at least 12 people.", "killing"),
@@ -57,6 +61,12 @@ CONFLICT = [
     ("Gunmen set the bus on fire after it crashed, killing 12 people.", "killing"),
     ("A girl was also killed in the stampede that ensued as people fled the area.", "killed"),
     ("Police auxiliaries demonstrated in front of the headquarters claiming their integration.", "demonstrated"),
+    ("Workers demonstrated against the closure of the plant on Friday.", "demonstrated"),
+    ("Hundreds joined a protest march to the parliament on Monday.", "protest"),
+    ("Police dispersed the protest action outside the mine with rubber bullets.", "protest"),
+    ("Villagers in the district protest lack of water and schools.", "protest"),
+    ("Guards demonstrated in front of the ministry in the capital claiming their unpaid wages.", "demonstrated"),
+    ("On 4 May, nurses demonstrated in front of the Health Minister in Bangui headquarters claiming their wages.", "demonstrated"),
     ("The rioters overturned beds and destroyed the furniture.", "destroyed"),
     ("One civilian was killed by militia fire in the district.", "killed"),
     ("The helicopter was shot down near the border, killing all 12 soldiers on board.", "killing"),
@@ -87,6 +97,7 @@ NO_EVENT = [
     "A powerful earthquake hit the region on Monday, killing at least 12 people and destroying hundreds of homes.",
     "A bus plunged into a ravine on Wednesday, killing 14 passengers and injuring 20.",
     "Rescue workers recovered 14 bodies from the rubble of the collapsed building on Tuesday.",
+    "Residents of Durban have once more demonstrated their belief in the party, the organiser said on Sunday.",
 ]
 EVENT = [
     "A shooting at a school in Texas on Tuesday left three students dead.",
@@ -94,6 +105,7 @@ EVENT = [
     "A roadside bomb struck a military convoy in Kunar on Tuesday.",
     "The army said its jets bombarded rebel positions near Sirte on Monday.",
     "Rescue workers recovered 14 bodies from the rubble of a building in Mosul hit by an air strike on Tuesday.",
+    "Hundreds joined a protest march to the parliament in Nairobi on Monday.",
 ]
 
 

@@ -20,6 +20,7 @@ _DIGITAL = vocab.lemmas("digital_nouns")
 _MESSAGES = vocab.lemmas("message_nouns")
 _ABSTRACT = vocab.lemmas("abstract_objects")
 _PROCEEDINGS = vocab.lemmas("proceeding_heads")
+_GATHERINGS = vocab.lemmas("gathering_heads")
 _NATURAL = vocab.lemmas("natural_causes")
 _ACCIDENT_VERBS = vocab.lemmas("accident_verbs")
 _COLLECTIVE = vocab.lemmas("collective")
@@ -144,14 +145,31 @@ def _statement_sense(tok: Token) -> bool:
     if tok.pos_ != "VERB" or _lemma(tok) not in ("protest", "demonstrate"):
         return False
     own = [c for c in tok.children if c.dep_ in _SUBJ]
-    told = [c for c in tok.children if c.dep_ == "ccomp" and c.left_edge.lower_ in ("that", "how", "what", "why", "whether")] \
-        or [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if _lemma(tok) == "demonstrate":
+        # a gathering demonstrates intransitively ("demonstrated in front of ...", "demonstrated against ..."); what is
+        # demonstrated, a thing or a clause, was shown: "our people demonstrated their belief in the party", "the ruling
+        # clearly demonstrated there was no problem"
+        # (a participle is what the crowd did meanwhile: "demonstrated in front of the office claiming their pay")
+        # and an object read after a place phrase is the place mis-read ("demonstrated in front of the Minister in
+        # Bangui headquarters")
+        return any(o.left_edge.i - tok.i <= 2 for o in objs) or any(c.dep_ == "ccomp" and c.tag_ != "VBG" for c in tok.children)
+    told = [c for c in tok.children if c.dep_ == "ccomp" and c.left_edge.lower_ in ("that", "how", "what", "why", "whether")] or objs
     if not own or not told:
         return False  # "he protested outside the embassy", "thousands demonstrated", "gathered to protest the law"
-    if _lemma(tok) == "demonstrate":   # shown by a thing or one person, not "police auxiliaries demonstrated in front of ..."
-        return bool(told[0].dep_ == "ccomp" or own[0].tag_ in ("NN", "PRP", "DT") and own[0].lower_ not in ("they", "we", "who"))
     return len(own) == 1 and not any(c.dep_ == "conj" for c in own[0].children) and own[0].tag_ in ("NN", "NNP", "PRP") \
         and own[0].lower_ not in ("they", "we", "who") and not _crowd(own[0])
+
+
+def _kind_sense(tok: Token) -> bool:
+    """'a protest vote', 'protest songs', 'this desperate protest behaviour': the noun "protest" modifying a noun
+    that is no gathering names a kind of vote, song or behaviour ("a protest march", "protest action" stay protests)."""
+    if _lemma(tok) != "protest" or tok.pos_ != "NOUN" or tok.dep_ != "compound" or tok.head.i != tok.i + 1:
+        return False
+    # after a noun it is the verb mis-read ("villagers protest lack of water")
+    before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    return (before is None or before.pos_ in ("DET", "ADJ", "PRON", "ADV", "NUM", "PUNCT", "CCONJ", "ADP")) \
+        and tok.head.pos_ == "NOUN" and _lemma(tok.head) not in _GATHERINGS
 
 
 def _proceeding_sense(tok: Token) -> bool:
@@ -214,6 +232,7 @@ def _industrial(tok: Token) -> bool:
 
 _SENSES = (("media", _media_sense), ("digital", _digital_sense), ("messages", _message_sense),
            ("criticism", _criticism_sense), ("statement", _statement_sense), ("proceeding", _proceeding_sense),
+           ("kind", _kind_sense),
            ("natural", _natural_sense))
 
 
