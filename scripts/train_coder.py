@@ -6,6 +6,7 @@
     python scripts/train_coder.py inner      # choose settings on the inner split (no loco country scored)
     python scripts/train_coder.py dev        # read-only: the committed model on ../shared/eval/acled_dev.csv
     python scripts/train_coder.py validate   # make loco's verdict into the fitted artefact (no refit)
+    python scripts/train_coder.py prior --tau T --type-tau U   # the logit adjustment into it (no refit)
 
 Parses are cached in build/coder/ (first run parses ~41,000 notes: tens of minutes on one core).
 """
@@ -463,7 +464,9 @@ def cmd_inner(args) -> None:
             t = time.time()
             coder = _fit_rows(data, train, _cfg(args, solver=solver, alpha=alpha))
             Z_cur, Z_leg = _scores_rows(coder, data, cur), _scores_rows(coder, data, leg)
-            for etw, tau, type_tau in [(e, a, b) for e in args.etws for a in args.taus for b in args.type_taus]:
+            base = _cfg(args)
+            taus, type_taus = args.taus or [base.sub_prior_tau], args.type_taus or [base.type_prior_tau]
+            for etw, tau, type_tau in [(e, a, b) for e in args.etws for a in taus for b in type_taus]:
                 coder.et_weight = etw
                 _set_taus(coder, tau, type_tau)
                 p_cur, p_leg = _predict_rows(coder, data, cur, Z_cur), _predict_rows(coder, data, leg, Z_leg)
@@ -572,6 +575,25 @@ def cmd_validate(args) -> None:
     print(f"{stem}.json: {meta['validation']}", file=sys.stderr)
 
 
+def cmd_prior(args) -> None:
+    """The logit adjustment (--tau, --type-tau) written into an artefact already fitted (its JSON
+    only; the weights stay): the class counts of the rows `make train` fits each head on, and the
+    taus, also into its training settings so `validate` and a later `make train` agree."""
+    stem = Path(args.model) if args.model else DATA_DIR / "coder"
+    meta = json.loads(Path(f"{stem}.json").read_text())
+    labels = _labels(read_rows(args.train_dir))
+    counts = {h: dict(Counter(str(v) for v in labels[h] if v is not None)) for h in ("event_type", "sub_event_type")}
+    for h, c in counts.items():
+        if set(c) != set(meta["classes"][h]):
+            raise SystemExit(f"{stem}.json's {h} classes are not those of {args.train_dir}: run make train")
+    meta["class_counts"] = {**meta.get("class_counts", {}), **counts}
+    meta["prior_tau"] = {"sub_event_type": args.tau or 0.0, "event_type": args.type_tau or 0.0}
+    if "train_config" in meta:
+        meta["train_config"] |= {"sub_prior_tau": args.tau or 0.0, "type_prior_tau": args.type_tau or 0.0}
+    Path(f"{stem}.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n")
+    print(f"{stem}.json: prior_tau {meta['prior_tau']}", file=sys.stderr)
+
+
 def cmd_dev(args) -> None:
     """Read-only measurement of the committed model on the dev notes (never used to fit or tune)."""
     coder = load_coder(args.model, require_validated=False)
@@ -601,7 +623,7 @@ def cmd_dev(args) -> None:
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("command", choices=["train", "loco", "analysis", "inner", "dev", "validate"])
+    ap.add_argument("command", choices=["train", "loco", "analysis", "inner", "dev", "validate", "prior"])
     ap.add_argument("--train-dir", type=Path, default=ROOT.parent / "shared" / "train")
     ap.add_argument("--dev", default=str(ROOT.parent / "shared" / "eval" / "acled_dev.csv"))
     ap.add_argument("--model", default=None, help="model path stem (default: the committed one)")
@@ -616,15 +638,15 @@ def main(argv=None) -> None:
     ap.add_argument("--solvers", nargs="*", default=["ovr", "softmax"], help="inner: solvers to try")
     ap.add_argument("--alphas", nargs="*", type=float, default=[0.0, 0.5, 1.0], help="inner: class-weight alphas")
     ap.add_argument("--etws", nargs="*", type=float, default=[0.0, 0.5, 1.0], help="inner: event-type head weights")
-    ap.add_argument("--taus", nargs="*", type=float, default=[0.0], help="inner: logit adjustments of the sub-event-type head")
-    ap.add_argument("--type-taus", nargs="*", type=float, default=[0.0], help="inner: logit adjustments of the event-type head")
+    ap.add_argument("--taus", nargs="*", type=float, default=None, help="inner: logit adjustments of the sub-event-type head (default: the config's)")
+    ap.add_argument("--type-taus", nargs="*", type=float, default=None, help="inner: logit adjustments of the event-type head (default: the config's)")
     for name, typ in (("reg", float), ("alpha", float), ("min-df", int), ("epochs", int), ("char-weight", float),
                       ("parse-weight", float), ("legacy-weight", float), ("etw", float), ("rule-bits", int),
                       ("rule-weight", float), ("tau", float), ("type-tau", float)):
         ap.add_argument(f"--{name}", type=typ, default=None)
     args = ap.parse_args(argv)
     {"train": cmd_train, "loco": cmd_loco, "analysis": cmd_analysis, "inner": cmd_inner, "dev": cmd_dev,
-     "validate": cmd_validate}[args.command](args)
+     "validate": cmd_validate, "prior": cmd_prior}[args.command](args)
 
 
 if __name__ == "__main__":

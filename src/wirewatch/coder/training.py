@@ -37,7 +37,7 @@ class Config:
     alpha: float = 0.5                       # class weights: 0 none, 1 'balanced'
     solver: str = "ovr"                      # "ovr": one-vs-rest SGD; "softmax": multinomial (SAGA)
     event_type_head_weight: float = 0.5
-    sub_prior_tau: float = 0.0               # logit adjustment of the sub-event-type head (model.py)
+    sub_prior_tau: float = 0.25              # logit adjustment of the sub-event-type head (model.py; docs/model.md)
     type_prior_tau: float = 0.0              # the same for the event-type head
     legacy_weight: float = 1.0               # pre-2019 rows (weak labels: event type and interaction only)
     heads: Sequence[str] = field(default_factory=lambda: list(HEADS))
