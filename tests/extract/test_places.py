@@ -280,3 +280,37 @@ def test_a_place_made_into_an_adjective_of_a_party_is_no_scene(pipeline, text) -
     """'the London-based monitor', 'US-backed forces': who, not where (counter-example: Idlib stays)."""
     names = [p.text for p in _places(pipeline, text, ["SYR"])]
     assert names == ["Idlib"]
+
+
+@pytest.mark.parametrize("text, town", [
+    ("SAN SALVADOR, 9 MAY 89 (AFP) -- [TEXT] GUERRILLAS BLEW UP TWO POLES.", "San Salvador"),
+    ("San Salvador, 9 May 89 (AFP) -- [text] Guerrillas blew up two poles.", "San Salvador"),  # after truecasing
+    ("Guerrillas blew up two poles in San Salvador on 9 May.", None),
+])
+def test_release_line_town_also_after_truecasing(text, town) -> None:
+    """A wire release line "TOWN, D MON YY (AGENCY) --" names the story's town even when the
+    parser's truecasing turned its capitals into "Town, D Mon YY"."""
+    from wirewatch.extract.places import story_dateline
+    assert story_dateline(text) == town
+
+
+def test_release_line_votes_for_the_story_country(pipeline) -> None:
+    """The release line's town counts for the story's country: an El Salvador story that names
+    the United States twice is still an El Salvador story."""
+    from wirewatch.extract.context import article_context
+    from wirewatch.extract.places import story_dateline
+    text = ("San Salvador, 9 May 89 (AFP) -- [text] Gunmen killed two policemen yesterday. The United States "
+            "condemned the attack, and United States officials said aid would continue.")
+    ctx = article_context([(pipeline.nlp(text), 0)], pipeline.gazetteer, None, story_dateline(text))
+    assert ctx.countries[0] == "SLV"
+
+
+def test_bare_town_in_the_province_the_story_names_agree_on(pipeline) -> None:
+    """A local story names its towns, seldom its state: "Marion" (twenty states have one, the
+    largest an Indiana county) beside Topeka and Salina is the Kansas town; named alone it stays
+    the largest."""
+    found = _places(pipeline, "A man was shot dead in Marion on Friday night. Officers from Topeka and Salina "
+                              "joined the search.", ["USA"])
+    assert [(m.text, m.place.admin1) for m in found][:1] == [("Marion", "Kansas")]
+    alone = _places(pipeline, "A man was shot dead in Marion on Friday night.", ["USA"])
+    assert [(m.text, m.place.admin1) for m in alone] == [("Marion", "Indiana")]

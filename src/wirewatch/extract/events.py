@@ -22,7 +22,7 @@ from .claims import SpeakerBook, find_claims
 from .dates import find_dates, reference_day
 from .mentions import classify_mention, consolidate
 from .notes import write_notes
-from .places import rank_for_event, resolve_in_sentence
+from .places import rank_for_event, resolve_in_sentence, story_dateline
 from .context import agreement_parties, article_context, closest_date, is_agreement, loose_place_names, story_lead_date
 from .cues import ACCIDENT_LEMMAS, CEASEFIRE_BREACH, accident_story, choose_family, cue_head, find_cues, is_characterisation, is_hypothetical, is_reference
 from .coding import FAMILY_OF_SUB, MODEL_EVENT_MIN, MODEL_ONLY_MIN, NO_RULE, Coding, active_parts, code, interaction_code, order_sides, predict
@@ -42,7 +42,8 @@ def extract_events(article_id: str, text: str, segments: Sequence[tuple[Doc, int
                    published: dt.date | None, dateline: str | None = None) -> list[Mention]:
     """All events of one article, in text order. `segments` are parsed pieces of `text` with their offsets."""
     published = reference_day(text, published)  # "yesterday" counts from the release line or the page's stamp
-    ctx = article_context(segments, gazetteer, published, dateline)
+    ctx = article_context(segments, gazetteer, published, dateline or story_dateline(text))
+    ctx.dateline = dateline
     book = SpeakerBook()
     drafts: list[Draft] = []
     sentences = [(sent, base) for doc, base in segments for sent in doc.sents]

@@ -446,6 +446,8 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
             place = gazetteer.resolve(ent.text, context=context, dateline=dateline)
             qualified = False
 
+        if not (rel or unit or qualified):
+            place = _in_story_province(ent, place, gazetteer, context)
         if place is None or place.latitude is None:
             if unresolved is not None and ent.label_ in PLACE_LABELS and not ent.text.isupper():
                 unresolved.append(ent.text)
@@ -488,6 +490,30 @@ def _near_the_others(mentions: list[PlaceMention], gazetteer: Any, context: Sequ
     return out
 
 
+def _in_story_province(ent: Span, place: Place, gazetteer: Any, context: Sequence[str]) -> Place:
+    """A bare town name read in the province the story's place names agree on
+    (`geo.focus.story_province`) when that province holds a place of the name: "Sumter" of a
+    story that also names "the Sumter County Sheriff's Office" and "Manning" is South Carolina's,
+    not Florida's county; "Marion" beside "Marion County" and "Topeka" is the Kansas town."""
+    doc = ent.doc
+    if "wirewatch_province" not in doc.user_data:
+        from ..geo.focus import story_province
+        names = [e.text for s in doc.sents for e in candidate_spans(s, gazetteer)]
+        doc.user_data["wirewatch_province"] = story_province(gazetteer, names, context)
+    focus = doc.user_data["wirewatch_province"]
+    if focus is None or (place.latitude is not None and (place.iso3, place.admin1) == focus):
+        return place
+    if place.latitude is not None and place.feature not in ("city", "admin2"):
+        return place  # a province or a country named as such
+    iso3, admin1 = focus
+    inside = gazetteer.resolve_expression(f"{ent.text}, {admin1}", context=(iso3, *[c for c in context if c != iso3]))
+    if inside.latitude is None or inside.feature not in ("city", "admin2") or (inside.iso3, inside.admin1) != focus:
+        return place  # no place of the name there (the expression gives the province itself)
+    if not any(p.geonameid == inside.geonameid and (p.iso3, p.admin1) == focus for p in gazetteer.candidates(ent.text, (iso3,), limit=25)):
+        return place  # a town across the border that the expression counts as near enough (Toledo, Ohio for Michigan)
+    return inside
+
+
 _UNITS = ("admin1", "admin2", "region")
 _VILLAGE = 1000  # people: below this a bare name is read near the sentence's other places
 
@@ -519,6 +545,14 @@ def _inside(place: Place | None, region: Place) -> bool:
         a, b = fold(place.admin1), fold(region.admin1 or region.name)
         return a.startswith(b) or b.startswith(a)
     return True
+
+
+def story_dateline(text: str) -> str | None:
+    """The release line's town when the cleaner recorded none: "SAN SALVADOR, 9 MAY 89 (AFP) --",
+    also after the parser's truecasing made it "San Salvador, 9 May 89 (AFP) --"."""
+    from .dates import dateline_place
+    head = text[:160]
+    return dateline_place(head) or dateline_place(head.upper())
 
 
 def is_town(p: Place) -> bool:
