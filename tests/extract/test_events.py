@@ -354,3 +354,15 @@ def test_a_toll_beside_a_reference_to_the_event_still_counts(pipeline):
     art = pipeline.extract_text("On 5 March 2021, a chemical attack hit a town near Idlib. Doctors said at least 35 people "
                                 "had died, and residents said militants could be responsible for the attack.", published=PUB)
     assert art.events and art.events[0].fatalities == 35, art.events
+
+
+def test_a_short_note_with_no_day_or_place_keeps_its_event(pipeline):
+    """A short report is one report: its event stands though it names no day and no place (the
+    publication's date and the country its words name code it; issue 12: never nothing)."""
+    art = pipeline.extract_text("Exchange of fire between Ethiopian and Eritrean troops.", published="2008-12-31")
+    told = [e for e in art.events if e.mention == "new"]
+    assert [(e.event_type, e.iso3, e.event_date, e.time_precision) for e in told] == [("Battles", "ETH", "2008-12-31", 2)]
+    # counter-example: talk of violence with no act told stays no event
+    talk = pipeline.extract_text("The minister said attacks on police must stop, and he promised more patrols.",
+                                 published="2008-12-31")
+    assert [e for e in talk.events if e.mention == "new"] == []

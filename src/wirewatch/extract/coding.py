@@ -18,10 +18,17 @@ it. Who wins where they disagree:
   grammar's: the coder says which kinds of actors met, not who they were.
 * is-event: a frame the rules drop for lack of a date or a place still yields its event when the
   coder reads an event in it with MODEL_EVENT_MIN; an article the rules find nothing in yields the
-  coder's event when it reads one in the opening sentences with MODEL_ONLY_MIN.
+  coder's event when it reads one in the opening sentences with MODEL_ONLY_MIN. Whatever the parts,
+  its is-event reading (`Coding.event_reading`) vets the one event a short note with no day and no
+  place keeps (events._finish): it can only take away what that rule adds ("the guns on display at
+  the museum were found", a game's "bomb on a train"), never an event the rules found placed or dated.
 
 Each part is used only when `make loco` validated it (coder.validated_parts: "type" covers the
 types and is-event, "interaction" the actor types); a part not validated leaves the rules' answer.
+The one exception is the veto on a short note's dayless, placeless event above: it uses the is-event
+reading whenever a coder is installed, because that rule is new and only ever removes what it adds
+(on the error-analysis split below, countries the coder never saw, the reading found events better
+than the rules at any level).
 """
 from __future__ import annotations
 
@@ -132,6 +139,7 @@ class Coding:
     interaction: tuple[int, int] | None     # (lower inter code, higher or 0), from the coder
     is_event: float | None                  # the coder's probability that the frame reports an event
     decided_by: dict[str, str]
+    event_reading: float | None = None      # the same reading whether or not the type part is validated
 
 
 def predict(frame: Any, rules: Sequence[str] = ()) -> Any | None:
@@ -198,7 +206,7 @@ def decide(rule_family: str, rule_sub: str, rule_by: str, pred: Any | None,
             pair = interaction_pair(pred.interaction)
             if pair is not None:
                 by["interaction"] = f"model p={pred.interaction_prob:.2f}"
-    return Coding(family, etype, sub, pair, is_event, by)
+    return Coding(family, etype, sub, pair, is_event, by, pred.is_event_prob if pred is not None else None)
 
 
 def interaction_code(pair: tuple[int, int]) -> int:

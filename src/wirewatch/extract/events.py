@@ -164,6 +164,7 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, gazetteer
 
     inherit_means(drafts)
     parties = _party_names(drafts)
+    placed = any(d.place is not None for d in drafts)
     for d in drafts:
         if d.family == "agreement" and not (d.parties or d.mediators):
             continue
@@ -174,8 +175,11 @@ def _finish(article_id: str, drafts: list[Draft], ctx: ArticleContext, gazetteer
         reported = coding.is_event is not None and coding.is_event >= MODEL_EVENT_MIN
         placeless = d.place is None and d.family != "agreement" and not (d.unresolved and mention in ("new", "prior"))
         day = d.date or ctx.story_day  # told without a day of its own: the story's day (its dateline's at least)
-        undated_text = snippet and ctx.published is None and day is None  # a dateless snippet: no day to ask for
-        # a dateless snippet is one report: its event stands with no place or country to code it to (issue 12)
+        # a snippet with no day of its own is one report: its event stands with no place or country to
+        # code it to when nothing else in it is placed ("Exchange of fire between Ethiopian and
+        # Eritrean troops", issue 12: never nothing); a dated story's placeless talk does not
+        read_as_event = coding.event_reading >= MODEL_EVENT_MIN if coding.event_reading is not None else bool(ctx.countries)
+        undated_text = snippet and day is None and (ctx.published is None or (not placed and read_as_event))
         if placeless and not reported and not (mention in ("new", "prior") and (ctx.countries or undated_text) and (undated_text or day is not None
                                                and day.precision <= 2 and day.kind != "same_day")):
             continue  # no place and no day of its own: talk about events, not an event ACLED could code
