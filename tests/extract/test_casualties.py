@@ -467,3 +467,79 @@ def test_one_of_the_people_hurt(nlp, text, killed, injured):
 def test_the_dead_counted_by_their_adjective(nlp, text, killed):
     c = _sents(nlp, text)[0]
     assert (c.killed.best if c.killed else None) == killed
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("A man suffered a gunshot wound to the leg outside the bar.", None, 1),   # the one who suffered the wound is hurt
+    ("Two men sustained non-life-threatening injuries in the shooting.", None, 2),
+    ("A man suffered fatal gunshot wounds in the shooting.", 1, None),
+    ("The company suffered heavy losses after the attack.", None, None),      # something else suffered
+    ("The building sustained damage in the blast.", None, None),
+    # the subject of a gerund under a preposition is the clause's: "after being shot"
+    ("A teenager is in critical condition after being shot in the head.", None, 1),
+    ("Police arrived after being called to the house.", None, None),
+])
+def test_wounds_suffered_and_people_hurt_after_being_shot(nlp, text, killed, injured):
+    c = _sents(nlp, text)[0]
+    assert (c.killed.best if c.killed else None) == killed
+    assert (c.injured.best if c.injured else None) == injured
+
+
+@pytest.mark.parametrize("text", [
+    "No one else was injured in the shooting.",
+    "Nobody else was hurt.",
+    "Neither the driver nor the other passenger was injured.",
+])
+def test_nobody_else_hurt_is_no_injury(nlp, text):
+    c = _sents(nlp, text)[0]
+    assert c.injured is None or c.injured.best == 0
+    assert c.killed is None or c.killed.best == 0
+
+
+def test_a_man_who_died_after_shooting_himself_is_no_injury():
+    from wirewatch.extract.casualties import Figure, survivors
+    # "a man died ... after accidentally shooting himself": the one hit is the one who died
+    assert survivors(Figure(1, 1, 1, 0, 10, "a man died"), Figure(1, 1, 1, 30, 50, "shooting himself")).best == 0
+
+
+@pytest.mark.parametrize("text, killed", [
+    # the shooter's own death counts with his victims' (ACLED and GVA count everyone who died)
+    ("Her father shot and killed the 4-year-old, then turned the gun on himself.", 2),
+    ("The gunman shot two men before he turned his rifle on himself.", 1),
+    ("The gunman later took his own life.", 1),
+    # counter-examples: a gun turned on others, a life taken by someone else
+    ("He turned the gun on the officers.", None),
+    ("The attack took the life of a guard.", 1),
+])
+def test_a_shooter_who_turned_the_gun_on_himself(nlp, text, killed):
+    c = _sents(nlp, text)[0]
+    assert (c.killed.best if c.killed else None) == killed
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Seven civilians were martyred on Wednesday as terrorists shelled the neighborhood.", 7),
+    ("Troops martyred a Kashmiri youth in Sopore.", 1),
+])
+def test_the_martyred_are_dead(nlp, text, killed):
+    c = _sents(nlp, text)[0]
+    assert (c.killed.best if c.killed else None) == killed
+
+
+def test_the_shooters_own_death_told_after_his_victims_adds_to_the_toll():
+    from wirewatch.extract.casualties import Casualties, Figure
+    victims = Figure(1, 1, 1, 0, 30, "shot and killed his daughter")
+    assert Casualties(killed=Figure(1, 1, 1, 5, 30, "turned the gun on himself")).adds_to(victims)
+    # the same man told twice is one death
+    assert not Casualties(killed=Figure(1, 1, 1, 5, 30, "he killed himself")).adds_to(Figure(1, 1, 1, 0, 20, "shot himself"))
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Police are looking for the gunmen behind a quadruple shooting on the east side.", None, 4),  # four people hit
+    ("A double stabbing outside the bar sent two men to hospital.", None, 2),
+    ("Detectives are investigating a double homicide.", 2, None),
+    ("A triple fatal shooting shocked the town.", 3, None),                # the dead, not three more hit
+])
+def test_a_multiple_shooting_counts_the_people_hit(nlp, text, killed, injured):
+    c = _sents(nlp, text)[0]
+    assert (c.killed.best if c.killed else None) == killed
+    assert (c.injured.best if c.injured else None) == injured

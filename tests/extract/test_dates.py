@@ -176,3 +176,81 @@ def test_the_story_day_from_a_sentence_that_names_no_event(nlp):
     art = extract_text("Minneapolis police are investigating the shooting death of a teenage boy.\n\nOfficers were called to a house on "
                        "Fremont Avenue. He was taken to a hospital, where he later died.", published="2015-05-04")
     assert [e.event_date for e in art.events if e.mention == "new"][:1] == ["2015-05-04"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the day told with the clock time of the call or the shots
+    ("Toledo police responded about 8:50 p.m. Dec. 7 and found the boy inside the residence.", "2014-12-07"),
+    ("Police believe the gunfire erupted around 11:30 p.m. on June 1, when the men backed into a car.", "2014-06-01"),
+    ("In the early morning hours of Jan. 1, an argument broke out and shots were fired.", "2015-01-01"),
+    # counter-examples: the clock time of an arrest or a death, a page's stamp, a date with no clock time
+    ("He was arrested at 4:41 a.m. Tuesday at his home.", None),
+    ("The victim died at 3 a.m. Dec. 9 at the hospital.", None),
+    ("Posted: Tuesday, Dec. 9, 2014 4:43 PM EST. A boy was shot.", None),
+    ("Police said the man was shot on Dec. 7.", None),
+])
+def test_the_incident_day_told_with_a_clock_time(text, expected):
+    from wirewatch.extract.dates import timed_day
+    got = timed_day(text, dt.date(2015, 1, 20))
+    assert (got.iso if got else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no metadata date: a yearless heading or release line takes its year from the release number "2010-06-CA-063"
+    ("June 17: Operations in Southern Afghanistan\nJoint Command\n2010-06-CA-063\nFor Immediate Release\nForces detained "
+     "two men yesterday.", "2010-06-17"),
+    ("Joint Command\n2011-01-S-012\nKABUL, Afghanistan (Dec. 31)\nForces detained two men yesterday.", "2010-12-31"),
+    # counter-examples: a release number alone names no day; a heading with no release number has no year
+    ("Joint Command\n2011-07-S-015\nForces detained two men yesterday.", None),
+    ("June 17: Operations in Southern Afghanistan\nForces detained two men yesterday.", None),
+])
+def test_a_release_dated_by_its_heading_and_release_number(text, expected):
+    from wirewatch.extract.dates import release_day
+    got = release_day(text)
+    assert (got.isoformat() if got else None) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a holiday with "Day", "Eve", a part of the day or "on" is a day: the latest one not after publication
+    ("A Christmas Day shooting left three dead.", dt.date(2013, 12, 26), "2013-12-25"),
+    ("He was shot on New Year's Eve.", dt.date(2017, 1, 18), "2016-12-31"),
+    ("The shooting happened Thanksgiving night.", dt.date(2015, 11, 30), "2015-11-26"),   # the fourth Thursday
+    ("Two men were shot on Memorial Day.", dt.date(2015, 5, 27), "2015-05-25"),          # the last Monday of May
+    ("Fireworks and gunfire on the Fourth of July.", dt.date(2016, 7, 6), "2016-07-04"),
+    # counter-examples: a holiday that names something else, a "Day"-holiday without "Day"
+    ("Police broke up a Halloween party.", dt.date(2015, 10, 18), None),
+    ("He was out Christmas shopping.", dt.date(2015, 12, 20), None),
+    ("Workers marched on Labor issues.", dt.date(2015, 9, 20), None),
+])
+def test_holidays_are_days(text, published, expected):
+    got = [d for d in find_dates(text, published) if d.kind == "holiday"]
+    assert (got[0].iso if got else None) == expected
+
+
+@pytest.mark.parametrize("text, lemma, expected", [
+    # a day that follows and hangs on a verb of saying is the statement's, not the event's it tells
+    ("Officer James testified Wednesday that the woman told him she had shot the victim.", "shoot", None),
+    ("Police said Friday that gunmen killed two men in the market.", "kill", None),
+    ("Police said in a Friday statement that a man was shot.", "shoot", None),
+    # counter-examples: the day of the event itself, and a date opening the sentence
+    ("Gunmen killed two men on Friday, police said.", "kill", "on Friday"),
+    ("Police said gunmen killed two men on Friday.", "kill", "on Friday"),
+    ("On Friday, police said gunmen killed two men.", "kill", "On Friday"),
+])
+def test_the_day_of_a_statement_is_not_the_events(nlp, text, lemma, expected):
+    from wirewatch.extract.context import closest_date
+    sent = list(nlp(text).sents)[0]
+    trigger = next(t for t in sent if t.lemma_ == lemma)
+    got = closest_date(find_dates(sent.text, dt.date(2017, 2, 2)), trigger, sent)
+    assert (got.text.strip() if got else None) == expected
+
+
+def test_a_day_inside_the_reported_clause_is_the_events(nlp):
+    """'Police reported today that yesterday terrorists burned the offices': the parser may hang 'yesterday' on
+    'reported', but it sits inside the clause that tells the event."""
+    from wirewatch.extract.context import closest_date
+    sent = list(nlp("Police authorities reported today in Lima that yesterday armed terrorists burned the offices of the "
+                    "bank.").sents)[0]
+    trigger = next(t for t in sent if t.lemma_ == "burn")
+    got = closest_date(find_dates(sent.text, dt.date(1989, 1, 25)), trigger, sent)
+    assert got is not None and got.text.lower() == "yesterday"

@@ -67,6 +67,10 @@ def clean_document(doc: Document, settings: Settings) -> Article:
         published = _pick(provenance, "published", (wire.dateline.resolve_date(meta.get("published")), "dateline"))
         if published and wire.dateline.year is None and not meta.get("published"):
             provenance["published_year"] = "guessed"   # "Mar 9" and nothing else: the year is the ingest day's
+    if published is None:  # "June 17: ... 2010-06-CA-063": a press release's heading in its release number's year
+        from ..extract.dates import release_day
+        day = release_day(body)
+        published = _pick(provenance, "published", (day.isoformat() if day else None, "release number"))
     url = _pick(provenance, "url", (overrides.get("url"), "override"), (doc.url, "input"), (meta.get("url"), meta_from))
     canonical = _pick(provenance, "canonical_url", (meta.get("canonical_url"), meta_from),
                       (_http(page.canonical_url), page.sources.get("canonical_url")), (url, provenance.get("url")))

@@ -30,7 +30,7 @@ __all__ = ["Casualties", "Figure", "added", "divided", "find_captured", "find_ca
 
 _PEOPLE = r"(?:(?!(?:and|or|but|were|was|in|at|on|after|when|that|which|who|left|killing|leaving|by|\d+)\b)[\w'-]+\s+){0,4}?(?:people|persons?|civilians?|soldiers?|troops|servicem[ae]n|personnel|officers?|policem[ae]n|police\s+officers?|militants?|rebels?|fighters?|insurgents?|attackers?|assailants?|gunmen|members?|children|child|women|woman|men|man|villagers?|residents?|worke?rs?|students?|protesters?|demonstrators?|others?|individuals?|pilgrims|worshippers|passengers?|farmers?|herders?|boys?|girls?|guards?|employees?|staff|journalists?|teachers?|doctors?|nurses?|victims?|migrants?|refugees?|suspects?|bodies|body|militiam[ae]n|jihadists?|terrorists?|security\s+forces|forces|members|family\s+members|relatives|youths?|teenagers?|elders?|chiefs?|leaders?|commanders?|officials?|customers|traders|shoppers|inmates|prisoners|detainees|recruits|cadets|hostages|contractors?|drivers?|spouses?|wives|wife|husbands?|sons?|daughters?|brothers?|sisters?|bodyguards?|commanders?|chiefs?|" + "|".join(vocab.nationality_plurals()) + ")"  # "three Palestinians": nationality words from demonyms.tsv
 
-_KILLED = r"(?:killed|dead|died|fatality|death|shot\s+and\s+killed|shot\s+to\s+death|perished|slain|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|were\s+shot\s+dead|shot\s+dead|murdered|executed|beheaded|burned\s+to\s+death|massacred|fatalities|deaths|lives|bodies|casualties)"
+_KILLED = r"(?:killed|martyred|dead|died|fatality|death|shot\s+and\s+killed|shot\s+to\s+death|perished|slain|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|were\s+shot\s+dead|shot\s+dead|murdered|executed|beheaded|burned\s+to\s+death|massacred|fatalities|deaths|lives|bodies|casualties)"
 _OF = r"(?:\s+of\s+(?:the\s+)?[A-Z][^,.;]{0,40}?)?"  # "five members of the CV (Red Command) died"
 _INCL = r"(?:,\s+(?:including|among\s+them|mostly|all)\b[^.;]{0,120}?,)?"  # "four people, including a child, were killed"
 _INJURED = r"(?:injured|wounded|hurt|injuries|hospitali[sz]ed|wounds)"
@@ -56,7 +56,7 @@ _PATTERNS = [
     ("k", re.compile(rf"\b(?!(?:a|an)\s){NUM}\s+{_PEOPLE}?{_OF}{_INCL}\s*(?P<aux>(?:(?:were|was|have\s+been|had\s+been|are|got|been|reportedly|also|later|all)\s+)*)(?:\w+ly\s+)?(?P<verb>{_KILLED})\b", re.I)),
     ("i", re.compile(rf"\b(?!(?:a|an)\s){NUM}\s+{_PEOPLE}?{_OF}{_INCL}\s*(?:(?:were|was|have\s+been|had\s+been|are|got|been|reportedly|also|later|all|seriously|critically|badly|slightly)\s+)*(?P<verb>{_INJURED})\b", re.I)),
     # "killing 3", "killed two people", "left 4 dead", "claimed 5 lives"
-    ("k", re.compile(rf"\b(?:killing|killed|kill|kills|slaying|shot\s+dead|shot\s+and\s+killed|murdered|beheaded|executed|lynched|stabbed\s+to\s+death|hacked\s+to\s+death)\s+{NUM}(?:\s+{_PEOPLE})?(?:\s+(?P<dead>dead|lives))?\b", re.I)),
+    ("k", re.compile(rf"\b(?:killing|killed|kill|kills|martyred|slaying|shot\s+dead|shot\s+and\s+killed|murdered|beheaded|executed|lynched|stabbed\s+to\s+death|hacked\s+to\s+death)\s+{NUM}(?:\s+{_PEOPLE})?(?:\s+(?P<dead>dead|lives))?\b", re.I)),
     # "left 4 dead", "claimed 5 lives": these verbs count the dead only with the word that says so ("left five injured" is no death)
     ("k", re.compile(rf"\b(?:leaving|left|claiming|claimed)\s+{NUM}(?:\s+{_PEOPLE})?\s+(?P<dead>dead|lives)\b", re.I)),
     ("i", re.compile(rf"\b(?:injuring|injured|wounding|wounded|injure|wound|hurting)\s+{NUM}(?:\s+{_PEOPLE})?\b", re.I)),
@@ -69,7 +69,7 @@ _PATTERNS = [
     ("i", re.compile(rf"\bnumber\s+of\s+(?:injured|wounded)\b[^.;]{{0,40}}?\b(?:to|at|of|is|was)\s+{NUM}\b", re.I)),
     # "with more than 50 people injured" is covered above; "N others injured" also.
 ]
-_NONE = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|injuries|one\s+was\s+(?:killed|hurt|injured))|no\s+(?:one|body)\s+(?:was|were)\s+(?:killed|hurt|injured|harmed)|without\s+(?:casualties|injuries)|no\s+(?:\w+\s+)?(?:were|was)\s+(?:harmed|hurt|killed|injured)|(?:nobody|none)\s+(?:was|were)\s+(?:killed|hurt|injured|harmed))\b", re.I)
+_NONE = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|injuries|one\s+was\s+(?:killed|hurt|injured))|no\s*(?:one|body)\s+(?:else\s+)?(?:was|were)\s+(?:killed|hurt|injured|harmed)|without\s+(?:casualties|injuries)|no\s+(?:\w+\s+)?(?:were|was)\s+(?:harmed|hurt|killed|injured)|(?:nobody|none)\s+(?:else\s+)?(?:was|were)\s+(?:killed|hurt|injured|harmed))\b", re.I)
 _NO_DEATHS = re.compile(r"\bno\s+(?:fatalities|deaths)\b|\bno\s+(?:one|body)\s+(?:was|were)\s+killed\b|\bno\s+(?:\w+\s+)?(?:were|was)\s+killed\b", re.I)
 _NOT_INJ = re.compile(r"\bno\s+injur", re.I)
 _CUMULATIVE = re.compile(
@@ -100,6 +100,8 @@ class Casualties:
             return False
         if _SOLE.search(self.killed.text):
             return False
+        if self.killed.best == 1 and _SELF.search(self.killed.text) and not _SELF.search(earlier.text):
+            return True  # "a man killed his daughter. Then he turned the gun on himself": the shooter's own death
         if self.killed.best == earlier.best and (not self.additional or _parts_of_sum(self.killed.text)):
             # "kills 30 ... killing at least 30 pro-regime gunmen": the same dead told again; "killed 19 ... strikes
             # killed 17 while shelling killed another two": the toll told, broken down, not two more
@@ -285,15 +287,23 @@ _MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 _MULTIPLE_KILLING = re.compile(r"\b(?P<n>double|triple|quadruple|quintuple)[\s-]+(?:fatal\s+shootings?|homicides?|murders?|killings?|slayings?)\b", re.I)
 
 
+_MULTIPLE_HIT = re.compile(r"\b(?P<n>double|triple|quadruple|quintuple)[\s-]+(?P<what>shooting|stabbing)s?\b", re.I)
+
+
 def _multiple_killing(out: Casualties, text: str) -> None:
-    """'a double homicide', 'the triple murder': two, three dead."""
+    """'a double homicide', 'the triple murder': two, three dead; 'a quadruple shooting': four people hit (the
+    injured, less any dead the story tells: `survivors`)."""
     m = _MULTIPLE_KILLING.search(text)
     if m is not None and out.killed is None:
         n = _MULTIPLE[m.group("n").lower()]
         out.killed = Figure(n, n, n, m.start(), m.end(), m.group(0))
+    m = _MULTIPLE_HIT.search(text)
+    if m is not None and out.injured is None and m.group(0) not in (out.killed.text if out.killed else ""):
+        n = _MULTIPLE[m.group("n").lower()]
+        out.injured = Figure(n, n, n, m.start(), m.end(), m.group(0))
 
 
-_HIT_ONLY = re.compile(r"\b(?:shot|stabbed)\b", re.I)
+_HIT_ONLY = re.compile(r"\b(?:shot|stabbed|shooting|stabbing)\b", re.I)  # "died after shooting himself": one person
 _NOT_HIT_ONLY = re.compile(r"\b(?:injur\w*|wound\w*|hurt|hospital\w*|survived|fatally|also|another|other|others|second|third)\b", re.I)
 
 
@@ -321,6 +331,7 @@ _ADDITIONAL = re.compile(r"^\W*(?:in\s+addition|additionally|also|moreover|besid
                          r"\b(?:was|were|had\s+been|have\s+been)\s+also\s+(?:[\w-]+\s+){0,4}?(?:killed|shot\s+dead|executed|died)\b|"
                          r"\balso\s+(?:killed|died|shot\s+dead|shot\s+and\s+killed)\b", re.I)
 _HOSTAGE_WORDS = re.compile(r"\b(?:hostages?|captives?|abductees?|kidnapp?ed|abducted)\b", re.I)
+_SELF = re.compile(r"\b(?:himself|herself)\b", re.I)
 _SOLE = re.compile(r"\bonly\b", re.I)  # "the assailant was the only casualty" restates the toll
 _PERP_WORDS = re.compile(r"\b(?:assailants?|attackers?|(?:suicide\s+)?bombers?|gunm[ae]n|perpetrators?|hijackers?|himself|herself|"
                          r"themselves|committed)\b", re.I)

@@ -27,8 +27,40 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
+# Holidays that date a story's incident ("a Christmas Day shooting", "on New Year's Eve", "Thanksgiving night"): only with
+# "Day", "Eve", a part of the day or "on" before them, not "a Halloween party" or "Christmas shopping".
+_HOLIDAY = r"Christmas|New\s+Year'?s|Thanksgiving|Halloween|Valentine'?s|Independence|Memorial|Labor|Mother'?s|Father'?s|" \
+           r"St\.?\s+Patrick'?s|Veterans'?|Fourth\s+of\s+July|July\s+Fourth"
+# month, then a day of the month or (n-th weekday, weekday: n = -1 the last); the Eve is the day before
+_HOLIDAYS: dict[str, tuple[int, int | tuple[int, int]]] = {
+    "christmas": (12, 25), "newyears": (1, 1), "thanksgiving": (11, (4, 3)), "halloween": (10, 31), "valentines": (2, 14),
+    "independence": (7, 4), "fourthofjuly": (7, 4), "julyfourth": (7, 4), "memorial": (5, (-1, 0)), "labor": (9, (1, 0)),
+    "mothers": (5, (2, 6)), "fathers": (6, (3, 6)), "stpatricks": (3, 17), "veterans": (11, 11)}
+# the holidays that are a day only with "Day" after them ("Labor Day", not "on Labor")
+_DAY_ONLY = {"independence", "memorial", "labor", "mothers", "fathers", "stpatricks", "veterans", "valentines"}
+
+
+def _holiday(name: str, part: str, year: int) -> dt.date | None:
+    key = re.sub(r"[^a-z]", "", name.lower())
+    if key not in _HOLIDAYS or (key in _DAY_ONLY and part != "day"):
+        return None
+    month, day = _HOLIDAYS[key]
+    if isinstance(day, tuple):
+        nth, wd = day
+        if nth > 0:
+            first = dt.date(year, month, 1)
+            got = first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (nth - 1))
+        else:
+            last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+            got = last - dt.timedelta(days=(last.weekday() - wd) % 7)
+    else:
+        got = dt.date(year, month, day)
+    return got - dt.timedelta(days=1) if part == "eve" else got
+
+
 # Ordered: longer, more specific forms first. Each yields (kind, match).
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k, p in [
+    ("holiday", rf"\b(?P<h>{_HOLIDAY})\s+(?P<part>Day|Eve|morning|afternoon|evening|night)\b|\bon\s+(?:the\s+)?(?P<h2>{_HOLIDAY})\b(?!\s+(?:Day|Eve|morning|afternoon|evening|night)\b)"),
     ("range_days", rf"\bbetween\s+(?P<d1>{_DAY})(?:\s+(?P<m1>{_MON}))?\s+and\s+(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"),
     ("range_days", rf"\bbetween\s+(?P<m1>{_MON})\s+(?P<d1>{_DAY})\s+and\s+(?:(?P<m2>{_MON})\s+)?(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"),
     ("dmy", rf"\b(?P<d>{_DAY})\s+(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?\b"),
@@ -152,6 +184,15 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date,
         return (dt.date(int(g["y"]), 1, 1), 3, None)
     if pub is None:
         return None
+    if kind == "holiday":  # the latest such day not after publication
+        name, part = g.get("h") or g.get("h2") or "", (g.get("part") or "on").lower()
+        if not name[:1].isupper() or (g.get("part") and not g["part"][0].isupper() and part in ("day", "eve")):
+            return None
+        got = _holiday(name, part, pub.year)
+        if got is not None and got > pub + dt.timedelta(days=1):
+            got = _holiday(name, part, pub.year - 1)
+        weekend = re.match(r"\s+weekend\b", m.string[m.end():m.end() + 9], re.I)  # "Memorial Day weekend"
+        return (got, 2 if weekend else 1, None) if got else None
     if kind == "this_month":
         month = _month(g["m"])
         rel = g["rel"].lower()
@@ -273,6 +314,29 @@ def reference_day(text: str, published: dt.date | None) -> dt.date | None:
     return published
 
 
+# A release number that opens with its year and month ("2010-06-CA-063"), and a heading that opens the text with
+# the release day ("June 17: Afghan-ISAF Operations in Southern Afghanistan").
+_RELEASE_NO = re.compile(r"(?<![\w-])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-[A-Z]{1,4}-\d{1,4}\b")
+_HEADING_DAY = re.compile(rf"^\W*(?P<m>{_MON})\s+(?P<d>{_DAY})\s*:\s")
+
+
+def release_day(text: str) -> dt.date | None:
+    """The day a press release with no other date was issued: its yearless heading or release line in the year and
+    month of its release number ("June 17: Afghan-ISAF Operations ... 2010-06-CA-063" is 2010-06-17). The cleaner
+    drops the number with the release's furniture, so it reads the raw text."""
+    m = _RELEASE_NO.search(text[:STAMP_CHARS])
+    if m is None:
+        return None
+    y, mo = int(m.group("y")), int(m.group("m"))
+    filed = dt.date(y + mo // 12, mo % 12 + 1, 1) - dt.timedelta(days=1)  # the latest day the heading can be
+    line = dateline_date(text, filed)
+    if line is not None:
+        return line[0]
+    heading = _HEADING_DAY.match(text)
+    got = _resolve("mdy", heading, filed) if heading else None
+    return got[0] if got else None
+
+
 # The incident's own day, told with its noun anywhere in the story: "Thursday night's shooting", "the Dec. 23
 # shooting", "the fatal shooting on January 11", "The shooting happened early Sunday", "The shooting was reported
 # around 3 p.m. Monday". Local news leads with the arrest, the death in hospital or the court date and tells the
@@ -282,7 +346,7 @@ _INCIDENT = re.compile(r"\b(?:shooting|stabbing|attack|killing|murder|homicide|b
 _BEFORE_NOUN = re.compile(r"\s*(?:'s|’s)?\s*(?:(?:fatal|deadly|double|triple|apparent|accidental|drive-by)\s+)*$", re.I)
 _BETWEEN = re.compile(r"^[\s,]*(?:(?:that|which|was|were|happened|occurred|took\s+place|reported|broke\s+out|erupted|on|early|late|"
                       r"around|about|at|just|shortly|before|after|approximately|in\s+the)\b[\s,.]*|\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)[\s,]*)*$", re.I)
-_INCIDENT_KINDS = ("weekday_of", "dmy", "mdy", "numeric", "iso", "rel_day")
+_INCIDENT_KINDS = ("weekday_of", "dmy", "mdy", "numeric", "iso", "rel_day", "holiday")
 
 
 def incident_day(text: str, published: dt.date | None) -> DateMention | None:
@@ -298,6 +362,33 @@ def incident_day(text: str, published: dt.date | None) -> DateMention | None:
                 return DateMention(a, b, d.date, 1, d.kind, d.text)  # "Thursday night's shooting", "the Dec. 23 shooting"
             if a >= m.end() and _BETWEEN.fullmatch(text[m.end():a]):
                 return DateMention(a, b, d.date, 1, d.kind, d.text)  # "the shooting on January 11"
+    return None
+
+
+# The day told with the clock time of the call or the shots: "Police responded about 8:50 p.m. Dec. 7", "gunfire erupted
+# around 11:30 p.m. on June 1", "in the early morning hours of Jan. 1". A story leading with an arrest or a hearing tells
+# the incident itself so; the clock time of an arrest, a death in hospital or a page's stamp is not it.
+_CLOCK = r"\d{1,2}(?::\d\d)?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?|o'clock)"
+_CLOCK_BEFORE = re.compile(rf"(?:{_CLOCK}[\s,]*(?:on\s+)?(?:the\s+)?|\b(?:the\s+)?(?:early\s+|late\s+)?(?:morning|night|evening|afternoon)"
+                           rf"(?:\s+hours)?\s+of\s+)$", re.I)
+_CLOCK_AFTER = re.compile(rf"^[\s,]*(?:at\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|just\s+(?:before|after)\s+)?{_CLOCK}", re.I)
+_SHOTS = re.compile(r"\b(?:shot|shoot\w*|gunfire|gunshots?|fired|killed|stabb\w*|wounded|struck|discharged|responded|dispatched|called|"
+                    r"erupted|found)\b", re.I)
+_PROCEDURE = re.compile(r"\b(?:arrest\w*|charged|charges|court|sentenc\w*|hearing|custody|pleaded|plea|trial|booked|indicted|jail\w*|"
+                        r"arraign\w*|funeral|vigil|died|pronounced|surrender\w*|posted|updated|published|created)\b", re.I)
+
+
+def timed_day(text: str, published: dt.date | None) -> DateMention | None:
+    """The first day the story tells with the clock time of a police call or of shots (see _CLOCK_BEFORE), if any."""
+    for d in find_dates(text, published):
+        if d.precision != 1 or d.kind not in ("weekday_of", "dmy", "mdy", "numeric", "iso", "holiday"):
+            continue
+        if not (_CLOCK_BEFORE.search(text[max(0, d.start - 40):d.start]) or _CLOCK_AFTER.match(text[d.end:d.end + 40])):
+            continue
+        line = text.find("\n", d.end)
+        around = text[max(text.rfind("\n", 0, d.start) + 1, d.start - 160):min(d.end + 120, line if line > 0 else len(text))]
+        if _SHOTS.search(around) and not _PROCEDURE.search(around):
+            return d
     return None
 
 

@@ -121,6 +121,8 @@ def bad_context(text: str, m: re.Match[str]) -> bool:
     prev = re.search(r"([\w.]+)\s*$", text[max(0, at - 20):at]) if num.isdigit() else None
     if prev and names_number(prev.group(1)):
         return True  # "Unit 204 officers were killed": a unit's number, not a head count
+    if re.search(r"\b(?:no|neither|nor)\s+$", text[max(0, m.start() - 10):m.start()], re.I):
+        return True  # "no one else was injured", "neither the driver nor the other passenger was hurt": nobody
     if _ALLEGED.search(text[max(0, m.start() - 40):m.start()]):
         return True  # "arrested a man suspected of killing a trader": an old crime, not this event's toll
     after = text[at:m.end()] if group else ""  # (a single victim's phrase may name an age: "the life of a 19-year-old man")

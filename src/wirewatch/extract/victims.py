@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 _KILL_LEMMAS = {"kill", "assassinate", "murder", "behead", "lynch", "slay", "massacre", "decapitate",
-                "execute", "strangle", "gun"}
+                "execute", "strangle", "gun", "martyr"}  # "seven civilians were martyred" (Syrian and Kashmiri copy)
 _DIE_LEMMAS = {"die", "perish", "succumb"}
 _INJURE_LEMMAS = {"injure", "wound", "hurt", "maim"}
 _HIT_LEMMAS = {"shoot", "stab"}  # passive only: "was shot", never "shot a film" or "was shot at"
@@ -96,6 +96,8 @@ def _count_one(tok: "Token", before: str) -> int | None:
     if tok.tag_ == "CD" or (tok.pos_ == "NUM" and tok.like_num):
         return _number_word(tok)
     if low in ("one", "both"):
+        if any(c.lower_ in ("no", "neither") for c in tok.children):
+            return None  # "no one else was hurt"
         return 1 if low == "one" else 2
     for left in tok.lefts:  # "three Afghan Local Police officers": the number may hang off a name inside the phrase
         num = next((x for x in left.subtree if x.dep_ == "nummod" and x.head.i < tok.i and x.head.tag_ in ("NNP", "NNPS")
@@ -160,6 +162,8 @@ def _count_np(head: "Token", before: str) -> int | None:
         if c.dep_ == "appos" and any(x.dep_ == "nummod" for x in c.children) and any(x.dep_ == "nummod" for x in head.children) \
                 and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ",":
             parts += [c, *c.conjuncts]
+    if any(c.lower_ in ("neither", "nor") and c.dep_ in ("preconj", "cc", "det") for p in parts for c in p.children):
+        return None  # "neither the driver nor the passenger was hurt": nobody
     for part in parts:
         if part is not head and (part.pos_ == "VERB" or part.lemma_.lower() in _DEATH_NOUNS | _NOT_VICTIMS | _PLACE_WORDS
                                  or (part.ent_type_ in ("GPE", "LOC", "FAC") and head.tag_ != "NNP")):
@@ -200,6 +204,9 @@ def _subjects(verb: "Token") -> list["Token"]:
             continue
         if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
             return [v.head]
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+            v = v.head.head  # "a teenager is in critical condition after being shot": the gerund's subject is the clause's
+            continue
         return []
     return []
 
@@ -219,12 +226,26 @@ def _hit_person(obj: "Token", kids: list["Token"]) -> bool:
     if obj.lower_ in ("himself", "herself", "him", "her", "them", "themselves"):
         return True
     in_body = any(c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.lower_ in _BODY for g in c.children) for c in kids)
-    return in_body or obj.lemma_.lower() in _PEOPLE_WORDS or obj.lower_ in _PEOPLE_WORDS or obj.ent_type_ == "PERSON"
+    return in_body or obj.lemma_.lower() in _PEOPLE_WORDS or obj.lower_ in _PEOPLE_WORDS or obj.ent_type_ == "PERSON" or _age_noun(obj)
 
 
 _NAMING = {"identify", "name", "find", "discover", "recover"}
 _CARE_LEMMAS = {"take", "transport", "rush", "find", "admit", "treat", "airlift", "fly", "hospitalize", "hospitalise", "carry",
                 "bring", "evacuate", "drive"}
+
+
+_SUFFER_LEMMAS = {"suffer", "sustain"}
+_GUNS = {"gun", "weapon", "rifle", "pistol", "handgun", "shotgun", "firearm", "revolver"}
+
+
+def _harm_suffered(kids: list["Token"]) -> str | None:
+    """'k' or 'i' when the object of 'suffer'/'sustain' is a wound or an injury ('suffered a gunshot wound', 'sustained
+    fatal injuries'); None for anything else suffered ('suffered a loss', 'sustained damage')."""
+    obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in ("wound", "injury"):
+        return None
+    mods = {c.lower_ for c in obj.children if c.dep_ in ("amod", "compound")}
+    return "k" if mods & ({"fatal", "mortal"} | _FATAL) else "i"
 
 
 def _with_injuries(verb: "Token") -> bool:
@@ -294,6 +315,18 @@ def _victims_of(tok: "Token") -> tuple[str, list["Token"]] | None:
     if lemma == "commit" and any(c.dep_ == "dobj" and c.lower_ == "suicide" for c in kids):
         subj = _subjects(tok)  # "he turned the gun on himself and committed suicide"
         return ("k", subj) if subj else None
+    if lemma == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" and any(g.lower_ == "own" for g in c.children)
+                               for c in kids):
+        subj = _subjects(tok)  # "the gunman then took his own life"
+        return ("k", subj) if subj else None
+    if lemma == "turn" and tok.pos_ == "VERB":
+        gun = next((c for c in kids if c.dep_ == "dobj" and c.lemma_.lower() in _GUNS), None)
+        on = [g for p in (*kids, *(gun.children if gun is not None else ())) if p.dep_ == "prep" and p.lower_ == "on"
+              for g in p.children if g.dep_ == "pobj" and g.lower_ in ("himself", "herself")]
+        if gun is not None and on:  # "shot his wife, then turned the gun on himself": the shooter is dead too (named once
+            # with "and committed suicide"; a pronoun subject stands for someone already told, so the reflexive counts)
+            subj = _subjects(tok)
+            return "k", subj if subj and subj[0].pos_ != "PRON" else on[:1]
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids) or \
             (tok.tag_ == "VBN" and tok.dep_ in ("conj", "advcl", "acl", "relcl", "oprd", "xcomp", "ccomp"))
@@ -319,12 +352,14 @@ def _victims_of(tok: "Token") -> tuple[str, list["Token"]] | None:
             kind = "i"  # "eight people were taken to hospital with injuries", "found with gunshot wounds"
         elif lemma in _HIT_LEMMAS and any(c.dep_ == "dobj" and _hit_person(c, kids) for c in kids):
             kind = "i"  # "a child shot himself in the hand", "shot his 7-year-old brother in the arm", "shot five people"
+        elif lemma in _SUFFER_LEMMAS and (harm := _harm_suffered(kids)) is not None:
+            kind = harm  # "a man suffered a gunshot wound to the leg": the one who suffered it is hurt
         else:
             return None
         found_dead = [g for c in kids if c.lower_ == "dead" and c.dep_ in ("ccomp", "xcomp", "oprd") for g in c.children if g.dep_ == "nsubj"]
         if lemma == "find" and not passive and found_dead:
             heads = found_dead  # "they found Jaylin Miller dead": the one found, not the finders
-        elif lemma in _DIE_LEMMAS or passive or (lemma in ("find", "be") and dead):
+        elif lemma in _DIE_LEMMAS | _SUFFER_LEMMAS or passive or (lemma in ("find", "be") and dead):
             heads = _subjects(tok)
         else:
             obj = next((c for c in kids if c.dep_ == "dobj"), None)
