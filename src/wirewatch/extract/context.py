@@ -112,7 +112,8 @@ def _stamp(dates: list[DateMention], text: str) -> bool:
 
 
 def closest_date(dates: list[DateMention], trigger: Token | None, sent: Span) -> DateMention | None:
-    dates = [d for d in dates if not _since(d, trigger, sent) and not _of_speech(d, trigger, sent)]
+    dates = [d for d in dates if not _since(d, trigger, sent) and not _of_speech(d, trigger, sent)
+             and not _of_another(d, trigger, sent)]
     if not dates:
         return None
     if dates[0].start <= 25 and dates[0].precision <= 2 and not _stamp(dates, sent.text):
@@ -121,6 +122,23 @@ def closest_date(dates: list[DateMention], trigger: Token | None, sent: Span) ->
         return dates[0]
     pos = trigger.idx - sent.start_char
     return min(dates, key=lambda d: abs(d.start - pos))
+
+
+def _of_another(d: DateMention, trigger: Token | None, sent: Span) -> bool:
+    """A month or a year in a relative clause about something else ("troops of the army, which is still being formed
+    after the war that ravaged the country from 1998 to 2003, guarded the court the rioters looted"): it dates that
+    thing, not the event the trigger tells. (A day there is left alone: wire copy often tells the event's own day in
+    a clause the parser hangs on a nearby noun.)"""
+    tok = next((t for t in sent if t.idx - sent.start_char >= d.start), None)
+    if tok is None or trigger is None or d.precision < 3:
+        return False
+    for node in [tok, *tok.ancestors]:
+        if node is trigger:
+            return False
+        if node.dep_ == "relcl" and trigger not in (node.head, node.head.head) and trigger not in node.subtree:
+            # (not about the trigger's own subject or object: "the war, which erupted in April, has killed 3,000")
+            return True
+    return False
 
 
 def _since(d: DateMention, trigger: Token | None, sent: Span) -> bool:
