@@ -163,7 +163,11 @@ def _statement_sense(tok: Token) -> bool:
 
 def _kind_sense(tok: Token) -> bool:
     """'a protest vote', 'protest songs', 'this desperate protest behaviour': the noun "protest" modifying a noun
-    that is no gathering names a kind of vote, song or behaviour ("a protest march", "protest action" stay protests)."""
+    that is no gathering names a kind of vote, song or behaviour ("a protest march", "protest action" stay protests);
+    'a military procession' is a parade."""
+    if _lemma(tok) in ("procession", "parade", "march") and tok.pos_ == "NOUN":
+        # "watching a military procession": a parade of the forces, not a gathering of protesters
+        return any(c.dep_ in ("amod", "compound") and c.lower_ in ("military", "army", "police", "naval") for c in tok.children)
     if _lemma(tok) != "protest" or tok.pos_ != "NOUN" or tok.dep_ != "compound" or tok.head.i != tok.i + 1:
         return False
     # after a noun it is the verb mis-read ("villagers protest lack of water")
