@@ -314,3 +314,21 @@ def test_bare_town_in_the_province_the_story_names_agree_on(pipeline) -> None:
     assert [(m.text, m.place.admin1) for m in found][:1] == [("Marion", "Kansas")]
     alone = _places(pipeline, "A man was shot dead in Marion on Friday night.", ["USA"])
     assert [(m.text, m.place.admin1) for m in alone] == [("Marion", "Indiana")]
+
+
+@pytest.mark.parametrize("text, admin1", [
+    ("Police investigated a shooting at a public range in Casa Grande, AZ on Sunday.", "Arizona"),
+    ("A deputy was shot dead in Greenwood, Ark., on Sunday.", "Arkansas"),       # Greenwood, Indiana is larger
+    ("Two men were shot in Savannah, GA on Friday.", "Georgia"),                 # the state, not the country
+])
+def test_town_with_its_state_abbreviated(pipeline, text, admin1) -> None:
+    """A US town with its state's postal code or AP abbreviation ("AZ", "Ark.") is looked for in
+    that state; "GA" alone reads as Gabon's ISO code."""
+    found = _places(pipeline, text, ["USA"])
+    assert [(m.place.iso3, m.place.admin1, m.place.feature) for m in found][:1] == [("USA", admin1, "city")]
+
+
+def test_state_abbreviation_in_a_story_of_another_country_is_no_state(pipeline) -> None:
+    """Brazil's states have two-letter codes too: "Belem, PA" is no Pennsylvania town."""
+    found = _places(pipeline, "Protesters blocked a road in Belem, PA on Monday.", ["BRA"])
+    assert all(m.place.iso3 != "USA" for m in found)

@@ -12,6 +12,7 @@ from typing import Any, Sequence
 
 from spacy.tokens import Span, Token
 
+from ..geo.postal import state_name
 from ..model import Place
 from .actors import GROUPISH
 
@@ -398,12 +399,17 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
             qual = None  # "in Gurage zone, Wolkite city": a town of the unit, not the unit's qualifier
         qualified = False
         fallbacks: list[str] = []
+        states: dict[str, str] = {}
         expr = (rel.group(0) if rel else "") + ent.text + (after[:unit.end()] if unit else "")
         if qual:
             # "Campinas, Sao Paulo" / "Oicha (Beni, Nord-Kivu)": look for the town inside the
             # widest unit named after it
             parts = [q.strip() for q in re.split(r"[,(]", qual.group(1))]  # "X city, Y Sadar (Z)": a bracket continues the list
-            known = [q for q in parts if gazetteer.is_place(bare := re.sub(rf"\s+(?:{_QUALIFIER_UNITS})$", "", q))
+            # "Casa Grande, AZ", "Greenwood, Ark.": the state, said to be the US's ("Georgia" alone reads as the
+            # country); not in a story of other countries, whose provinces have codes too (Brazil's "PA", "MA")
+            states = {q: f"{name}, United States" for q in parts if (name := state_name(q))} \
+                if not context or "USA" in context else {}
+            known = [states.get(q, q) for q in parts if q in states or gazetteer.is_place(bare := re.sub(rf"\s+(?:{_QUALIFIER_UNITS})$", "", q))
                      or (bare != q and gazetteer.names_unit(bare, context))]  # "Nawa-e Barakzayi district": a unit by its spelling
             if known and qual.group(0).lstrip().startswith("in"):
                 # "X in Y" qualifies X only when Y is a unit that can contain it ("Palma in Cabo Delgado",
@@ -442,6 +448,8 @@ def resolve_in_sentence(sent: Span, gazetteer: Any, context: Sequence[str], date
                         place.geo_precision = 3 if region.feature in ("admin1", "region") else 2
                     else:
                         place = None
+        if qualified and states and place is not None and place.feature == "admin1":
+            place = None  # a town not found in the abbreviated state ("St. Joseph, Mich."): as if bare, not the state
         if place is None or place.latitude is None:
             place = gazetteer.resolve(ent.text, context=context, dateline=dateline)
             qualified = False
