@@ -161,7 +161,7 @@ def find_claims(sent: Span, lookup: CountryLookup, book: SpeakerBook) -> list[Cl
         if subj is None:
             # "X, spokesman for Y, has denied ... and accused ..." : share the subject of the first verb
             head = tok
-            while head.dep_ in ("conj", "advcl") and head.head is not head:
+            while head.dep_ in ("conj", "advcl") and head.head != head:
                 head = head.head
                 subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is not None:

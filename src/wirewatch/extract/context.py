@@ -149,7 +149,7 @@ def _since(d: DateMention, trigger: Token | None, sent: Span) -> bool:
     if tok is None:
         return False
     for node in [tok, *tok.ancestors]:
-        if node is trigger:
+        if node == trigger:
             return False
         if node.lower_ == "since" or any(c.lower_ == "since" and c.dep_ in ("mark", "prep", "advmod") for c in node.children):
             return True

@@ -240,7 +240,7 @@ def is_hypothetical(trigger: Token) -> bool:
     for tok in [trigger, *list(trigger.ancestors)[:3]]:
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
             return True
-        if tok is not trigger and tok.lemma_.lower() in _NOT_HAPPENED and tok.pos_ == "VERB":
+        if tok != trigger and tok.lemma_.lower() in _NOT_HAPPENED and tok.pos_ == "VERB":
             return True
     return False
 
@@ -269,9 +269,9 @@ def is_characterisation(trigger: Token, family: str | None = None) -> bool:
     if family not in _WEAPON_FAMILIES:
         return _role_of_person(trigger)
     noun = trigger
-    while noun.dep_ in _MODIFIER and noun.head is not noun:
+    while noun.dep_ in _MODIFIER and noun.head != noun:
         noun = noun.head
-    if noun is not trigger and _person_like(noun):
+    if noun != trigger and _person_like(noun):
         return True   # "IED facilitators", "improvised explosive device facilitators", "explosives expert": who they are
     if trigger.pos_ in ("NOUN", "PROPN", "ADJ"):
         verb = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ not in _MODIFIER), None)
@@ -303,7 +303,7 @@ def cue_head(sent: Span, cue: lx.Cue) -> Token | None:
     inside = [t for t in sent if lo <= t.idx < hi]
     if len(inside) <= 1:
         return doc[cue.token_i]
-    return next((t for t in inside if not lo <= t.head.idx < hi or t.head is t), doc[cue.token_i])
+    return next((t for t in inside if not lo <= t.head.idx < hi or t.head == t), doc[cue.token_i])
 
 
 def _holds_people(tok: Token) -> bool:

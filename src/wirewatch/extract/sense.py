@@ -51,7 +51,7 @@ def _subjects(tok: Token) -> list[Token]:
     """The verb's subject, or for a clause without one ("..., killing 12"; "hoped to start shooting")
     the subject of the clause it hangs on."""
     own = [c for c in tok.children if c.dep_ in _SUBJ]
-    if own or tok.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp") or tok.head is tok:
+    if own or tok.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp") or tok.head == tok:
         return own
     return [c for c in tok.head.children if c.dep_ in _SUBJ]
 
@@ -61,7 +61,7 @@ def _arguments(tok: Token) -> list[Token]:
     for a modifier the noun it modifies."""
     args = [c for c in tok.children if c.dep_ in _SUBJ | _OBJ | _MODS | {"attr", "dative"}]
     args += _pobjs(tok)
-    if tok.dep_ in _MODS and tok.head is not tok:
+    if tok.dep_ in _MODS and tok.head != tok:
         args.append(tok.head)
     return args
 
@@ -179,7 +179,7 @@ def _kind_sense(tok: Token) -> bool:
 def _proceeding_sense(tok: Token) -> bool:
     """'murder charges', 'a murder trial', 'murder scene scientists', 'a bomb scare', 'war games': the cue word
     names the kind of case, drill or story, not an event."""
-    return tok.pos_ == "NOUN" and tok.dep_ in ("compound", "amod", "nmod") and tok.head is not tok and _lemma(tok.head) in _PROCEEDINGS
+    return tok.pos_ == "NOUN" and tok.dep_ in ("compound", "amod", "nmod") and tok.head != tok and _lemma(tok.head) in _PROCEEDINGS
 
 
 def _natural_sense(tok: Token) -> bool:
@@ -196,7 +196,7 @@ def _natural_sense(tok: Token) -> bool:
     heads = [v.head for v in clauses if v.dep_ == "relcl"]   # "a landslide that killed 11", "flooding that displaced ... and destroyed"
     clauses += [c for v in list(clauses) for k in (v, *(x for x in v.children if x.dep_ == "conj"))
                 for c in k.children if c.dep_ == "advcl"]   # "two were killed and five injured when a fire broke out"
-    causes = [c for v in clauses for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and v is not tok and _lemma(c) not in _FIRES] \
+    causes = [c for v in clauses for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and v != tok and _lemma(c) not in _FIRES] \
         + [c for c in tok.children if c.dep_ == "nsubj"] + [p for v in clauses for p in _pobjs(v, ("by", "in")) if _lemma(p) not in _FIRES]
     causes += heads
     causes += [c for v in clauses for c in v.children if c.dep_ == "nsubj" and _lemma(c) in _FIRES

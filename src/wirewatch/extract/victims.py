@@ -165,7 +165,7 @@ def _count_np(head: "Token", before: str) -> int | None:
     if any(c.lower_ in ("neither", "nor") and c.dep_ in ("preconj", "cc", "det") for p in parts for c in p.children):
         return None  # "neither the driver nor the passenger was hurt": nobody
     for part in parts:
-        if part is not head and (part.pos_ == "VERB" or part.lemma_.lower() in _DEATH_NOUNS | _NOT_VICTIMS | _PLACE_WORDS
+        if part != head and (part.pos_ == "VERB" or part.lemma_.lower() in _DEATH_NOUNS | _NOT_VICTIMS | _PLACE_WORDS
                                  or (part.ent_type_ in ("GPE", "LOC", "FAC") and head.tag_ != "NNP")):
             continue  # "the killing of 1 member and the injuring of 3 others"; "a man in X city, Y province"
         n = _count_one(part, before)
@@ -278,9 +278,9 @@ def _unreal(verb: "Token") -> bool:
     for _ in range(4):
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
             return True
-        if tok is not verb and tok.lemma_.lower() in _NOT_HAPPENED:
+        if tok != verb and tok.lemma_.lower() in _NOT_HAPPENED:
             return True
-        if tok.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "ccomp") or tok.head is tok:
+        if tok.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "ccomp") or tok.head == tok:
             return False  # a coordinated verb ("was detained and later found killed") is a fact of its own
         tok = tok.head
     return False
@@ -292,7 +292,7 @@ def _victims(tok: "Token") -> tuple[str, list["Token"]] | None:
     if got is None:
         return None
     clause = tok
-    while clause.dep_ == "conj" and clause.head is not clause:
+    while clause.dep_ == "conj" and clause.head != clause:
         clause = clause.head
     if clause.dep_ in ("relcl", "acl") and clause.head in got[1] and clause.head.dep_ not in ("nsubj", "nsubjpass", "ROOT", "appos") \
             and not (clause.head.dep_ == "dobj" and clause.head.head.lemma_.lower() in _NAMING) and not _partitive(clause.head):
