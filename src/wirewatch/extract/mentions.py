@@ -189,14 +189,16 @@ def _fold(keep: Any, other: Any, dateline: str | None) -> None:
 _ANY_DAY = dt.date(2000, 1, 1)
 
 
-def _context_events(kept: list[Any], text: str, dateline: str | None = None) -> None:
+def _context_events(kept: list[Any], text: str, dateline: str | None = None) -> set[int]:
     """A story's news is its lead event; violence told later, elsewhere, with no day of its own
     ("IS has targeted Hasaka province in the past", "the group also holds Raqqa") is context, and
-    told in the lead's province with no toll ("the strikes also hit a bakery") is more of the lead."""
+    told in the lead's province with no toll ("the strikes also hit a bakery") is more of the lead:
+    folded into it, and returned (their ids) for the caller to drop."""
     from .dates import find_dates
+    folded: set[int] = set()
     told = [m for m in kept if m.mention != "background"]
     if len(told) < 2:
-        return
+        return folded
     lead = told[0]
     for m in told[1:]:
         if any((getattr(m, f) or 0) > 0 and _exact(m, f) for f in ("fatalities", "injuries")):
@@ -208,8 +210,9 @@ def _context_events(kept: list[Any], text: str, dateline: str | None = None) -> 
             m.mention = "background"
         elif m.mention == lead.mention == "new" and not _harmed_people(m) and _kind(m) is not None and _kind(m) == _kind(lead) \
                 and _days_apart(m, lead) <= RETOLD_DAYS and not _two_scenes(lead, m, dateline):
-            m.mention = "folded"  # more about the lead's fighting in the lead's province: one event
+            folded.add(id(m))  # more about the lead's fighting in the lead's province: one event
             _fold(lead, m, dateline)
+    return folded
 
 
 def consolidate(events: list[Any], text: str, dateline: str | None = None) -> list[Any]:
@@ -236,8 +239,8 @@ def consolidate(events: list[Any], text: str, dateline: str | None = None) -> li
             kept.append(m)
         else:
             _fold(home, m, dateline)
-    _context_events(kept, text, dateline)
-    kept = [m for m in kept if m.mention != "folded"]
+    folded = _context_events(kept, text, dateline)
+    kept = [m for m in kept if id(m) not in folded]
     order = {id(m): i for i, m in enumerate(events)}
     out = sorted(kept, key=lambda m: order[id(m)])
     for i, m in enumerate(out, 1):
