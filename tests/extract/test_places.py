@@ -290,7 +290,7 @@ def test_a_place_made_into_an_adjective_of_a_party_is_no_scene(pipeline, text) -
 def test_release_line_town_also_after_truecasing(text, town) -> None:
     """A wire release line "TOWN, D MON YY (AGENCY) --" names the story's town even when the
     parser's truecasing turned its capitals into "Town, D Mon YY"."""
-    from wirewatch.extract.places import story_dateline
+    from wirewatch.extract.dates import story_dateline
     assert story_dateline(text) == town
 
 
@@ -298,7 +298,7 @@ def test_release_line_votes_for_the_story_country(pipeline) -> None:
     """The release line's town counts for the story's country: an El Salvador story that names
     the United States twice is still an El Salvador story."""
     from wirewatch.extract.context import article_context
-    from wirewatch.extract.places import story_dateline
+    from wirewatch.extract.dates import story_dateline
     text = ("San Salvador, 9 May 89 (AFP) -- [text] Gunmen killed two policemen yesterday. The United States "
             "condemned the attack, and United States officials said aid would continue.")
     ctx = article_context([(pipeline.nlp(text), 0)], pipeline.gazetteer, None, story_dateline(text))

@@ -278,6 +278,13 @@ def dateline_place(text: str) -> str | None:
     return place.title() if place.isupper() else place
 
 
+def story_dateline(text: str) -> str | None:
+    """The release line's town when the cleaner recorded none: "SAN SALVADOR, 9 MAY 89 (AFP) --",
+    also after the parser's truecasing made it "San Salvador, 9 May 89 (AFP) --"."""
+    head = text[:160]
+    return dateline_place(head) or dateline_place(head.upper())
+
+
 def dateline_date(text: str, published: dt.date | None) -> tuple[dt.date, int, int] | None:
     """(date, start, end) of a dateline's date in `text`, if it has one."""
     line = _release_line(text, published)

@@ -19,10 +19,10 @@ from . import lexicon as lx
 from .actors import ActorRef, interaction
 from .casualties import find_casualties, survivors
 from .claims import SpeakerBook, find_claims
-from .dates import find_dates, reference_day
+from .dates import find_dates, reference_day, story_dateline
 from .mentions import classify_mention, consolidate
 from .notes import write_notes
-from .places import rank_for_event, resolve_in_sentence, story_dateline
+from .places import rank_for_event, resolve_in_sentence
 from .context import agreement_parties, article_context, closest_date, is_agreement, loose_place_names, story_lead_date
 from .cues import ACCIDENT_LEMMAS, CEASEFIRE_BREACH, accident_story, choose_family, cue_head, find_cues, is_characterisation, is_hypothetical, is_reference
 from .coding import FAMILY_OF_SUB, MODEL_EVENT_MIN, MODEL_ONLY_MIN, NO_RULE, Coding, active_parts, code, interaction_code, order_sides, predict

@@ -133,7 +133,16 @@ def _fragment(doc: Any, sent: Span, start: int, end: int) -> bool:
 
 def candidate_spans(sent: Span, gazetteer: Any) -> list[Span]:
     """Entity spans in the sentence that may be places, NER mistakes included, mended where the
-    parser cut a name in two (`_mend`)."""
+    parser cut a name in two (`_mend`). Kept on the doc: the story's province (`_in_story_province`)
+    reads every sentence's, and the event sentences and their scene-setting neighbours ask again."""
+    memo = sent.doc.user_data.setdefault("wirewatch_candidates", {})
+    key = (sent.start, sent.end, id(gazetteer))
+    if key not in memo:
+        memo[key] = _candidate_spans(sent, gazetteer)
+    return list(memo[key])
+
+
+def _candidate_spans(sent: Span, gazetteer: Any) -> list[Span]:
     out: list[Span] = []
     for ent in _mended_ents(sent, gazetteer):
         if GROUPISH.fullmatch(ent.text.strip()):
@@ -553,14 +562,6 @@ def _inside(place: Place | None, region: Place) -> bool:
         a, b = fold(place.admin1), fold(region.admin1 or region.name)
         return a.startswith(b) or b.startswith(a)
     return True
-
-
-def story_dateline(text: str) -> str | None:
-    """The release line's town when the cleaner recorded none: "SAN SALVADOR, 9 MAY 89 (AFP) --",
-    also after the parser's truecasing made it "San Salvador, 9 May 89 (AFP) --"."""
-    from .dates import dateline_place
-    head = text[:160]
-    return dateline_place(head) or dateline_place(head.upper())
 
 
 def is_town(p: Place) -> bool:
