@@ -133,7 +133,7 @@ def _of_another(d: DateMention, trigger: Token | None, sent: Span) -> bool:
     if tok is None or trigger is None or d.precision < 3:
         return False
     for node in [tok, *tok.ancestors]:
-        if node is trigger:
+        if node == trigger:
             return False
         if node.dep_ == "relcl" and trigger not in (node.head, node.head.head) and trigger not in node.subtree:
             # (not about the trigger's own subject or object: "the war, which erupted in April, has killed 3,000")
